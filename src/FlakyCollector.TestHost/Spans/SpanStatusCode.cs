@@ -1,0 +1,9 @@
+namespace FlakyCollector.Spans;
+
+/// <summary>Span status codes, numbered as in the OTLP protocol.</summary>
+public enum SpanStatusCode
+{
+    Unset = 0,
+    Ok = 1,
+    Error = 2,
+}
