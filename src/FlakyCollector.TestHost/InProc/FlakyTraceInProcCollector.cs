@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using FlakyCollector.Payload;
+using FlakyCollector.Recording;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel.DataCollection;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel.DataCollector.InProcDataCollector;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel.InProcDataCollector;
+
+namespace FlakyCollector.InProc;
+
+/// <summary>
+/// The part of FlakyTrace that runs inside the test process (loaded by vstest from the
+/// <c>InProcDataCollectionRunSettings</c> entry the package's .targets adds). It only wires
+/// vstest's events to the <see cref="ActivityRecorder"/> and sends each test's recording along
+/// with its result. vstest swallows exceptions thrown here, so none may escape unreported.
+/// </summary>
+public sealed class FlakyTraceInProcCollector : InProcDataCollection
+{
+    private readonly ConcurrentDictionary<Guid, TestTrace> collectorStarted = new();
+    private readonly HookPresence hooks = new();
+    private readonly ConcurrentQueue<string> warnings = new();
+    private readonly string runtime = RuntimeInformation.FrameworkDescription;
+    private readonly int processId = Environment.ProcessId;
+    private IDataCollectionSink? sink;
+    private ActivityRecorder? recorder;
+
+    public void Initialize(IDataCollectionSink dataCollectionSink) => sink = dataCollectionSink;
+
+    public void TestSessionStart(TestSessionStartArgs testSessionStartArgs)
+    {
+        Guard(() =>
+        {
+            var settings = InProcSettings.Parse(testSessionStartArgs.Configuration, Environment.GetEnvironmentVariable);
+            if (settings.Enabled)
+            {
+                recorder = new ActivityRecorder(new SourceFilter(settings.ActivitySources));
+            }
+        });
+    }
+
+    public void TestCaseStart(TestCaseStartArgs testCaseStartArgs)
+    {
+        Guard(() =>
+        {
+            var testCase = testCaseStartArgs.TestCase;
+            if (recorder is null || testCase is null)
+            {
+                return;
+            }
+
+            // MSTest raises this event on the test's own thread, just before the body: an activity
+            // started here flows into the test. xUnit and NUnit raise it late, from another thread,
+            // so their tests are timed by the hook compiled into the test assembly, when present.
+            var framework = TestFrameworkDetector.FromExecutorUri(testCase.ExecutorUri);
+            if (framework == TestFramework.MSTest || !hooks.IsCompiledInto(testCase.Source))
+            {
+                var trace = recorder.StartTest(testCase.DisplayName);
+                if (trace is not null)
+                {
+                    collectorStarted[testCase.Id] = trace;
+                }
+            }
+        });
+    }
+
+    public void TestCaseEnd(TestCaseEndArgs testCaseEndArgs)
+    {
+        Guard(() =>
+        {
+            var context = testCaseEndArgs.DataCollectionContext;
+            if (recorder is null || sink is null || context?.TestCase is not { } testCase)
+            {
+                return;
+            }
+
+            string timing;
+            TestTrace? trace;
+            if (collectorStarted.TryRemove(testCase.Id, out var started))
+            {
+                trace = recorder.FinishTest(started);
+                timing = "collector";
+            }
+            else
+            {
+                trace = recorder.TakeEnded(testCase.FullyQualifiedName);
+                timing = trace is null ? "none" : "hook";
+            }
+
+            var payload = new ExecutionPayload
+            {
+                TestSpan = trace is null ? null : ActivitySpanConverter.Convert(trace.Activity),
+                Timing = timing,
+                ExceptionType = trace?.LastExceptionType,
+                ProcessId = processId,
+                Runtime = runtime,
+                Children = trace?.TakeChildren() ?? [],
+                Detached = recorder.Detached.Drain(),
+                Warnings = DrainWarnings(),
+            };
+            sink.SendData(context, ExecutionPayload.PropertyKey, ExecutionPayloadJson.Write(payload));
+        });
+    }
+
+    public void TestSessionEnd(TestSessionEndArgs testSessionEndArgs)
+    {
+        Guard(() =>
+        {
+            recorder?.Dispose();
+            recorder = null;
+        });
+    }
+
+    private IReadOnlyList<string> DrainWarnings()
+    {
+        var drained = new List<string>();
+        while (warnings.TryDequeue(out var warning))
+        {
+            drained.Add(warning);
+        }
+
+        return drained;
+    }
+
+    private void Guard(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception ex)
+        {
+            // Reported through the next test result, by the logger in vstest.console.
+            warnings.Enqueue($"the collector failed in the test process: {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System.Xml.Linq;
+using FlakyCollector.Recording;
+
+namespace FlakyCollector.InProc;
+
+/// <summary>
+/// The few settings the test process needs: which ActivitySources to record, and whether the
+/// collector is switched off. Everything else is read, validated and reported by the logger in
+/// vstest.console, which receives the same configuration.
+/// </summary>
+public sealed record InProcSettings(bool Enabled, IReadOnlyList<string> ActivitySources)
+{
+    public static InProcSettings Parse(string? configurationXml, Func<string, string?> environment)
+    {
+        var sources = new List<string>(TestActivityNames.DefaultSources);
+        var enabled = !string.Equals(environment("OTEL_SDK_DISABLED")?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+        if (string.IsNullOrWhiteSpace(configurationXml))
+        {
+            return new InProcSettings(enabled, sources);
+        }
+
+        try
+        {
+            var root = XElement.Parse(configurationXml);
+            foreach (var element in root.DescendantsAndSelf())
+            {
+                if (string.Equals(element.Name.LocalName, "ActivitySources", StringComparison.OrdinalIgnoreCase))
+                {
+                    sources.AddRange(element.Value.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                }
+                else if (string.Equals(element.Name.LocalName, "Enabled", StringComparison.OrdinalIgnoreCase)
+                    && bool.TryParse(element.Value.Trim(), out var value))
+                {
+                    enabled &= value;
+                }
+            }
+        }
+        catch (System.Xml.XmlException)
+        {
+            // The logger reads the same configuration and reports what is wrong with it.
+        }
+
+        return new InProcSettings(enabled, sources);
+    }
+}

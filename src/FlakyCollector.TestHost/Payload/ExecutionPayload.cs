@@ -1,0 +1,36 @@
+using FlakyCollector.Spans;
+
+namespace FlakyCollector.Payload;
+
+/// <summary>
+/// What the test process knows of one test execution, sent with its vstest test result to
+/// vstest.console, where the FlakyTrace logger joins it with the outcome, message and stack trace.
+/// </summary>
+public sealed record ExecutionPayload
+{
+    /// <summary>The key of the test result property that carries the payload.</summary>
+    public const string PropertyKey = "FlakyTrace.Execution";
+
+    /// <summary>The test's span as recorded in the test process (ids and timing), or null when none was recorded.</summary>
+    public SpanData? TestSpan { get; init; }
+
+    /// <summary>How <see cref="TestSpan"/> was timed: <c>hook</c>, <c>collector</c>, or <c>none</c>.</summary>
+    public string Timing { get; init; } = "none";
+
+    /// <summary>The type of the last exception thrown inside the test; meaningful only for a failed test.</summary>
+    public string? ExceptionType { get; init; }
+
+    public int ProcessId { get; init; }
+
+    /// <summary>The test process's runtime, e.g. ".NET 10.0.12".</summary>
+    public string? Runtime { get; init; }
+
+    /// <summary>Spans of the work the test caused, in its trace.</summary>
+    public IReadOnlyList<SpanData> Children { get; init; } = [];
+
+    /// <summary>Spans recorded outside any running test since the previous payload.</summary>
+    public IReadOnlyList<SpanData> Detached { get; init; } = [];
+
+    /// <summary>Problems the collector met in the test process, for the logger to report once.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}

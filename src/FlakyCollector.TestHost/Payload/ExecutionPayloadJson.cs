@@ -1,0 +1,76 @@
+using System.Text;
+using System.Text.Json;
+
+namespace FlakyCollector.Payload;
+
+/// <summary>Writes and reads <see cref="ExecutionPayload"/> as the string vstest carries in a test result property.</summary>
+public static class ExecutionPayloadJson
+{
+    public static string Write(ExecutionPayload payload)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("v", 1);
+            writer.WriteString("timing", payload.Timing);
+            writer.WriteNumber("pid", payload.ProcessId);
+            if (payload.Runtime is not null)
+            {
+                writer.WriteString("runtime", payload.Runtime);
+            }
+
+            if (payload.ExceptionType is not null)
+            {
+                writer.WriteString("exceptionType", payload.ExceptionType);
+            }
+
+            if (payload.TestSpan is not null)
+            {
+                writer.WritePropertyName("test");
+                SpanDataJson.Write(writer, payload.TestSpan);
+            }
+
+            WriteSpans(writer, "children", payload.Children);
+            WriteSpans(writer, "detached", payload.Detached);
+            writer.WriteStartArray("warnings");
+            foreach (var warning in payload.Warnings)
+            {
+                writer.WriteStringValue(warning);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    }
+
+    public static ExecutionPayload Read(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        return new ExecutionPayload
+        {
+            Timing = root.GetProperty("timing").GetString() ?? "none",
+            ProcessId = root.GetProperty("pid").GetInt32(),
+            Runtime = root.TryGetProperty("runtime", out var runtime) ? runtime.GetString() : null,
+            ExceptionType = root.TryGetProperty("exceptionType", out var type) ? type.GetString() : null,
+            TestSpan = root.TryGetProperty("test", out var test) ? SpanDataJson.Read(test) : null,
+            Children = root.GetProperty("children").EnumerateArray().Select(SpanDataJson.Read).ToList(),
+            Detached = root.GetProperty("detached").EnumerateArray().Select(SpanDataJson.Read).ToList(),
+            Warnings = root.GetProperty("warnings").EnumerateArray().Select(w => w.GetString() ?? string.Empty).ToList(),
+        };
+    }
+
+    private static void WriteSpans(Utf8JsonWriter writer, string name, IReadOnlyList<Spans.SpanData> spans)
+    {
+        writer.WriteStartArray(name);
+        foreach (var span in spans)
+        {
+            SpanDataJson.Write(writer, span);
+        }
+
+        writer.WriteEndArray();
+    }
+}

@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace FlakyCollector.Recording;
+
+/// <summary>
+/// Listens to the test source and the configured ActivitySources in the test process and sorts
+/// every stopped activity into the trace of the test that caused it, by trace id. Test activities
+/// come from the assembly-level hooks (matched later by key) or from <see cref="StartTest"/>.
+/// </summary>
+public sealed class ActivityRecorder : IDisposable
+{
+    private static readonly ActivitySource CollectorSource = new(TestActivityNames.SourceName);
+
+    private readonly ConcurrentDictionary<ActivityTraceId, TestTrace> live = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<TestTrace>> endedByKey = new(StringComparer.Ordinal);
+    private readonly ActivityListener listener;
+
+    public ActivityRecorder(SourceFilter filter, int detachedCapacity = 10_000)
+    {
+        Detached = new DetachedSpans(detachedCapacity);
+        listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == TestActivityNames.SourceName || filter.Matches(source.Name),
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStarted = OnStarted,
+            ActivityStopped = OnStopped,
+        };
+        ActivitySource.AddActivityListener(listener);
+        AppDomain.CurrentDomain.FirstChanceException += OnFirstChanceException;
+    }
+
+    public DetachedSpans Detached { get; }
+
+    /// <summary>Starts a test activity as the root of a new trace, on the caller's execution context.</summary>
+    public TestTrace? StartTest(string name)
+    {
+        // A test is the root of its own trace, whatever the previous test left current on this thread.
+        Activity.Current = null;
+        var activity = CollectorSource.StartActivity(name, ActivityKind.Internal);
+        return activity is null ? null : live.GetValueOrDefault(activity.TraceId);
+    }
+
+    /// <summary>Stops a test started by <see cref="StartTest"/> and hands over its trace.</summary>
+    public TestTrace FinishTest(TestTrace trace)
+    {
+        trace.Activity.Stop();
+        live.TryRemove(trace.Activity.TraceId, out _);
+        return trace;
+    }
+
+    /// <summary>Takes the oldest ended hook activity recorded under <paramref name="key"/>, if any.</summary>
+    public TestTrace? TakeEnded(string key)
+    {
+        if (endedByKey.TryGetValue(key, out var queue) && queue.TryDequeue(out var trace))
+        {
+            live.TryRemove(trace.Activity.TraceId, out _);
+            return trace;
+        }
+
+        return null;
+    }
+
+    public void Dispose()
+    {
+        AppDomain.CurrentDomain.FirstChanceException -= OnFirstChanceException;
+        listener.Dispose();
+    }
+
+    private void OnStarted(Activity activity)
+    {
+        if (activity.Source.Name == TestActivityNames.SourceName && activity.Parent is null)
+        {
+            live[activity.TraceId] = new TestTrace(activity);
+        }
+    }
+
+    private void OnStopped(Activity activity)
+    {
+        try
+        {
+            if (activity.Source.Name == TestActivityNames.SourceName && live.TryGetValue(activity.TraceId, out var test) && test.Activity == activity)
+            {
+                if (activity.GetTagItem(TestActivityNames.KeyTag) is string key)
+                {
+                    endedByKey.GetOrAdd(key, _ => new ConcurrentQueue<TestTrace>()).Enqueue(test);
+                }
+
+                return;
+            }
+
+            var span = ActivitySpanConverter.Convert(activity);
+            if (live.TryGetValue(activity.TraceId, out var owner))
+            {
+                owner.AddChild(span);
+            }
+            else
+            {
+                Detached.Add(span);
+            }
+        }
+        catch (Exception)
+        {
+            // A listener callback runs on the user's code path: it must never throw into it.
+        }
+    }
+
+    private void OnFirstChanceException(object? sender, System.Runtime.ExceptionServices.FirstChanceExceptionEventArgs e)
+    {
+        try
+        {
+            var current = Activity.Current;
+            // Reflection and task wrappers re-throw the test's own exception: keep the one they wrap.
+            if (current is not null && live.TryGetValue(current.TraceId, out var trace)
+                && e.Exception is not (System.Reflection.TargetInvocationException or AggregateException))
+            {
+                trace.LastExceptionType = e.Exception.GetType().FullName;
+            }
+        }
+        catch (Exception)
+        {
+            // Runs for every exception in the process; never let it fail.
+        }
+    }
+}

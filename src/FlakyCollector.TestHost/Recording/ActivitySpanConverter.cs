@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using FlakyCollector.Spans;
+
+namespace FlakyCollector.Recording;
+
+/// <summary>Turns a stopped <see cref="Activity"/> into SDK-free <see cref="SpanData"/>.</summary>
+public static class ActivitySpanConverter
+{
+    private static readonly long UnixEpochTicks = DateTime.UnixEpoch.Ticks;
+
+    public static SpanData Convert(Activity activity)
+    {
+        var start = ToUnixNano(activity.StartTimeUtc);
+        return new SpanData
+        {
+            TraceId = activity.TraceId.ToHexString(),
+            SpanId = activity.SpanId.ToHexString(),
+            ParentSpanId = activity.ParentSpanId == default ? null : activity.ParentSpanId.ToHexString(),
+            Name = activity.DisplayName,
+            Kind = ConvertKind(activity.Kind),
+            StartTimeUnixNano = start,
+            EndTimeUnixNano = start + (activity.Duration.Ticks * 100),
+            StatusCode = ConvertStatus(activity.Status),
+            StatusMessage = activity.Status == ActivityStatusCode.Error ? activity.StatusDescription : null,
+            ScopeName = activity.Source.Name,
+            ScopeVersion = string.IsNullOrEmpty(activity.Source.Version) ? null : activity.Source.Version,
+            Attributes = ConvertTags(activity.TagObjects),
+            Events = activity.Events.Select(e => new SpanEventData(e.Name, ToUnixNano(e.Timestamp.UtcDateTime), ConvertTags(e.Tags))).ToList(),
+            Links = activity.Links.Select(l => new SpanLinkData(l.Context.TraceId.ToHexString(), l.Context.SpanId.ToHexString(), ConvertTags(l.Tags ?? []))).ToList(),
+        };
+    }
+
+    public static long ToUnixNano(DateTime utc) => (utc.Ticks - UnixEpochTicks) * 100;
+
+    private static SpanKind ConvertKind(ActivityKind kind) => kind switch
+    {
+        ActivityKind.Server => SpanKind.Server,
+        ActivityKind.Client => SpanKind.Client,
+        ActivityKind.Producer => SpanKind.Producer,
+        ActivityKind.Consumer => SpanKind.Consumer,
+        _ => SpanKind.Internal,
+    };
+
+    private static SpanStatusCode ConvertStatus(ActivityStatusCode status) => status switch
+    {
+        ActivityStatusCode.Ok => SpanStatusCode.Ok,
+        ActivityStatusCode.Error => SpanStatusCode.Error,
+        _ => SpanStatusCode.Unset,
+    };
+
+    private static List<SpanAttribute> ConvertTags(IEnumerable<KeyValuePair<string, object?>> tags)
+    {
+        var attributes = new List<SpanAttribute>();
+        foreach (var (key, value) in tags)
+        {
+            var converted = ConvertValue(value);
+            if (converted is not null)
+            {
+                attributes.Add(new SpanAttribute(key, converted));
+            }
+        }
+
+        return attributes;
+    }
+
+    // OTLP knows strings, booleans, 64-bit integers, doubles and arrays; everything else becomes text.
+    private static object? ConvertValue(object? value) => value switch
+    {
+        null => null,
+        string s => s,
+        bool b => b,
+        int or long or short or byte or sbyte or ushort or uint => System.Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture),
+        float or double or decimal => System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture),
+        string[] array => array,
+        System.Collections.IEnumerable items => items.Cast<object?>().Select(i => System.Convert.ToString(i, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty).ToArray(),
+        _ => System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+    };
+}

@@ -1,0 +1,21 @@
+namespace FlakyCollector.Recording;
+
+/// <summary>
+/// Names shared with the assembly-level hooks that the package compiles into xUnit and NUnit test
+/// projects (build/hooks/*.cs). The hooks cannot reference this assembly, so the same literals
+/// stand there: change both or neither.
+/// </summary>
+public static class TestActivityNames
+{
+    /// <summary>The ActivitySource of test spans, both the hooks' and the collector's own.</summary>
+    public const string SourceName = "FlakyTrace.Test";
+
+    /// <summary>
+    /// Tag that carries the key under which a hook's test activity is matched to its vstest test case:
+    /// the test case's fully qualified name (xUnit: class full name + "." + method; NUnit: the test's FullName).
+    /// </summary>
+    public const string KeyTag = "flakytrace.test.key";
+
+    /// <summary>ActivitySources recorded in every run, besides the ones the user names.</summary>
+    public static readonly IReadOnlyList<string> DefaultSources = ["System.Net.Http", "Microsoft.AspNetCore"];
+}

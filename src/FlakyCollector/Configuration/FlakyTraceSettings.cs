@@ -1,0 +1,28 @@
+namespace FlakyCollector.Configuration;
+
+/// <summary>The collector's settings after run settings, <c>OTEL_*</c> variables and defaults were merged.</summary>
+public sealed record FlakyTraceSettings
+{
+    public static readonly TimeSpan DefaultExportTimeout = TimeSpan.FromSeconds(5);
+
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>The URL spans are sent to, complete (for HTTP, with <c>/v1/traces</c>); null: file output only.</summary>
+    public Uri? TracesEndpoint { get; init; }
+
+    public OtlpProtocol Protocol { get; init; } = OtlpProtocol.Grpc;
+
+    /// <summary>Request headers for the endpoint. Values may be secrets: never print them.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+
+    public string? ServiceName { get; init; }
+
+    public IReadOnlyList<KeyValuePair<string, string>> ResourceAttributes { get; init; } = [];
+
+    public TimeSpan ExportTimeout { get; init; } = DefaultExportTimeout;
+
+    /// <summary>Where the <c>.otlp.jsonl</c> file goes; null: the run's results directory.</summary>
+    public string? OutputDirectory { get; init; }
+
+    public string? TestRunId { get; init; }
+}

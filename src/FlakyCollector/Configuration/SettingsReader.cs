@@ -1,0 +1,170 @@
+namespace FlakyCollector.Configuration;
+
+/// <summary>
+/// Merges the FlakyTrace run settings (element name to text) with the <c>OTEL_*</c> variables:
+/// run settings win over variables, variables over defaults. A wrong value becomes a warning that
+/// names the setting and what it accepts, and the default is used.
+/// </summary>
+public sealed class SettingsReader(IReadOnlyDictionary<string, string> runSettings, Func<string, string?> environment)
+{
+    private readonly List<string> warnings = [];
+
+    public IReadOnlyList<string> Warnings => warnings;
+
+    public FlakyTraceSettings Read()
+    {
+        foreach (var key in runSettings.Keys)
+        {
+            if (!SettingNames.UserElements.Contains(key, StringComparer.OrdinalIgnoreCase)
+                && !string.Equals(key, SettingNames.TestRunId, StringComparison.OrdinalIgnoreCase))
+            {
+                warnings.Add($"unknown setting <{key}> ignored; known settings: {string.Join(", ", SettingNames.UserElements)}");
+            }
+        }
+
+        var protocol = ReadProtocol();
+        return new FlakyTraceSettings
+        {
+            Enabled = ReadEnabled(),
+            Protocol = protocol,
+            TracesEndpoint = ReadEndpoint(protocol),
+            Headers = ReadHeaders(),
+            ServiceName = Value(SettingNames.ServiceName, SettingNames.EnvServiceName),
+            ResourceAttributes = ReadResourceAttributes(),
+            ExportTimeout = ReadTimeout(),
+            OutputDirectory = Value(SettingNames.OutputDirectory),
+            TestRunId = Value(SettingNames.TestRunId),
+        };
+    }
+
+    private string? Value(string element, params string[] variables)
+    {
+        if (runSettings.TryGetValue(element, out var fromSettings) && !string.IsNullOrWhiteSpace(fromSettings))
+        {
+            return fromSettings.Trim();
+        }
+
+        return variables.Select(environment).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
+    }
+
+    private bool ReadEnabled()
+    {
+        if (string.Equals(environment(SettingNames.EnvSdkDisabled)?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var text = Value(SettingNames.Enabled);
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (bool.TryParse(text, out var enabled))
+        {
+            return enabled;
+        }
+
+        warnings.Add($"<{SettingNames.Enabled}> '{text}' is not valid; use true or false. Using true.");
+        return true;
+    }
+
+    private OtlpProtocol ReadProtocol()
+    {
+        var text = Value(SettingNames.Protocol, SettingNames.EnvTracesProtocol, SettingNames.EnvProtocol);
+        switch (text?.ToLowerInvariant())
+        {
+            case null or SettingNames.ProtocolGrpc:
+                return OtlpProtocol.Grpc;
+            case SettingNames.ProtocolHttpProtobuf:
+                return OtlpProtocol.HttpProtobuf;
+            default:
+                warnings.Add($"protocol '{text}' is not valid; use {SettingNames.ProtocolGrpc} or {SettingNames.ProtocolHttpProtobuf}. Using {SettingNames.ProtocolGrpc}.");
+                return OtlpProtocol.Grpc;
+        }
+    }
+
+    private Uri? ReadEndpoint(OtlpProtocol protocol)
+    {
+        // The signal-specific variable is a complete URL; the general one and <Endpoint> are a base.
+        var settingsValue = Value(SettingNames.Endpoint);
+        var (text, isBase) = settingsValue is not null ? (settingsValue, true)
+            : environment(SettingNames.EnvTracesEndpoint) is { Length: > 0 } traces ? (traces.Trim(), false)
+            : (environment(SettingNames.EnvEndpoint)?.Trim(), true);
+        if (string.IsNullOrEmpty(text) || string.Equals(text, "none", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            warnings.Add($"endpoint '{SecretFreeUrl(text)}' is not valid; use an absolute http:// or https:// URL, or none. Writing the file only.");
+            return null;
+        }
+
+        return OtlpEndpoint.ForTraces(uri, protocol, isBase);
+    }
+
+    private IReadOnlyList<KeyValuePair<string, string>> ReadHeaders()
+    {
+        var text = Value(SettingNames.Headers, SettingNames.EnvTracesHeaders, SettingNames.EnvHeaders);
+        if (text is null)
+        {
+            return [];
+        }
+
+        var headers = KeyValueListParser.Parse(text, out var bad);
+        if (bad.Count > 0)
+        {
+            warnings.Add($"headers: entry {string.Join(", ", bad)} is not key=value and was ignored (values are not shown: they may be secrets); use key1=value1,key2=value2.");
+        }
+
+        return headers;
+    }
+
+    private IReadOnlyList<KeyValuePair<string, string>> ReadResourceAttributes()
+    {
+        // Both sources apply; run settings win key by key.
+        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var text in new[] { environment(SettingNames.EnvResourceAttributes), runSettings.GetValueOrDefault(SettingNames.ResourceAttributes) })
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            var pairs = KeyValueListParser.Parse(text, out var bad);
+            foreach (var (key, value) in pairs)
+            {
+                merged[key] = value;
+            }
+
+            if (bad.Count > 0)
+            {
+                warnings.Add($"resource attributes: entry {string.Join(", ", bad)} of '{text}' is not key=value and was ignored; use key1=value1,key2=value2.");
+            }
+        }
+
+        return merged.ToList();
+    }
+
+    private TimeSpan ReadTimeout()
+    {
+        var text = Value(SettingNames.ExportTimeout, SettingNames.EnvTracesTimeout, SettingNames.EnvTimeout);
+        if (text is null)
+        {
+            return FlakyTraceSettings.DefaultExportTimeout;
+        }
+
+        if (DurationParser.TryParse(text, out var timeout))
+        {
+            return timeout;
+        }
+
+        warnings.Add($"export timeout '{text}' is not valid; use {DurationParser.Accepted}. Using {FlakyTraceSettings.DefaultExportTimeout.TotalSeconds:0}s.");
+        return FlakyTraceSettings.DefaultExportTimeout;
+    }
+
+    private static string SecretFreeUrl(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0 ? text.Replace(uri.UserInfo + "@", string.Empty, StringComparison.Ordinal) : text;
+}

@@ -1,0 +1,39 @@
+using FlakyCollector.Payload;
+using FlakyCollector.Tracing;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel;
+
+namespace FlakyCollector.Logging;
+
+/// <summary>Reads a vstest <see cref="TestResult"/>, and the recording the test process attached to it.</summary>
+public static class CompletedTestReader
+{
+    public static CompletedTest From(TestResult result)
+    {
+        var testCase = result.TestCase;
+        return new CompletedTest
+        {
+            FullyQualifiedName = testCase.FullyQualifiedName,
+            DisplayName = string.IsNullOrEmpty(result.DisplayName) ? testCase.DisplayName : result.DisplayName,
+            Source = testCase.Source,
+            ExecutorUri = testCase.ExecutorUri,
+            CodeFilePath = testCase.CodeFilePath,
+            LineNumber = testCase.LineNumber,
+            Traits = testCase.Traits.Select(t => new KeyValuePair<string, string>(t.Name, t.Value)).ToList(),
+            Outcome = result.Outcome.ToString(),
+            ErrorMessage = result.ErrorMessage,
+            ErrorStackTrace = result.ErrorStackTrace,
+            StartTime = result.StartTime,
+            EndTime = result.EndTime,
+            Duration = result.Duration,
+            Payload = ReadPayload(result),
+        };
+    }
+
+    private static ExecutionPayload? ReadPayload(TestResult result)
+    {
+        var property = result.Properties.FirstOrDefault(p => p.Id == ExecutionPayload.PropertyKey);
+        return property is not null && result.GetPropertyValue(property) is string { Length: > 0 } json
+            ? ExecutionPayloadJson.Read(json)
+            : null;
+    }
+}

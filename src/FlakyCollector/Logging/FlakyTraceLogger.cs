@@ -1,0 +1,75 @@
+using FlakyCollector.Configuration;
+using FlakyCollector.Export;
+using FlakyCollector.Tracing;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel.Client;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel.Logging;
+
+namespace FlakyCollector.Logging;
+
+/// <summary>
+/// The part of FlakyTrace that runs in vstest.console, added by the package's .targets through the
+/// run settings. It sees each test's full result (message, stack trace, output) and the recording
+/// the test process attached to it, writes the traces and exports them. It only wires events.
+/// </summary>
+[FriendlyName(FriendlyName)]
+[ExtensionUri(ExtensionUri)]
+public sealed class FlakyTraceLogger : ITestLoggerWithParameters
+{
+    public const string FriendlyName = "FlakyTrace";
+    public const string ExtensionUri = "logger://FlakyTrace/v1";
+
+    private static readonly string[] VstestParameters = [DefaultLoggerParameterNames.TestRunDirectory, DefaultLoggerParameterNames.TargetFramework];
+
+    private readonly IRunReport report = new ConsoleRunReport();
+    private TestRunTracer? tracer;
+
+    static FlakyTraceLogger() => CollectorAssemblyResolver.Register();
+
+    public void Initialize(TestLoggerEvents events, string testRunDirectory) =>
+        Initialize(events, new Dictionary<string, string?> { [DefaultLoggerParameterNames.TestRunDirectory] = testRunDirectory });
+
+    public void Initialize(TestLoggerEvents events, Dictionary<string, string?> parameters)
+    {
+        try
+        {
+            var resultsDirectory = parameters.GetValueOrDefault(DefaultLoggerParameterNames.TestRunDirectory) ?? "TestResults";
+            var userSettings = parameters
+                .Where(p => p.Value is not null && !VstestParameters.Contains(p.Key, StringComparer.OrdinalIgnoreCase))
+                .ToDictionary(p => p.Key, p => p.Value!, StringComparer.OrdinalIgnoreCase);
+            var reader = new SettingsReader(userSettings, Environment.GetEnvironmentVariable);
+            var settings = reader.Read();
+            foreach (var warning in reader.Warnings)
+            {
+                report.Warning(warning);
+            }
+
+            if (!settings.Enabled)
+            {
+                return;
+            }
+
+            tracer = new TestRunTracer(settings, resultsDirectory, report, OtlpExporterFactory.Create);
+            events.TestResult += OnTestResult;
+            events.TestRunComplete += OnTestRunComplete;
+        }
+        catch (Exception ex)
+        {
+            report.Warning($"could not start: {ex.GetType().Name}: {ex.Message}. The tests run untraced.");
+        }
+    }
+
+    private void OnTestResult(object? sender, TestResultEventArgs e)
+    {
+        try
+        {
+            tracer?.OnTestCompleted(CompletedTestReader.From(e.Result));
+        }
+        catch (Exception ex)
+        {
+            report.Warning($"could not read a test result: {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    private void OnTestRunComplete(object? sender, TestRunCompleteEventArgs e) => tracer?.Complete(e.IsAborted);
+}

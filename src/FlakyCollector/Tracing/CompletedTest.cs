@@ -1,0 +1,37 @@
+using FlakyCollector.Payload;
+
+namespace FlakyCollector.Tracing;
+
+/// <summary>One finished test execution as vstest.console sees it, joined with what the test process recorded.</summary>
+public sealed record CompletedTest
+{
+    public required string FullyQualifiedName { get; init; }
+
+    public required string DisplayName { get; init; }
+
+    /// <summary>The test assembly's path.</summary>
+    public required string Source { get; init; }
+
+    public Uri? ExecutorUri { get; init; }
+
+    public string? CodeFilePath { get; init; }
+
+    public int LineNumber { get; init; }
+
+    public IReadOnlyList<KeyValuePair<string, string>> Traits { get; init; } = [];
+
+    /// <summary>vstest's outcome: Passed, Failed, Skipped, NotFound or None.</summary>
+    public required string Outcome { get; init; }
+
+    public string? ErrorMessage { get; init; }
+
+    public string? ErrorStackTrace { get; init; }
+
+    public DateTimeOffset StartTime { get; init; }
+
+    public DateTimeOffset EndTime { get; init; }
+
+    public TimeSpan Duration { get; init; }
+
+    public ExecutionPayload? Payload { get; init; }
+}

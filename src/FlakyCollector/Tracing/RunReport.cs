@@ -1,0 +1,9 @@
+namespace FlakyCollector.Tracing;
+
+/// <summary>Where FlakyTrace tells the user what it did: lines in the <c>dotnet test</c> output.</summary>
+public interface IRunReport
+{
+    void Info(string message);
+
+    void Warning(string message);
+}

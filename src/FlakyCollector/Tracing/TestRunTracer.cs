@@ -1,0 +1,163 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using FlakyCollector.Configuration;
+using FlakyCollector.Export;
+using FlakyCollector.Spans;
+
+namespace FlakyCollector.Tracing;
+
+/// <summary>
+/// Turns the finished tests of one vstest run into spans, appends each test's trace to the
+/// <c>.otlp.jsonl</c> file as it ends, and at the end of the run sends all spans over OTLP within
+/// the export timeout. Every problem becomes one warning; none reaches the test run.
+/// </summary>
+public sealed class TestRunTracer : IDisposable
+{
+    private readonly FlakyTraceSettings settings;
+    private readonly string outputDirectory;
+    private readonly IRunReport report;
+    private readonly Func<FlakyTraceSettings, ITraceExporter?> createExporter;
+    private readonly ConcurrentDictionary<string, int> attempts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<SpanAttribute>> resources = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<SpanData>> spansBySource = new(StringComparer.Ordinal);
+    private readonly HashSet<string> reported = new(StringComparer.Ordinal);
+    private readonly object fileGate = new();
+    private OtlpJsonLinesFileWriter? file;
+    private int testCount;
+
+    public TestRunTracer(FlakyTraceSettings settings, string resultsDirectory, IRunReport report, Func<FlakyTraceSettings, ITraceExporter?> createExporter)
+    {
+        this.settings = settings;
+        this.report = report;
+        this.createExporter = createExporter;
+        outputDirectory = Path.GetFullPath(settings.OutputDirectory ?? resultsDirectory);
+    }
+
+    /// <summary>The file the spans go to, once the first test has ended.</summary>
+    public string? FilePath => file?.Path;
+
+    public void OnTestCompleted(CompletedTest test)
+    {
+        try
+        {
+            var payload = test.Payload;
+            foreach (var warning in payload?.Warnings ?? [])
+            {
+                WarnOnce(warning);
+            }
+
+            var resource = resources.GetOrAdd(test.Source, source => TestResource.Build(source, settings, payload?.Runtime));
+            var caseName = TestCaseNaming.CaseName(test.FullyQualifiedName, test.DisplayName);
+            var attempt = attempts.AddOrUpdate(test.Source + "|" + caseName, 1, (_, n) => n + 1);
+            var spans = new List<SpanData> { TestSpanBuilder.Build(test, settings.TestRunId, attempt, TestResource.CollectorVersion) };
+            if (payload is not null)
+            {
+                spans.AddRange(payload.Children);
+                spans.AddRange(payload.Detached);
+            }
+
+            Interlocked.Increment(ref testCount);
+            OpenFile(resource).Append(resource, spans);
+            if (settings.TracesEndpoint is not null)
+            {
+                var queue = spansBySource.GetOrAdd(test.Source, _ => new ConcurrentQueue<SpanData>());
+                spans.ForEach(queue.Enqueue);
+            }
+        }
+        catch (Exception ex)
+        {
+            WarnOnce($"could not record a test: {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    /// <summary>Ends the run: closes the file, exports, and tells the user where the traces went.</summary>
+    public void Complete(bool aborted)
+    {
+        try
+        {
+            lock (fileGate)
+            {
+                file?.Dispose();
+            }
+
+            if (aborted)
+            {
+                report.Warning($"the test run was aborted (the test process may have crashed); the traces of the {testCount} tests that finished are kept.");
+            }
+
+            if (file is not null)
+            {
+                report.Info($"{testCount} test traces written to {file.Path}");
+            }
+
+            Export();
+        }
+        catch (Exception ex)
+        {
+            WarnOnce($"could not finish the run's traces: {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    public void Dispose() => file?.Dispose();
+
+    private OtlpJsonLinesFileWriter OpenFile(IReadOnlyList<SpanAttribute> resource)
+    {
+        lock (fileGate)
+        {
+            if (file is null)
+            {
+                var service = resource.FirstOrDefault(a => a.Key == "service.name").Value as string ?? "tests";
+                var stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
+                var unique = Guid.NewGuid().ToString("N")[..6];
+                file = new OtlpJsonLinesFileWriter(Path.Combine(outputDirectory, "flakytrace", $"{Sanitize(service)}_{stamp}_{unique}{OtlpJsonLinesFileWriter.FileExtension}"));
+            }
+
+            return file;
+        }
+    }
+
+    private void Export()
+    {
+        if (settings.TracesEndpoint is null || spansBySource.IsEmpty)
+        {
+            return;
+        }
+
+        using var exporter = createExporter(settings);
+        if (exporter is null)
+        {
+            return;
+        }
+
+        var sent = 0;
+        using var deadline = new CancellationTokenSource(settings.ExportTimeout);
+        foreach (var (source, spans) in spansBySource)
+        {
+            var result = exporter.ExportAsync(resources[source], spans.ToArray(), deadline.Token).GetAwaiter().GetResult();
+            sent += result.ExportedSpanCount;
+            if (!result.Succeeded)
+            {
+                report.Warning($"{result.Error} The spans are in the file.");
+                return;
+            }
+        }
+
+        report.Info($"{sent} spans sent to {settings.TracesEndpoint} ({(settings.Protocol == OtlpProtocol.Grpc ? SettingNames.ProtocolGrpc : SettingNames.ProtocolHttpProtobuf)})");
+    }
+
+    private void WarnOnce(string message)
+    {
+        lock (reported)
+        {
+            if (!reported.Add(message))
+            {
+                return;
+            }
+        }
+
+        report.Warning(message);
+    }
+
+    private static string Sanitize(string name) =>
+        string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
+}

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using FlakyCollector.Recording;
+using FlakyCollector.Spans;
+
+namespace FlakyCollector.Tracing;
+
+/// <summary>
+/// Builds the span of one test execution: ids and timing from the test process when it recorded
+/// them, outcome, message and stack trace from vstest's result (the same text <c>dotnet test</c> prints).
+/// </summary>
+public static class TestSpanBuilder
+{
+    public static SpanData Build(CompletedTest test, string? runId, int attempt, string scopeVersion)
+    {
+        var recorded = test.Payload?.TestSpan;
+        var (start, end) = recorded is not null
+            ? (recorded.StartTimeUnixNano, recorded.EndTimeUnixNano)
+            : FrameworkTiming(test);
+        var failed = string.Equals(test.Outcome, "Failed", StringComparison.OrdinalIgnoreCase);
+        var attributes = Attributes(test, runId, attempt, failed);
+        var events = new List<SpanEventData>();
+        if (failed)
+        {
+            var errorType = ErrorType(test);
+            attributes.Add(new(TestAttributeNames.ErrorType, errorType));
+            events.Add(new SpanEventData(TestAttributeNames.ExceptionEvent, end,
+            [
+                new(TestAttributeNames.ExceptionType, errorType),
+                new(TestAttributeNames.ExceptionMessage, test.ErrorMessage ?? string.Empty),
+                new(TestAttributeNames.ExceptionStacktrace, test.ErrorStackTrace ?? string.Empty),
+            ]));
+        }
+
+        return new SpanData
+        {
+            TraceId = recorded?.TraceId ?? ActivityTraceId.CreateRandom().ToHexString(),
+            SpanId = recorded?.SpanId ?? ActivitySpanId.CreateRandom().ToHexString(),
+            Name = test.DisplayName,
+            Kind = SpanKind.Internal,
+            StartTimeUnixNano = start,
+            EndTimeUnixNano = end,
+            StatusCode = failed ? SpanStatusCode.Error : SpanStatusCode.Unset,
+            StatusMessage = failed ? test.ErrorMessage ?? "failed" : null,
+            ScopeName = "FlakyTrace",
+            ScopeVersion = scopeVersion,
+            Attributes = attributes,
+            Events = events,
+        };
+    }
+
+    private static List<SpanAttribute> Attributes(CompletedTest test, string? runId, int attempt, bool failed)
+    {
+        var attributes = new List<SpanAttribute>
+        {
+            new(TestAttributeNames.CaseName, TestCaseNaming.CaseName(test.FullyQualifiedName, test.DisplayName)),
+            new(TestAttributeNames.SuiteName, TestCaseNaming.SuiteName(test.FullyQualifiedName)),
+            new(TestAttributeNames.CodeFunction, TestCaseNaming.FunctionName(test.FullyQualifiedName)),
+            new(TestAttributeNames.Outcome, test.Outcome.ToLowerInvariant()),
+            new(TestAttributeNames.Attempt, (long)attempt),
+        };
+        var status = failed ? "fail" : test.Outcome.ToLowerInvariant() switch
+        {
+            "passed" => "pass",
+            "skipped" => "skipped",
+            _ => null,
+        };
+        Add(attributes, TestAttributeNames.CaseResultStatus, status);
+        Add(attributes, TestAttributeNames.Framework, TestFrameworkDetector.AttributeValue(TestFrameworkDetector.FromExecutorUri(test.ExecutorUri)));
+        Add(attributes, TestAttributeNames.RunId, runId);
+        Add(attributes, TestAttributeNames.CodeFile, test.CodeFilePath);
+        if (test.LineNumber > 0)
+        {
+            attributes.Add(new(TestAttributeNames.CodeLine, (long)test.LineNumber));
+        }
+
+        if (test.Payload is { } payload)
+        {
+            attributes.Add(new(TestAttributeNames.TestHostPid, (long)payload.ProcessId));
+            attributes.Add(new(TestAttributeNames.Timing, payload.TestSpan is null ? "framework" : payload.Timing));
+        }
+        else
+        {
+            attributes.Add(new(TestAttributeNames.Timing, "framework"));
+        }
+
+        foreach (var (name, value) in test.Traits)
+        {
+            attributes.Add(new(TestAttributeNames.TraitPrefix + name, value));
+        }
+
+        return attributes;
+    }
+
+    private static string ErrorType(CompletedTest test) =>
+        test.Payload?.ExceptionType ?? ErrorTypeGuess.FromMessage(test.ErrorMessage) ?? ErrorTypeGuess.Other;
+
+    // The framework's own start and end, when the test process recorded nothing for this test.
+    private static (long Start, long End) FrameworkTiming(CompletedTest test)
+    {
+        var end = test.EndTime == default ? DateTimeOffset.UtcNow : test.EndTime;
+        var start = test.StartTime == default || test.StartTime > end ? end - test.Duration : test.StartTime;
+        return (ActivitySpanConverter.ToUnixNano(start.UtcDateTime), ActivitySpanConverter.ToUnixNano(end.UtcDateTime));
+    }
+
+    private static void Add(List<SpanAttribute> attributes, string key, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            attributes.Add(new(key, value));
+        }
+    }
+}
