@@ -105,6 +105,10 @@ public sealed class ActivityRecorder : IDisposable
         }
     }
 
+    private static bool IsWrapper(Exception exception) =>
+        exception is System.Reflection.TargetInvocationException or AggregateException
+        || exception.GetType().FullName == "NUnit.Framework.Internal.NUnitException";
+
     private void OnFirstChanceException(object? sender, System.Runtime.ExceptionServices.FirstChanceExceptionEventArgs e)
     {
         try
@@ -112,7 +116,7 @@ public sealed class ActivityRecorder : IDisposable
             var current = Activity.Current;
             // Reflection and task wrappers re-throw the test's own exception: keep the one they wrap.
             if (current is not null && live.TryGetValue(current.TraceId, out var trace)
-                && e.Exception is not (System.Reflection.TargetInvocationException or AggregateException))
+                && !IsWrapper(e.Exception))
             {
                 trace.LastExceptionType = e.Exception.GetType().FullName;
             }

@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""Helpers for run.sh (Linux only, standard library only).
+
+  measure.py run --log FILE [--interval S] -- COMMAND...
+      Runs COMMAND with its output sent to FILE and prints one line:
+          <wall seconds> <peak tree RSS MB> <peak single-process RSS MB> <exit code>
+      The tree RSS is the sum of VmRSS over COMMAND and all its descendants (dotnet test,
+      MSBuild, vstest.console, testhost, datacollector), sampled from /proc every INTERVAL
+      seconds (default 0.1). Shared pages count once per process, as with any RSS sum.
+
+  measure.py summary CSV
+      Prints, per framework, the median wall time and median peak tree RSS of each
+      configuration and their ratios to configuration "a" (no collector).
+"""
+
+import csv
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+PAGE_KIB = os.sysconf("SC_PAGE_SIZE") // 1024
+
+CONFIG_LABELS = {
+    "a": "no collector",
+    "b": "--collect Noop (out-of-proc)",
+    "c": "--collect FlakyTrace",
+}
+
+
+def _parent_map():
+    """pid -> parent pid for every process currently visible in /proc."""
+    parents = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as f:
+                stat = f.read()
+        except OSError:
+            continue  # exited meanwhile
+        # Field 2 (comm) is in parentheses and may itself contain spaces or ')'.
+        fields = stat[stat.rfind(b")") + 2:].split()
+        parents[int(entry)] = int(fields[1])
+    return parents
+
+
+def _descendants_and_self(root):
+    children = {}
+    for pid, ppid in _parent_map().items():
+        children.setdefault(ppid, []).append(pid)
+    found, stack = [], [root]
+    while stack:
+        pid = stack.pop()
+        found.append(pid)
+        stack.extend(children.get(pid, ()))
+    return found
+
+
+def _rss_kib(pid):
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as f:
+            return int(f.read().split()[1]) * PAGE_KIB
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def run(argv):
+    log_path, interval = None, 0.1
+    while argv and argv[0] != "--":
+        option = argv.pop(0)
+        if option == "--log":
+            log_path = argv.pop(0)
+        elif option == "--interval":
+            interval = float(argv.pop(0))
+        else:
+            sys.exit(f"measure.py run: unknown option {option}")
+    command = argv[1:]
+    if not log_path or not command:
+        sys.exit("usage: measure.py run --log FILE [--interval S] -- COMMAND...")
+
+    peak_tree = peak_single = 0
+    with open(log_path, "wb") as log:
+        start = time.monotonic()
+        proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        while proc.poll() is None:
+            sizes = [_rss_kib(pid) for pid in _descendants_and_self(proc.pid)]
+            peak_tree = max(peak_tree, sum(sizes))
+            peak_single = max(peak_single, max(sizes, default=0))
+            time.sleep(interval)
+        wall = time.monotonic() - start
+    print(f"{wall:.3f} {peak_tree / 1024:.1f} {peak_single / 1024:.1f} {proc.returncode}")
+
+
+def summary(argv):
+    if len(argv) != 1:
+        sys.exit("usage: measure.py summary CSV")
+    rows = list(csv.DictReader(open(argv[0], newline="")))
+    frameworks = list(dict.fromkeys(row["framework"] for row in rows))
+    for framework in frameworks:
+        by_config = {}
+        for row in rows:
+            if row["framework"] == framework:
+                by_config.setdefault(row["config"], []).append(row)
+        tests = rows[0]["tests"]
+        print(f"\n{framework} ({tests} tests)")
+        print(f"  {'configuration':<32} {'runs':>4} {'wall s':>8} {'peak MB':>8} {'wall/a':>7} {'mem/a':>7}")
+        base_wall = base_mem = None
+        for config in sorted(by_config):
+            runs = by_config[config]
+            wall = statistics.median(float(r["wall_s"]) for r in runs)
+            mem = statistics.median(float(r["peak_tree_mb"]) for r in runs)
+            if config == "a":
+                base_wall, base_mem = wall, mem
+            ratio_wall = f"{wall / base_wall:.2f}x" if base_wall else "-"
+            ratio_mem = f"{mem / base_mem:.2f}x" if base_mem else "-"
+            failed = sum(1 for r in runs if r["exit_code"] != "0")
+            note = f"  ({failed} run(s) exited non-zero)" if failed else ""
+            label = f"{config}: {CONFIG_LABELS.get(config, config)}"
+            print(f"  {label:<32} {len(runs):>4} {wall:>8.2f} {mem:>8.0f} {ratio_wall:>7} {ratio_mem:>7}{note}")
+
+
+def main():
+    if len(sys.argv) < 2 or sys.argv[1] not in ("run", "summary"):
+        sys.exit(__doc__)
+    {"run": run, "summary": summary}[sys.argv[1]](sys.argv[2:])
+
+
+if __name__ == "__main__":
+    main()
