@@ -1,0 +1,105 @@
+using System.Buffers;
+using FlakyCollector.Spans;
+
+namespace FlakyCollector.Export;
+
+/// <summary>
+/// Appends spans to an OTLP/JSON Lines file (<c>*.otlp.jsonl</c>): one <c>TracesData</c> object per
+/// line, the format of the OpenTelemetry Collector's file exporter. Thread-safe. Every line reaches
+/// the operating system before <see cref="Append"/> returns, so a killed process loses at most a
+/// line it was writing.
+/// </summary>
+public sealed class OtlpJsonLinesFileWriter : IDisposable
+{
+    /// <summary>The extension files of this format get.</summary>
+    public const string FileExtension = ".otlp.jsonl";
+
+    /// <summary>Spans per line unless the constructor is told otherwise, as in an OTLP export batch.</summary>
+    public const int DefaultMaxSpansPerLine = 512;
+
+    private readonly object gate = new();
+    private readonly int maxSpansPerLine;
+    private FileStream? stream;
+    private bool disposed;
+
+    /// <summary>
+    /// Prepares a writer. Nothing touches the disk until the first <see cref="Append"/>, so a run
+    /// without spans leaves no empty file behind.
+    /// </summary>
+    public OtlpJsonLinesFileWriter(string path, int maxSpansPerLine = DefaultMaxSpansPerLine)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxSpansPerLine, 1);
+        Path = System.IO.Path.GetFullPath(path);
+        this.maxSpansPerLine = maxSpansPerLine;
+    }
+
+    /// <summary>The full path of the file.</summary>
+    public string Path { get; }
+
+    /// <summary>Lines written so far.</summary>
+    public long LineCount { get; private set; }
+
+    /// <summary>
+    /// Appends the spans (one line per <c>maxSpansPerLine</c> spans; nothing for none), creating
+    /// the directory and file on first use. I/O failures surface as exceptions.
+    /// </summary>
+    public void Append(IReadOnlyList<SpanAttribute> resource, IReadOnlyList<SpanData> spans)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(spans);
+        if (spans.Count == 0)
+        {
+            return;
+        }
+
+        // Encode outside the lock: threads only queue for the short write itself.
+        var buffer = new ArrayBufferWriter<byte>(1024 * Math.Min(spans.Count, maxSpansPerLine));
+        var lines = 0;
+        for (var start = 0; start < spans.Count; start += maxSpansPerLine)
+        {
+            OtlpJsonEncoder.Write(buffer, resource, ReadOnlyListSlice<SpanData>.Of(spans, start, maxSpansPerLine));
+            buffer.Write("\n"u8);
+            lines++;
+        }
+
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            var file = stream ??= Open(Path);
+            file.Write(buffer.WrittenSpan);
+            file.Flush();
+            LineCount += lines;
+        }
+    }
+
+    /// <summary>Closes the file.</summary>
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            disposed = true;
+            stream?.Dispose();
+            stream = null;
+        }
+    }
+
+    private static FileStream Open(string path)
+    {
+        var directory = System.IO.Path.GetDirectoryName(path);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        // No user-space buffer: each Write is one system call, and readers (the CLI, a tail -f)
+        // may open the file while the run is still writing it.
+        return new FileStream(path, new FileStreamOptions
+        {
+            Mode = FileMode.Append,
+            Access = FileAccess.Write,
+            Share = FileShare.ReadWrite | FileShare.Delete,
+            BufferSize = 0,
+        });
+    }
+}

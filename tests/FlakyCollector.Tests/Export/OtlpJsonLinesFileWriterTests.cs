@@ -1,0 +1,107 @@
+using System.Text.Json;
+using FlakyCollector.Export;
+
+namespace FlakyCollector.Tests.Export;
+
+public sealed class OtlpJsonLinesFileWriterTests : IDisposable
+{
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "flaky-jsonl-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Append_NewDirectory_CreatesItAndWritesOneTracesDataPerLine()
+    {
+        var path = Path.Combine(directory, "nested", "run" + OtlpJsonLinesFileWriter.FileExtension);
+        using (var writer = new OtlpJsonLinesFileWriter(path))
+        {
+            writer.Append(SampleSpans.Resource, [SampleSpans.FailedTest()]);
+            writer.Append(SampleSpans.Resource, [SampleSpans.HttpCall(), SampleSpans.Minimal(3)]);
+            Assert.Equal(2, writer.LineCount);
+        }
+
+        var lines = File.ReadAllText(path).Split('\n');
+        Assert.Equal(3, lines.Length);
+        Assert.Equal(string.Empty, lines[2]);
+        Assert.Equal(1, SpanCount(lines[0]));
+        Assert.Equal(2, SpanCount(lines[1]));
+    }
+
+    [Fact]
+    public void Append_MoreSpansThanALineHolds_SplitsIntoSeveralLines()
+    {
+        var path = Path.Combine(directory, "split.otlp.jsonl");
+        using (var writer = new OtlpJsonLinesFileWriter(path, maxSpansPerLine: 4))
+        {
+            writer.Append(SampleSpans.Resource, SampleSpans.Many(10));
+        }
+
+        Assert.Equal([4, 4, 2], File.ReadAllLines(path).Select(SpanCount));
+    }
+
+    [Fact]
+    public void Append_BeforeDispose_IsAlreadyOnDiskForReaders()
+    {
+        var path = Path.Combine(directory, "live.otlp.jsonl");
+        using var writer = new OtlpJsonLinesFileWriter(path);
+        writer.Append(SampleSpans.Resource, [SampleSpans.FailedTest()]);
+
+        using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+        Assert.Equal(1, SpanCount(reader.ReadLine()!));
+        Assert.Null(reader.ReadLine());
+    }
+
+    [Fact]
+    public void Append_NoSpans_CreatesNoFile()
+    {
+        var path = Path.Combine(directory, "empty.otlp.jsonl");
+        using (var writer = new OtlpJsonLinesFileWriter(path))
+        {
+            writer.Append(SampleSpans.Resource, []);
+        }
+
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public async Task Append_FromManyThreads_KeepsEveryLineWhole()
+    {
+        var path = Path.Combine(directory, "parallel.otlp.jsonl");
+        using (var writer = new OtlpJsonLinesFileWriter(path))
+        {
+            await Task.WhenAll(Enumerable.Range(0, 8).Select(t => Task.Run(() =>
+            {
+                for (var i = 0; i < 25; i++)
+                {
+                    writer.Append(SampleSpans.Resource, SampleSpans.Many(3, padding: 2000));
+                }
+            })));
+        }
+
+        var lines = File.ReadAllLines(path);
+        Assert.Equal(200, lines.Length);
+        Assert.All(lines, line => Assert.Equal(3, SpanCount(line)));
+    }
+
+    [Fact]
+    public void Append_AfterDispose_Throws()
+    {
+        var writer = new OtlpJsonLinesFileWriter(Path.Combine(directory, "closed.otlp.jsonl"));
+        writer.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => writer.Append(SampleSpans.Resource, [SampleSpans.Minimal()]));
+    }
+
+    private static int SpanCount(string line)
+    {
+        using var json = JsonDocument.Parse(line);
+        return json.RootElement.GetProperty("resourceSpans").EnumerateArray()
+            .SelectMany(r => r.GetProperty("scopeSpans").EnumerateArray())
+            .Sum(s => s.GetProperty("spans").GetArrayLength());
+    }
+}
