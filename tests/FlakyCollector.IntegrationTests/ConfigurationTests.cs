@@ -38,7 +38,7 @@ public sealed class ConfigurationTests(PackageFeed feed)
         Assert.All(run.TestSpans, s => Assert.Equal("orders-tests", s.Resource["service.name"]));
         Assert.All(run.TestSpans, s => Assert.Equal("payments", s.Resource["team"]));
         Assert.Equal(run.Spans.Count, receiver.SpanCount);
-        Assert.All(receiver.Exports, e => Assert.Equal("http", e.Protocol));
+        Assert.All(receiver.Exports, e => Assert.Equal("http/protobuf", e.Protocol));
         Assert.All(receiver.Exports, e => Assert.Equal(Secret, e.Headers["x-api-key"]));
         var merged = File.ReadAllText(Directory.GetFiles(sample.Directory, "flakytrace.runsettings", SearchOption.AllDirectories).Single());
         Assert.Contains("<TreatNoTestsAsError>true</TreatNoTestsAsError>", merged, StringComparison.Ordinal);

@@ -117,6 +117,7 @@ public sealed class TracedSampleTests(PackageFeed feed)
         Assert.Equal(200L, http.Attributes["http.response.status_code"]);
         var output = run.TrxResults.Single(r => r.TestName == test.Name).Output;
         Assert.Contains($"traceparent=00-{test.TraceId}-{http.SpanId}-01", output, StringComparison.Ordinal);
+        Assert.Contains($"traceparent=00-{test.TraceId}-{http.SpanId}-01", test.Attribute("flakytrace.test.output"), StringComparison.Ordinal);
     }
 
     [Theory]

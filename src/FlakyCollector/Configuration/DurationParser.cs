@@ -24,7 +24,7 @@ public static class DurationParser
             : value.EndsWith('m') ? (value[..^1], 60_000.0)
             : (value, 1.0);
         if (!double.TryParse(number.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var amount)
-            || amount <= 0 || double.IsInfinity(amount) || amount * unit > TimeSpan.FromHours(1).TotalMilliseconds)
+            || amount <= 0 || !double.IsFinite(amount) || amount * unit > TimeSpan.FromHours(1).TotalMilliseconds)
         {
             return false;
         }

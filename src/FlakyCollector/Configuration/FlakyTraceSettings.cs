@@ -25,4 +25,7 @@ public sealed record FlakyTraceSettings
     public string? OutputDirectory { get; init; }
 
     public string? TestRunId { get; init; }
+
+    /// <summary>Share of passing and skipped tests kept, from 0 to 1; failing tests and retries are always kept.</summary>
+    public double PassingSampleRatio { get; init; } = 1;
 }

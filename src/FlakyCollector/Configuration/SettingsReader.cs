@@ -16,7 +16,7 @@ public sealed class SettingsReader(IReadOnlyDictionary<string, string> runSettin
         foreach (var key in runSettings.Keys)
         {
             if (!SettingNames.UserElements.Contains(key, StringComparer.OrdinalIgnoreCase)
-                && !string.Equals(key, SettingNames.TestRunId, StringComparison.OrdinalIgnoreCase))
+                && !SettingNames.WrittenByTooling.Contains(key, StringComparer.OrdinalIgnoreCase))
             {
                 warnings.Add($"unknown setting <{key}> ignored; known settings: {string.Join(", ", SettingNames.UserElements)}");
             }
@@ -34,6 +34,7 @@ public sealed class SettingsReader(IReadOnlyDictionary<string, string> runSettin
             ExportTimeout = ReadTimeout(),
             OutputDirectory = Value(SettingNames.OutputDirectory),
             TestRunId = Value(SettingNames.TestRunId),
+            PassingSampleRatio = ReadSampleRatio(),
         };
     }
 
@@ -163,6 +164,35 @@ public sealed class SettingsReader(IReadOnlyDictionary<string, string> runSettin
 
         warnings.Add($"export timeout '{text}' is not valid; use {DurationParser.Accepted}. Using {FlakyTraceSettings.DefaultExportTimeout.TotalSeconds:0}s.");
         return FlakyTraceSettings.DefaultExportTimeout;
+    }
+
+    private double ReadSampleRatio()
+    {
+        // <SampleRatio> wins; else the standard sampler variables, read as the share of passing tests kept.
+        var text = Value(SettingNames.SampleRatio);
+        if (text is null)
+        {
+            var sampler = environment(SettingNames.EnvSampler)?.Trim().ToLowerInvariant();
+            text = sampler switch
+            {
+                "traceidratio" or "parentbased_traceidratio" => environment(SettingNames.EnvSamplerArg)?.Trim() ?? "1",
+                "always_off" or "parentbased_always_off" => "0",
+                _ => null,
+            };
+        }
+
+        if (text is null)
+        {
+            return 1;
+        }
+
+        if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var ratio) && ratio is >= 0 and <= 1)
+        {
+            return ratio;
+        }
+
+        warnings.Add($"sample ratio '{text}' is not valid; use a number from 0 to 1 (the share of passing tests kept; failing tests are always kept). Keeping all tests.");
+        return 1;
     }
 
     private static string SecretFreeUrl(string text) =>

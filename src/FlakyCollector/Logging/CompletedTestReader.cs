@@ -25,8 +25,16 @@ public static class CompletedTestReader
             StartTime = result.StartTime,
             EndTime = result.EndTime,
             Duration = result.Duration,
+            Output = Messages(result, TestResultMessage.StandardOutCategory),
+            ErrorOutput = Messages(result, TestResultMessage.StandardErrorCategory),
             Payload = ReadPayload(result),
         };
+    }
+
+    private static string? Messages(TestResult result, string category)
+    {
+        var texts = result.Messages.Where(m => m.Category == category && !string.IsNullOrEmpty(m.Text)).Select(m => m.Text).ToList();
+        return texts.Count == 0 ? null : string.Concat(texts);
     }
 
     private static ExecutionPayload? ReadPayload(TestResult result)

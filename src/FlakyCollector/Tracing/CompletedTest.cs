@@ -33,5 +33,10 @@ public sealed record CompletedTest
 
     public TimeSpan Duration { get; init; }
 
+    /// <summary>What the test wrote through the framework's output API (and standard output, where the adapter captures it).</summary>
+    public string? Output { get; init; }
+
+    public string? ErrorOutput { get; init; }
+
     public ExecutionPayload? Payload { get; init; }
 }

@@ -22,4 +22,6 @@ public static class TestAttributeNames
     public const string ExceptionEvent = "exception";
     public const string TestHostPid = "flakytrace.testhost.pid";
     public const string Timing = "flakytrace.timing";
+    public const string Output = "flakytrace.test.output";
+    public const string ErrorOutput = "flakytrace.test.error_output";
 }

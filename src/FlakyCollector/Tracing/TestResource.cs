@@ -14,12 +14,14 @@ public static class TestResource
     /// <param name="testAssemblyPath">The test assembly (vstest's "source").</param>
     /// <param name="settings">The merged settings.</param>
     /// <param name="runtimeDescription">The test process's runtime, e.g. ".NET 10.0.12", when known.</param>
-    public static IReadOnlyList<SpanAttribute> Build(string testAssemblyPath, FlakyTraceSettings settings, string? runtimeDescription)
+    /// <param name="runMetadata">The CI pipeline and commit (<c>cicd.*</c>, <c>vcs.*</c>); the configured resource attributes override them.</param>
+    public static IReadOnlyList<SpanAttribute> Build(string testAssemblyPath, FlakyTraceSettings settings, string? runtimeDescription,
+        IReadOnlyList<KeyValuePair<string, string>>? runMetadata = null)
     {
         var assemblyName = Path.GetFileNameWithoutExtension(testAssemblyPath);
         var attributes = new Dictionary<string, object>(StringComparer.Ordinal)
         {
-            ["service.name"] = settings.ServiceName ?? assemblyName,
+            ["service.name"] = assemblyName,
             ["host.name"] = Environment.MachineName,
             ["os.type"] = OsType(),
             ["telemetry.sdk.name"] = "flakycollector",
@@ -38,9 +40,15 @@ public static class TestResource
             attributes["process.runtime.version"] = runtimeDescription.Split(' ').Last();
         }
 
-        foreach (var (key, value) in settings.ResourceAttributes)
+        foreach (var (key, value) in (runMetadata ?? []).Concat(settings.ResourceAttributes))
         {
             attributes[key] = value;
+        }
+
+        // As OTEL_SERVICE_NAME does in OpenTelemetry, the service name wins over a service.name resource attribute.
+        if (settings.ServiceName is not null)
+        {
+            attributes["service.name"] = settings.ServiceName;
         }
 
         return attributes.Select(a => new SpanAttribute(a.Key, a.Value)).ToList();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using FlakyCollector.Configuration;
 using FlakyCollector.Export;
+using FlakyCollector.Metadata;
 using FlakyCollector.Spans;
 
 namespace FlakyCollector.Tracing;
@@ -22,15 +23,24 @@ public sealed class TestRunTracer : IDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<SpanData>> spansBySource = new(StringComparer.Ordinal);
     private readonly HashSet<string> reported = new(StringComparer.Ordinal);
     private readonly object fileGate = new();
+    private readonly RunStructure run;
+    private readonly PassingTestSampler sampler;
     private OtlpJsonLinesFileWriter? file;
     private int testCount;
+    private int sampledOut;
 
-    public TestRunTracer(FlakyTraceSettings settings, string resultsDirectory, IRunReport report, Func<FlakyTraceSettings, ITraceExporter?> createExporter)
+    private readonly Func<string, string?> environment;
+
+    public TestRunTracer(FlakyTraceSettings settings, string resultsDirectory, IRunReport report, Func<FlakyTraceSettings, ITraceExporter?> createExporter,
+        Func<string, string?>? environment = null)
     {
+        this.environment = environment ?? Environment.GetEnvironmentVariable;
         this.settings = settings;
         this.report = report;
         this.createExporter = createExporter;
         outputDirectory = Path.GetFullPath(settings.OutputDirectory ?? resultsDirectory);
+        run = new RunStructure(settings.TestRunId, TestResource.CollectorVersion);
+        sampler = new PassingTestSampler(settings.PassingSampleRatio);
     }
 
     /// <summary>The file the spans go to, once the first test has ended.</summary>
@@ -46,23 +56,28 @@ public sealed class TestRunTracer : IDisposable
                 WarnOnce(warning);
             }
 
-            var resource = resources.GetOrAdd(test.Source, source => TestResource.Build(source, settings, payload?.Runtime));
+            var resource = resources.GetOrAdd(test.Source, source =>
+                TestResource.Build(source, settings, payload?.Runtime, RunMetadata.Detect(environment, Path.GetDirectoryName(source))));
             var caseName = TestCaseNaming.CaseName(test.FullyQualifiedName, test.DisplayName);
             var attempt = attempts.AddOrUpdate(test.Source + "|" + caseName, 1, (_, n) => n + 1);
-            var spans = new List<SpanData> { TestSpanBuilder.Build(test, settings.TestRunId, attempt, TestResource.CollectorVersion) };
-            if (payload is not null)
+            var unlinked = TestSpanBuilder.Build(test, settings.TestRunId, attempt, TestResource.CollectorVersion);
+            var link = run.Register(test.Source, TestCaseNaming.SuiteName(test.FullyQualifiedName), unlinked, test.Outcome);
+            var spans = new List<SpanData>();
+            Interlocked.Increment(ref testCount);
+            if (sampler.Keep(unlinked.TraceId, unlinked.StatusCode == SpanStatusCode.Error, attempt))
             {
-                spans.AddRange(payload.Children);
-                spans.AddRange(payload.Detached);
+                spans.Add(unlinked with { Links = [link] });
+                spans.AddRange(payload?.Children ?? []);
+            }
+            else
+            {
+                Interlocked.Increment(ref sampledOut);
             }
 
-            Interlocked.Increment(ref testCount);
-            OpenFile(resource).Append(resource, spans);
-            if (settings.TracesEndpoint is not null)
-            {
-                var queue = spansBySource.GetOrAdd(test.Source, _ => new ConcurrentQueue<SpanData>());
-                spans.ForEach(queue.Enqueue);
-            }
+            // Work outside any test is kept whatever became of the test it arrived with.
+            spans.AddRange(payload?.Detached ?? []);
+            run.AddDetachedRoots(test.Source, payload?.Detached ?? []);
+            Write(test.Source, resource, spans);
         }
         catch (Exception ex)
         {
@@ -75,6 +90,11 @@ public sealed class TestRunTracer : IDisposable
     {
         try
         {
+            foreach (var (source, resource) in resources)
+            {
+                Write(source, resource, run.Build(source, aborted));
+            }
+
             lock (fileGate)
             {
                 file?.Dispose();
@@ -87,7 +107,8 @@ public sealed class TestRunTracer : IDisposable
 
             if (file is not null)
             {
-                report.Info($"{testCount} test traces written to {file.Path}");
+                var sampled = sampledOut > 0 ? $" ({sampledOut} passing tests left out by SampleRatio {sampler.Ratio.ToString(CultureInfo.InvariantCulture)})" : string.Empty;
+                report.Info($"{testCount - sampledOut} test traces written to {file.Path}{sampled}");
             }
 
             Export();
@@ -99,6 +120,24 @@ public sealed class TestRunTracer : IDisposable
     }
 
     public void Dispose() => file?.Dispose();
+
+    private void Write(string source, IReadOnlyList<SpanAttribute> resource, IReadOnlyList<SpanData> spans)
+    {
+        if (spans.Count == 0)
+        {
+            return;
+        }
+
+        OpenFile(resource).Append(resource, spans);
+        if (settings.TracesEndpoint is not null)
+        {
+            var queue = spansBySource.GetOrAdd(source, _ => new ConcurrentQueue<SpanData>());
+            foreach (var span in spans)
+            {
+                queue.Enqueue(span);
+            }
+        }
+    }
 
     private OtlpJsonLinesFileWriter OpenFile(IReadOnlyList<SpanAttribute> resource)
     {

@@ -10,7 +10,10 @@ namespace FlakyCollector.Tracing;
 /// </summary>
 public static class TestSpanBuilder
 {
-    public static SpanData Build(CompletedTest test, string? runId, int attempt, string scopeVersion)
+    /// <summary>Test output beyond this many characters is cut, so that a chatty test cannot swell the trace.</summary>
+    public const int MaxOutputLength = 8 * 1024;
+
+    public static SpanData Build(CompletedTest test, string? runId, int attempt, string scopeVersion, IReadOnlyList<SpanLinkData>? links = null)
     {
         var recorded = test.Payload?.TestSpan;
         var (start, end) = recorded is not null
@@ -45,6 +48,7 @@ public static class TestSpanBuilder
             ScopeVersion = scopeVersion,
             Attributes = attributes,
             Events = events,
+            Links = links ?? [],
         };
     }
 
@@ -83,6 +87,8 @@ public static class TestSpanBuilder
             attributes.Add(new(TestAttributeNames.Timing, "framework"));
         }
 
+        Add(attributes, TestAttributeNames.Output, Capped(test.Output));
+        Add(attributes, TestAttributeNames.ErrorOutput, Capped(test.ErrorOutput));
         foreach (var (name, value) in test.Traits)
         {
             attributes.Add(new(TestAttributeNames.TraitPrefix + name, value));
@@ -101,6 +107,11 @@ public static class TestSpanBuilder
         var start = test.StartTime == default || test.StartTime > end ? end - test.Duration : test.StartTime;
         return (ActivitySpanConverter.ToUnixNano(start.UtcDateTime), ActivitySpanConverter.ToUnixNano(end.UtcDateTime));
     }
+
+    private static string? Capped(string? text) =>
+        text is null || text.Length <= MaxOutputLength
+            ? text
+            : string.Concat(text.AsSpan(0, MaxOutputLength), $"... [{text.Length - MaxOutputLength} more characters]");
 
     private static void Add(List<SpanAttribute> attributes, string key, string? value)
     {

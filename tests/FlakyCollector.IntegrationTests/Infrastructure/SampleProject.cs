@@ -16,11 +16,20 @@ public sealed class SampleProject : IDisposable
 
     public string Directory { get; }
 
+    /// <summary>The temporary folder that holds the copy and its nuget.config.</summary>
+    public string Root => Path.GetDirectoryName(Directory)!;
+
     public static SampleProject Create(string sampleName, PackageFeed feed, bool addPackage = true)
     {
         var root = System.IO.Directory.CreateTempSubdirectory($"flakytrace-{sampleName}-").FullName;
         File.WriteAllText(Path.Combine(root, "nuget.config"),
             $"""<configuration><packageSources><add key="flakycollector-feed" value="{feed.Directory}" /></packageSources></configuration>""");
+        return CreateIn(root, sampleName, feed, addPackage);
+    }
+
+    /// <summary>Copies another sample next to an existing one, under the same root and nuget.config.</summary>
+    public static SampleProject CreateIn(string root, string sampleName, PackageFeed feed, bool addPackage = true)
+    {
         var directory = Path.Combine(root, sampleName);
         Copy(Path.Combine(RepositoryPaths.Samples, sampleName), directory);
         var sample = new SampleProject(sampleName, directory);

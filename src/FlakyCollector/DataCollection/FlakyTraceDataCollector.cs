@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using System.Xml;
+using FlakyCollector.Configuration;
+using FlakyCollector.Export;
+using FlakyCollector.Logging;
+using FlakyCollector.Tracing;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel.DataCollection;
+
+namespace FlakyCollector.DataCollection;
+
+/// <summary>
+/// The out-of-process FlakyTrace collector, so that <c>--collect FlakyTrace</c> resolves where the
+/// package's .targets do not run (vstest.console, an IDE, a collector given by path). It sees only
+/// vstest's start and end events, so tests are timed coarsely and failures carry no message; it
+/// says so once. Under <c>dotnet test</c> with the package it is never started.
+/// </summary>
+[DataCollectorFriendlyName(FlakyTraceLogger.FriendlyName)]
+[DataCollectorTypeUri("datacollector://FlakyTrace/v1")]
+public sealed class FlakyTraceDataCollector : DataCollector
+{
+    private readonly ConcurrentDictionary<Guid, DateTimeOffset> started = new();
+    private TestRunTracer? tracer;
+    private DataCollectionSink? sink;
+    private DataCollectionContext? sessionContext;
+    private IRunReport? report;
+    private string? outputDirectory;
+
+    static FlakyTraceDataCollector() => CollectorAssemblyResolver.Register();
+
+    public override void Initialize(XmlElement? configurationElement, DataCollectionEvents events, DataCollectionSink dataSink,
+        DataCollectionLogger logger, DataCollectionEnvironmentContext? environmentContext)
+    {
+        try
+        {
+            sink = dataSink;
+            sessionContext = environmentContext?.SessionDataCollectionContext
+                ?? throw new InvalidOperationException("vstest gave the collector no session context");
+            report = new DataCollectorRunReport(logger, sessionContext);
+            var reader = new SettingsReader(ConfigurationValues(configurationElement), Environment.GetEnvironmentVariable);
+            var settings = reader.Read();
+            foreach (var warning in reader.Warnings)
+            {
+                report.Warning(warning);
+            }
+
+            if (!settings.Enabled)
+            {
+                return;
+            }
+
+            outputDirectory = Directory.CreateTempSubdirectory("flakytrace-").FullName;
+            tracer = new TestRunTracer(settings with { OutputDirectory = null, TestRunId = settings.TestRunId ?? Guid.NewGuid().ToString() },
+                outputDirectory, report, OtlpExporterFactory.Create);
+            report.Warning("running without the FlakyCollector package's build integration (vstest.console or an IDE): tests are timed from vstest's events and failures carry no message. Run `dotnet test --collect FlakyTrace` on a project that references the package for full traces");
+            events.TestCaseStart += (_, e) => started[e.TestElement?.Id ?? Guid.Empty] = DateTimeOffset.UtcNow;
+            events.TestCaseEnd += OnTestCaseEnd;
+            events.SessionEnd += OnSessionEnd;
+        }
+        catch (Exception ex)
+        {
+            // Without a session context there is no way to report; vstest logs the exception with --diag.
+            report?.Warning($"could not start: {ex.GetType().Name}: {ex.Message}. The tests run untraced.");
+        }
+    }
+
+    private void OnTestCaseEnd(object? sender, TestCaseEndEventArgs e)
+    {
+        if (e.TestElement is not { } testCase)
+        {
+            return;
+        }
+
+        var end = DateTimeOffset.UtcNow;
+        var start = started.TryRemove(testCase.Id, out var s) ? s : end;
+        tracer?.OnTestCompleted(new CompletedTest
+        {
+            FullyQualifiedName = testCase.FullyQualifiedName,
+            DisplayName = testCase.DisplayName,
+            Source = testCase.Source,
+            ExecutorUri = testCase.ExecutorUri,
+            CodeFilePath = testCase.CodeFilePath,
+            LineNumber = testCase.LineNumber,
+            Outcome = e.TestOutcome.ToString(),
+            StartTime = start,
+            EndTime = end,
+            Duration = end - start,
+        });
+    }
+
+    private void OnSessionEnd(object? sender, SessionEndEventArgs e)
+    {
+        try
+        {
+            tracer?.Complete(aborted: false);
+            if (tracer?.FilePath is { } path && sink is not null && sessionContext is not null)
+            {
+                sink.SendFileAsync(new FileTransferInformation(sessionContext, path, deleteFile: true));
+            }
+        }
+        catch (Exception ex)
+        {
+            report?.Warning($"could not finish: {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    private static Dictionary<string, string> ConfigurationValues(XmlElement? configuration) =>
+        configuration?.ChildNodes.OfType<XmlElement>().ToDictionary(e => e.LocalName, e => e.InnerText, StringComparer.OrdinalIgnoreCase)
+        ?? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+}

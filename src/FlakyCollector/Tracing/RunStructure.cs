@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using FlakyCollector.Spans;
+
+namespace FlakyCollector.Tracing;
+
+/// <summary>
+/// The run's own trace: a span per test assembly and per test class, built from the tests as
+/// they end and written when the run ends. Test spans link to their class's span (they stay the
+/// roots of their own traces). The trace id comes from <c>test.run.id</c>, so every test project
+/// of one <c>dotnet test</c> invocation writes into the same run trace.
+/// </summary>
+public sealed class RunStructure(string? runId, string scopeVersion)
+{
+    private const int MaxDetachedLinks = 128;
+
+    private readonly ConcurrentDictionary<string, SuiteRun> assemblies = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Source, string Suite), SuiteRun> classes = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<SpanLinkData>> detached = new(StringComparer.Ordinal);
+
+    public string TraceId { get; } = runId is null ? ActivityTraceId.CreateRandom().ToHexString() : DeriveTraceId(runId);
+
+    /// <summary>Counts the test in its class and assembly, and returns the link from its span to its class's span.</summary>
+    public SpanLinkData Register(string source, string suiteName, SpanData testSpan, string outcome)
+    {
+        var assembly = assemblies.GetOrAdd(source, s => new SuiteRun(Path.GetFileNameWithoutExtension(s), NewSpanId(), null));
+        var suite = classes.GetOrAdd((source, suiteName), key => new SuiteRun(key.Suite, NewSpanId(), assembly.SpanId));
+        assembly.Add(testSpan.StartTimeUnixNano, testSpan.EndTimeUnixNano, outcome);
+        suite.Add(testSpan.StartTimeUnixNano, testSpan.EndTimeUnixNano, outcome);
+        return new SpanLinkData(TraceId, suite.SpanId, [new("flakytrace.link", "test.suite")]);
+    }
+
+    /// <summary>Remembers the root spans of work done outside any test, for the assembly span to link to.</summary>
+    public void AddDetachedRoots(string source, IEnumerable<SpanData> spans)
+    {
+        var links = detached.GetOrAdd(source, _ => new ConcurrentQueue<SpanLinkData>());
+        foreach (var span in spans.Where(s => s.ParentSpanId is null))
+        {
+            if (links.Count < MaxDetachedLinks)
+            {
+                links.Enqueue(new SpanLinkData(span.TraceId, span.SpanId, [new("flakytrace.link", "outside_tests")]));
+            }
+        }
+    }
+
+    /// <summary>The assembly span and its class spans for one test assembly.</summary>
+    public IReadOnlyList<SpanData> Build(string source, bool aborted)
+    {
+        if (!assemblies.TryGetValue(source, out var assembly))
+        {
+            return [];
+        }
+
+        var spans = new List<SpanData> { ToSpan($"test assembly {assembly.Name}", assembly, aborted, detached.GetValueOrDefault(source)?.ToList() ?? []) };
+        spans.AddRange(classes.Where(c => c.Key.Source == source).Select(c => ToSpan($"test suite {c.Value.Name}", c.Value, aborted, [])));
+        return spans;
+    }
+
+    private SpanData ToSpan(string name, SuiteRun run, bool aborted, IReadOnlyList<SpanLinkData> links)
+    {
+        var status = run.Status(aborted);
+        return new SpanData
+        {
+            TraceId = TraceId,
+            SpanId = run.SpanId,
+            ParentSpanId = run.ParentSpanId,
+            Name = name,
+            StartTimeUnixNano = run.Start,
+            EndTimeUnixNano = run.End,
+            StatusCode = status is "failure" or "aborted" ? SpanStatusCode.Error : SpanStatusCode.Unset,
+            StatusMessage = status == "failure" ? $"{run.Failed} failed" : status == "aborted" ? "the test run was aborted" : null,
+            ScopeName = "FlakyTrace",
+            ScopeVersion = scopeVersion,
+            Attributes =
+            [
+                new(TestAttributeNames.SuiteName, run.Name),
+                new(TestAttributeNames.SuiteRunStatus, status),
+                new(TestAttributeNames.RunId, runId ?? string.Empty),
+                new("flakytrace.tests.passed", (long)run.Passed),
+                new("flakytrace.tests.failed", (long)run.Failed),
+                new("flakytrace.tests.skipped", (long)run.Skipped),
+            ],
+            Links = links,
+        };
+    }
+
+    private static string NewSpanId() => ActivitySpanId.CreateRandom().ToHexString();
+
+    private static string DeriveTraceId(string runId) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(runId)), 0, 16).ToLowerInvariant();
+}
