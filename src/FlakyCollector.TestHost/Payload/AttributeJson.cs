@@ -25,7 +25,16 @@ public static class AttributeJson
                     break;
                 case double d:
                     writer.WriteStringValue("d");
-                    writer.WriteNumberValue(d);
+                    // JSON numbers cannot be NaN or infinite, and Utf8JsonWriter throws on them.
+                    if (double.IsFinite(d))
+                    {
+                        writer.WriteNumberValue(d);
+                    }
+                    else
+                    {
+                        writer.WriteStringValue(d.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    }
+
                     break;
                 case string[] items:
                     writer.WriteStringValue("a");
@@ -60,7 +69,9 @@ public static class AttributeJson
             {
                 "b" => value.GetBoolean(),
                 "i" => value.GetInt64(),
-                "d" => value.GetDouble(),
+                "d" => value.ValueKind == JsonValueKind.String
+                    ? double.Parse(value.GetString()!, System.Globalization.CultureInfo.InvariantCulture)
+                    : value.GetDouble(),
                 "a" => value.EnumerateArray().Select(v => v.GetString() ?? string.Empty).ToArray(),
                 _ => value.GetString() ?? string.Empty,
             };

@@ -1,0 +1,307 @@
+using System.Diagnostics;
+using System.Reflection;
+using FlakyCollector.Recording;
+using SourceFilter = FlakyCollector.Recording.SourceFilter;
+
+namespace FlakyCollector.Tests.Recording;
+
+[Collection(ActivityRecorderCollection.Name)]
+public sealed class ActivityRecorderTests : IDisposable
+{
+    private const string ListenedSourceName = "FlakyCollector.Tests.Recorder.Listened";
+    private const string TestKey = "Shop.Tests.OrdersTests.Create";
+
+    // The assembly-level hooks' source: same name as the recorder's own, another instance.
+    private static readonly ActivitySource HookSource = new(TestActivityNames.SourceName);
+    private static readonly ActivitySource Listened = new(ListenedSourceName, "3.0.0");
+    private static readonly ActivitySource NotListened = new("FlakyCollector.Tests.Recorder.Ignored");
+
+    private readonly ActivityRecorder recorder = new(new SourceFilter([ListenedSourceName]));
+
+    public void Dispose() => recorder.Dispose();
+
+    [Fact]
+    public void TakeEnded_HookTestWithChild_TraceWithChild()
+    {
+        var test = StartHookTest(TestKey);
+        using (Listened.StartActivity("GET /orders", ActivityKind.Client))
+        {
+        }
+
+        test.Stop();
+        var trace = recorder.TakeEnded(TestKey);
+
+        Assert.NotNull(trace);
+        Assert.Same(test, trace.Activity);
+        var child = Assert.Single(trace.TakeChildren());
+        Assert.Equal("GET /orders", child.Name);
+        Assert.Equal(test.TraceId.ToHexString(), child.TraceId);
+        Assert.Equal(test.SpanId.ToHexString(), child.ParentSpanId);
+        Assert.Equal(ListenedSourceName, child.ScopeName);
+        Assert.Empty(recorder.Detached.Drain());
+    }
+
+    [Fact]
+    public void TakeEnded_TakenTwice_SecondTimeNull()
+    {
+        StartHookTest(TestKey).Stop();
+
+        Assert.NotNull(recorder.TakeEnded(TestKey));
+        Assert.Null(recorder.TakeEnded(TestKey));
+    }
+
+    [Fact]
+    public void TakeEnded_UnknownKey_Null()
+    {
+        StartHookTest(TestKey).Stop();
+
+        Assert.Null(recorder.TakeEnded("Shop.Tests.OrdersTests.Other"));
+    }
+
+    [Fact]
+    public void TakeEnded_SameKeyTwice_OldestFirst()
+    {
+        var first = StartHookTest(TestKey);
+        first.Stop();
+        var second = StartHookTest(TestKey);
+        second.Stop();
+
+        Assert.Same(first, recorder.TakeEnded(TestKey)?.Activity);
+        Assert.Same(second, recorder.TakeEnded(TestKey)?.Activity);
+    }
+
+    [Fact]
+    public async Task TakeEnded_ChildOnTaskRun_StaysWithTest()
+    {
+        var test = StartHookTest(TestKey);
+        await Task.Run(() =>
+        {
+            using var background = Listened.StartActivity("background work");
+        });
+        test.Stop();
+
+        var trace = recorder.TakeEnded(TestKey);
+
+        Assert.NotNull(trace);
+        var child = Assert.Single(trace.TakeChildren());
+        Assert.Equal("background work", child.Name);
+        Assert.Equal(test.SpanId.ToHexString(), child.ParentSpanId);
+        Assert.Empty(recorder.Detached.Drain());
+    }
+
+    [Fact]
+    public void TakeEnded_GrandchildActivity_InTestTrace()
+    {
+        var test = StartHookTest(TestKey);
+        using (var outer = Listened.StartActivity("handle order"))
+        using (Listened.StartActivity("save order"))
+        {
+        }
+
+        test.Stop();
+        var children = recorder.TakeEnded(TestKey)!.TakeChildren();
+
+        Assert.Equal(["save order", "handle order"], children.Select(c => c.Name));
+        Assert.Equal(children[1].SpanId, children[0].ParentSpanId);
+    }
+
+    [Fact]
+    public void Recorder_SourceNotListened_NotRecorded()
+    {
+        var test = StartHookTest(TestKey);
+        using (NotListened.StartActivity("ignored"))
+        {
+        }
+
+        test.Stop();
+
+        Assert.Empty(recorder.TakeEnded(TestKey)!.TakeChildren());
+        Assert.Empty(recorder.Detached.Drain());
+    }
+
+    [Fact]
+    public void Recorder_ActivityOutsideAnyTest_Detached()
+    {
+        Activity.Current = null;
+        using (Listened.StartActivity("fixture setup"))
+        {
+        }
+
+        var detached = Assert.Single(recorder.Detached.Drain());
+        Assert.Equal("fixture setup", detached.Name);
+        Assert.Null(detached.ParentSpanId);
+        Assert.Equal("3.0.0", detached.ScopeVersion);
+    }
+
+    [Fact]
+    public void Recorder_ChildEndingAfterTestTaken_Detached()
+    {
+        var test = StartHookTest(TestKey);
+        var lingering = Listened.StartActivity("lingering")!;
+        test.Stop();
+        Assert.NotNull(recorder.TakeEnded(TestKey));
+
+        lingering.Stop();
+
+        Assert.Equal("lingering", Assert.Single(recorder.Detached.Drain()).Name);
+    }
+
+    [Fact]
+    public void StartTest_ActivityAlreadyCurrent_NewRootTrace()
+    {
+        Activity.Current = null;
+        using var leftover = Listened.StartActivity("left over by a previous test")!;
+
+        var trace = recorder.StartTest("Create (1,2,3)");
+
+        Assert.NotNull(trace);
+        Assert.Same(trace.Activity, Activity.Current);
+        Assert.Equal("Create (1,2,3)", trace.Activity.DisplayName);
+        Assert.Equal(TestActivityNames.SourceName, trace.Activity.Source.Name);
+        Assert.Equal(default, trace.Activity.ParentSpanId);
+        Assert.NotEqual(leftover.TraceId, trace.Activity.TraceId);
+        recorder.FinishTest(trace);
+    }
+
+    [Fact]
+    public void FinishTest_ChildDuringTest_StoppedTraceWithChild()
+    {
+        var trace = recorder.StartTest("Create (1,2,3)")!;
+        using (Listened.StartActivity("SELECT orders"))
+        {
+        }
+
+        var finished = recorder.FinishTest(trace);
+
+        Assert.Same(trace, finished);
+        Assert.True(finished.Activity.IsStopped);
+        Assert.Null(Activity.Current);
+        var child = Assert.Single(finished.TakeChildren());
+        Assert.Equal("SELECT orders", child.Name);
+        Assert.Equal(trace.Activity.SpanId.ToHexString(), child.ParentSpanId);
+        Assert.Empty(recorder.Detached.Drain());
+    }
+
+    [Fact]
+    public void FinishTest_CollectorTest_NotQueuedUnderAnyKey()
+    {
+        var trace = recorder.StartTest(TestKey)!;
+
+        recorder.FinishTest(trace);
+
+        Assert.Null(recorder.TakeEnded(TestKey));
+        Assert.Empty(recorder.Detached.Drain());
+    }
+
+    [Fact]
+    public void FirstChanceException_DuringTest_TypeRecorded()
+    {
+        var trace = recorder.StartTest("Throws")!;
+        try
+        {
+            throw new InvalidOperationException("boom");
+        }
+        catch (InvalidOperationException)
+        {
+        }
+
+        recorder.FinishTest(trace);
+
+        Assert.Equal("System.InvalidOperationException", trace.LastExceptionType);
+    }
+
+    [Fact]
+    public void FirstChanceException_TwoDuringTest_LastOneRecorded()
+    {
+        var trace = recorder.StartTest("Throws twice")!;
+        Swallow(() => throw new ArgumentException("first"));
+        Swallow(() => throw new TimeoutException("second"));
+
+        recorder.FinishTest(trace);
+
+        Assert.Equal("System.TimeoutException", trace.LastExceptionType);
+    }
+
+    [Fact]
+    public void FirstChanceException_TargetInvocationWrapper_WrappedTypeKept()
+    {
+        var trace = recorder.StartTest("Throws by reflection")!;
+        var method = typeof(ActivityRecorderTests).GetMethod(nameof(ThrowArgumentOutOfRange), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+        var thrown = Assert.Throws<TargetInvocationException>(() => method.Invoke(null, null));
+        recorder.FinishTest(trace);
+
+        Assert.IsType<ArgumentOutOfRangeException>(thrown.InnerException);
+        Assert.Equal("System.ArgumentOutOfRangeException", trace.LastExceptionType);
+    }
+
+    [Fact]
+    public void FirstChanceException_AggregateWrapper_WrappedTypeKept()
+    {
+        var trace = recorder.StartTest("Throws in a task")!;
+
+        // What Task.Wait does with a task's exception.
+        Swallow(() =>
+        {
+            try
+            {
+                throw new TimeoutException("late");
+            }
+            catch (TimeoutException ex)
+            {
+                throw new AggregateException(ex);
+            }
+        });
+        recorder.FinishTest(trace);
+
+        Assert.Equal("System.TimeoutException", trace.LastExceptionType);
+    }
+
+    [Fact]
+    public void FirstChanceException_OutsideAnyTest_NotRecorded()
+    {
+        var trace = recorder.StartTest("Quiet")!;
+        recorder.FinishTest(trace);
+
+        Swallow(() => throw new InvalidOperationException("after the test"));
+
+        Assert.Null(trace.LastExceptionType);
+    }
+
+    [Fact]
+    public void Dispose_Disposed_StopsRecording()
+    {
+        recorder.Dispose();
+
+        Activity.Current = null;
+        using (Listened.StartActivity("after dispose"))
+        {
+        }
+
+        Assert.Empty(recorder.Detached.Drain());
+    }
+
+    private static Activity StartHookTest(string key)
+    {
+        // As the hook does: each test is the root of its own trace.
+        Activity.Current = null;
+        var activity = HookSource.StartActivity(key, ActivityKind.Internal);
+        Assert.NotNull(activity);
+        activity.SetTag(TestActivityNames.KeyTag, key);
+        return activity;
+    }
+
+    private static void Swallow(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception)
+        {
+            // Only the first-chance notification matters.
+        }
+    }
+
+    private static void ThrowArgumentOutOfRange() => throw new ArgumentOutOfRangeException("amount");
+}

@@ -1,0 +1,47 @@
+using FlakyCollector.Tracing;
+
+namespace FlakyCollector.Tests.Tracing;
+
+public sealed class TestCaseNamingTests
+{
+    [Theory]
+    // xUnit: arguments only in the display name.
+    [InlineData("Shop.Tests.OrdersTests.Create", "Shop.Tests.OrdersTests.Create(a: 1, b: 2)", "Shop.Tests.OrdersTests.Create(a: 1, b: 2)")]
+    // NUnit: arguments already in the fully qualified name.
+    [InlineData("Shop.Tests.OrdersTests.Create(1,2,3)", "Create(1,2,3)", "Shop.Tests.OrdersTests.Create(1,2,3)")]
+    // MSTest: display name is the method and its data row.
+    [InlineData("Shop.Tests.OrdersTests.Create", "Create (1,2,3)", "Shop.Tests.OrdersTests.Create(1,2,3)")]
+    [InlineData("Shop.Tests.OrdersTests.Create", "Shop.Tests.OrdersTests.Create", "Shop.Tests.OrdersTests.Create")]
+    [InlineData("Shop.Tests.OrdersTests.Create", "", "Shop.Tests.OrdersTests.Create")]
+    [InlineData("Shop.Tests.OrdersTests.Create", null, "Shop.Tests.OrdersTests.Create")]
+    [InlineData("Shop.Tests.OrdersTests.Rounds", "Shop.Tests.OrdersTests.Rounds(value: 1.5)", "Shop.Tests.OrdersTests.Rounds(value: 1.5)")]
+    public void CaseName_FrameworkNames_FullNameWithArguments(string fullyQualifiedName, string? displayName, string expected)
+    {
+        Assert.Equal(expected, TestCaseNaming.CaseName(fullyQualifiedName, displayName));
+    }
+
+    [Theory]
+    [InlineData("Shop.Tests.OrdersTests.Create", "Shop.Tests.OrdersTests")]
+    [InlineData("Shop.Tests.OrdersTests.Create(1,2,3)", "Shop.Tests.OrdersTests")]
+    [InlineData("Shop.Tests.OrdersTests.Rounds(1.5)", "Shop.Tests.OrdersTests")]
+    [InlineData("Shop.Tests.OrdersTests.Greets(\"a.b.c\")", "Shop.Tests.OrdersTests")]
+    [InlineData("Shop.Tests.OrdersTests+WhenEmpty.Rejects", "Shop.Tests.OrdersTests+WhenEmpty")]
+    [InlineData("Shop.Tests.OrdersTests+WhenEmpty.Rejects(2.5)", "Shop.Tests.OrdersTests+WhenEmpty")]
+    [InlineData("Create", "Create")]
+    public void SuiteName_FullyQualifiedName_ClassPart(string fullyQualifiedName, string expected)
+    {
+        Assert.Equal(expected, TestCaseNaming.SuiteName(fullyQualifiedName));
+    }
+
+    [Theory]
+    [InlineData("Shop.Tests.OrdersTests.Create", "Create")]
+    [InlineData("Shop.Tests.OrdersTests.Create(1,2,3)", "Create")]
+    [InlineData("Shop.Tests.OrdersTests.Rounds(1.5)", "Rounds")]
+    [InlineData("Shop.Tests.OrdersTests.Greets(\"a.b.c\")", "Greets")]
+    [InlineData("Shop.Tests.OrdersTests+WhenEmpty.Rejects", "Rejects")]
+    [InlineData("Create", "Create")]
+    public void FunctionName_FullyQualifiedName_MethodWithoutArguments(string fullyQualifiedName, string expected)
+    {
+        Assert.Equal(expected, TestCaseNaming.FunctionName(fullyQualifiedName));
+    }
+}
