@@ -498,6 +498,61 @@ public sealed class SettingsReaderTests
         Assert.Null(settings.OutputDirectory);
     }
 
+    [Theory]
+    [InlineData("0.25", 0.25)]
+    [InlineData("0", 0.0)]
+    [InlineData("1", 1.0)]
+    public void Read_SampleRatioValid_Used(string text, double expected)
+    {
+        var (settings, warnings) = Read(new() { [SettingNames.SampleRatio] = text });
+
+        Assert.Empty(warnings);
+        Assert.Equal(expected, settings.PassingSampleRatio);
+    }
+
+    [Theory]
+    [InlineData("half")]
+    [InlineData("1.5")]
+    [InlineData("-0.1")]
+    public void Read_SampleRatioInvalid_WarnsAndKeepsAll(string text)
+    {
+        var (settings, warnings) = Read(new() { [SettingNames.SampleRatio] = text });
+
+        Assert.Equal(1.0, settings.PassingSampleRatio);
+        var warning = Assert.Single(warnings);
+        Assert.Contains($"'{text}'", warning, StringComparison.Ordinal);
+        Assert.Contains("from 0 to 1", warning, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("traceidratio", "0.1", 0.1)]
+    [InlineData("parentbased_traceidratio", "0.5", 0.5)]
+    [InlineData("always_off", null, 0.0)]
+    [InlineData("always_on", null, 1.0)]
+    public void Read_StandardSamplerVariables_SetThePassingRatio(string sampler, string? argument, double expected)
+    {
+        var environment = new Dictionary<string, string> { [SettingNames.EnvSampler] = sampler };
+        if (argument is not null)
+        {
+            environment[SettingNames.EnvSamplerArg] = argument;
+        }
+
+        var (settings, warnings) = Read(environment: environment);
+
+        Assert.Empty(warnings);
+        Assert.Equal(expected, settings.PassingSampleRatio);
+    }
+
+    [Fact]
+    public void Read_SampleRatioInRunSettings_WinsOverSamplerVariables()
+    {
+        var (settings, _) = Read(
+            new() { [SettingNames.SampleRatio] = "0.3" },
+            new() { [SettingNames.EnvSampler] = "traceidratio", [SettingNames.EnvSamplerArg] = "0.9" });
+
+        Assert.Equal(0.3, settings.PassingSampleRatio);
+    }
+
     private static (FlakyTraceSettings Settings, IReadOnlyList<string> Warnings) Read(
         Dictionary<string, string>? runSettings = null, Dictionary<string, string>? environment = null)
     {
