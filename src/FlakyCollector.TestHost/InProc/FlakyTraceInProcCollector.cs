@@ -49,11 +49,11 @@ public sealed class FlakyTraceInProcCollector : InProcDataCollection
                 return;
             }
 
-            // MSTest raises this event on the test's own thread, just before the body: an activity
-            // started here flows into the test. xUnit and NUnit raise it late, from another thread,
-            // so their tests are timed by the hook compiled into the test assembly, when present.
-            var framework = TestFrameworkDetector.FromExecutorUri(testCase.ExecutorUri);
-            if (framework == TestFramework.MSTest || !hooks.IsCompiledInto(testCase.Source))
+            // Tests are timed by the hook compiled into the test assembly, when present. Without it,
+            // this event is the best there is: MSTest raises it on the test's own thread just before
+            // the body (an activity started here flows into the test); xUnit and NUnit raise it late,
+            // from another thread, so their tests get coarse timing and no children.
+            if (!hooks.IsCompiledInto(testCase.Source))
             {
                 var trace = recorder.StartTest(testCase.DisplayName);
                 if (trace is not null)
