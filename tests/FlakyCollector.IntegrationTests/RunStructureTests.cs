@@ -54,6 +54,23 @@ public sealed class RunStructureTests(PackageFeed feed)
     }
 
     [Fact]
+    public void ARetriedTest_GetsATracePerAttempt()
+    {
+        using var sample = SampleProject.Create("MSTestRetrySample", feed);
+
+        var run = sample.Test(["--collect", "FlakyTrace"]);
+
+        Assert.Equal(0, run.Process.ExitCode);
+        var attempts = run.TestSpans.Where(s => s.Attribute("code.function.name") == "Settles_OnTheThirdAttempt")
+            .OrderBy(s => (long)s.Attributes["test.case.attempt"]!).ToList();
+        Assert.Equal([1L, 2L, 3L], attempts.Select(s => (long)s.Attributes["test.case.attempt"]!));
+        Assert.Equal(["fail", "fail", "pass"], attempts.Select(s => s.Attribute("test.case.result.status")));
+        Assert.Equal(3, attempts.Select(s => s.TraceId).Distinct().Count());
+        Assert.True(attempts[0].EndUnixNano <= attempts[1].StartUnixNano && attempts[1].EndUnixNano <= attempts[2].StartUnixNano);
+        Assert.Equal(1L, run.TestSpans.Single(s => s.Attribute("code.function.name") == "Refunds").Attributes["test.case.attempt"]);
+    }
+
+    [Fact]
     public void ACrashingTestProcess_IsReported_AndTheFinishedTestsAreKept()
     {
         using var sample = SampleProject.Create("XunitSample", feed);

@@ -76,6 +76,7 @@ public sealed class FlakyTraceInProcCollector : InProcDataCollection
 
             string timing;
             TestTrace? trace;
+            IReadOnlyList<TestTrace> previous = [];
             if (collectorStarted.TryRemove(testCase.Id, out var started))
             {
                 trace = recorder.FinishTest(started);
@@ -83,7 +84,12 @@ public sealed class FlakyTraceInProcCollector : InProcDataCollection
             }
             else
             {
-                trace = recorder.TakeEnded(testCase.FullyQualifiedName);
+                var framework = TestFrameworkDetector.FromExecutorUri(testCase.ExecutorUri);
+                var ended = recorder.TakeEnded(
+                    TestKeys.ForTestCase(framework, testCase.FullyQualifiedName, testCase.DisplayName),
+                    withRetries: framework != TestFramework.XUnit);
+                trace = ended.Count > 0 ? ended[^1] : null;
+                previous = ended.Count > 1 ? ended.Take(ended.Count - 1).ToList() : [];
                 timing = trace is null ? "none" : "hook";
             }
 
@@ -94,7 +100,8 @@ public sealed class FlakyTraceInProcCollector : InProcDataCollection
                 ExceptionType = trace?.LastExceptionType,
                 ProcessId = processId,
                 Runtime = runtime,
-                Children = trace?.TakeChildren() ?? [],
+                PreviousAttempts = previous.Select(p => ActivitySpanConverter.Convert(p.Activity)).ToList(),
+                Children = previous.SelectMany(p => p.TakeChildren()).Concat(trace?.TakeChildren() ?? []).ToList(),
                 Detached = recorder.Detached.Drain(),
                 Warnings = DrainWarnings(),
             };

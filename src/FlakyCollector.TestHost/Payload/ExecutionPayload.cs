@@ -25,6 +25,12 @@ public sealed record ExecutionPayload
     /// <summary>The test process's runtime, e.g. ".NET 10.0.12".</summary>
     public string? Runtime { get; init; }
 
+    /// <summary>
+    /// Test spans of earlier executions of the same test case that the framework retried and did
+    /// not report (MSTest <c>[Retry]</c>); their children are in <see cref="Children"/>.
+    /// </summary>
+    public IReadOnlyList<SpanData> PreviousAttempts { get; init; } = [];
+
     /// <summary>Spans of the work the test caused, in its trace.</summary>
     public IReadOnlyList<SpanData> Children { get; init; } = [];
 

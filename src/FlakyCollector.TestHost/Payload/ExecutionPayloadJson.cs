@@ -31,6 +31,7 @@ public static class ExecutionPayloadJson
                 SpanDataJson.Write(writer, payload.TestSpan);
             }
 
+            WriteSpans(writer, "previous", payload.PreviousAttempts);
             WriteSpans(writer, "children", payload.Children);
             WriteSpans(writer, "detached", payload.Detached);
             writer.WriteStartArray("warnings");
@@ -57,6 +58,7 @@ public static class ExecutionPayloadJson
             Runtime = root.TryGetProperty("runtime", out var runtime) ? runtime.GetString() : null,
             ExceptionType = root.TryGetProperty("exceptionType", out var type) ? type.GetString() : null,
             TestSpan = root.TryGetProperty("test", out var test) ? SpanDataJson.Read(test) : null,
+            PreviousAttempts = root.TryGetProperty("previous", out var previous) ? previous.EnumerateArray().Select(SpanDataJson.Read).ToList() : [],
             Children = root.GetProperty("children").EnumerateArray().Select(SpanDataJson.Read).ToList(),
             Detached = root.GetProperty("detached").EnumerateArray().Select(SpanDataJson.Read).ToList(),
             Warnings = root.GetProperty("warnings").EnumerateArray().Select(w => w.GetString() ?? string.Empty).ToList(),

@@ -49,16 +49,25 @@ public sealed class ActivityRecorder : IDisposable
         return trace;
     }
 
-    /// <summary>Takes the oldest ended hook activity recorded under <paramref name="key"/>, if any.</summary>
-    public TestTrace? TakeEnded(string key)
+    /// <summary>
+    /// Takes the oldest ended hook activity recorded under <paramref name="key"/>, or with
+    /// <paramref name="withRetries"/> every one, oldest first: where a key names one test case
+    /// (NUnit, MSTest), more than one means the framework ran it again and reports only the last.
+    /// xUnit's keys are shared by a theory's rows, whose events may lag behind the next row.
+    /// </summary>
+    public IReadOnlyList<TestTrace> TakeEnded(string key, bool withRetries)
     {
-        if (endedByKey.TryGetValue(key, out var queue) && queue.TryDequeue(out var trace))
+        var taken = new List<TestTrace>();
+        if (endedByKey.TryGetValue(key, out var queue))
         {
-            live.TryRemove(trace.Activity.TraceId, out _);
-            return trace;
+            while ((taken.Count == 0 || withRetries) && queue.TryDequeue(out var trace))
+            {
+                live.TryRemove(trace.Activity.TraceId, out _);
+                taken.Add(trace);
+            }
         }
 
-        return null;
+        return taken;
     }
 
     public void Dispose()

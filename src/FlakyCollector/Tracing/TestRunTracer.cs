@@ -58,23 +58,20 @@ public sealed class TestRunTracer : IDisposable
 
             var resource = resources.GetOrAdd(test.Source, source =>
                 TestResource.Build(source, settings, payload?.Runtime, RunMetadata.Detect(environment, Path.GetDirectoryName(source))));
-            var caseName = TestCaseNaming.CaseName(test.FullyQualifiedName, test.DisplayName);
-            var attempt = attempts.AddOrUpdate(test.Source + "|" + caseName, 1, (_, n) => n + 1);
-            var unlinked = TestSpanBuilder.Build(test, settings.TestRunId, attempt, TestResource.CollectorVersion);
-            var link = run.Register(test.Source, TestCaseNaming.SuiteName(test.FullyQualifiedName), unlinked, test.Outcome);
             var spans = new List<SpanData>();
-            Interlocked.Increment(ref testCount);
-            if (sampler.Keep(unlinked.TraceId, unlinked.StatusCode == SpanStatusCode.Error, attempt))
+            var kept = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var execution in Executions(test))
             {
-                spans.Add(unlinked with { Links = [link] });
-                spans.AddRange(payload?.Children ?? []);
-            }
-            else
-            {
-                Interlocked.Increment(ref sampledOut);
+                var testSpan = Build(execution);
+                if (testSpan is not null)
+                {
+                    spans.Add(testSpan);
+                    kept.Add(testSpan.TraceId);
+                }
             }
 
-            // Work outside any test is kept whatever became of the test it arrived with.
+            // A test's children go (or are left out) with it; work outside any test is always kept.
+            spans.AddRange((payload?.Children ?? []).Where(c => kept.Contains(c.TraceId)));
             spans.AddRange(payload?.Detached ?? []);
             run.AddDetachedRoots(test.Source, payload?.Detached ?? []);
             Write(test.Source, resource, spans);
@@ -120,6 +117,45 @@ public sealed class TestRunTracer : IDisposable
     }
 
     public void Dispose() => file?.Dispose();
+
+    // The executions vstest reported as one result: earlier attempts the framework retried and
+    // did not report (they failed, or it would not have retried), then the reported one.
+    private static IEnumerable<CompletedTest> Executions(CompletedTest test)
+    {
+        foreach (var earlier in test.Payload?.PreviousAttempts ?? [])
+        {
+            yield return test with
+            {
+                Outcome = "Failed",
+                ErrorMessage = RetriedMessage,
+                ErrorStackTrace = null,
+                Output = null,
+                ErrorOutput = null,
+                Payload = test.Payload! with { TestSpan = earlier, ExceptionType = null, PreviousAttempts = [], Children = [], Detached = [] },
+            };
+        }
+
+        yield return test;
+    }
+
+    private const string RetriedMessage = "failed, and the test framework retried it; it reports only the last attempt's result";
+
+    /// <summary>Builds one execution's test span, or null when sampling leaves it out.</summary>
+    private SpanData? Build(CompletedTest execution)
+    {
+        var caseName = TestCaseNaming.CaseName(execution.FullyQualifiedName, execution.DisplayName);
+        var attempt = attempts.AddOrUpdate(execution.Source + "|" + caseName, 1, (_, n) => n + 1);
+        var unlinked = TestSpanBuilder.Build(execution, settings.TestRunId, attempt, TestResource.CollectorVersion);
+        var link = run.Register(execution.Source, TestCaseNaming.SuiteName(execution.FullyQualifiedName), unlinked, execution.Outcome);
+        Interlocked.Increment(ref testCount);
+        if (sampler.Keep(unlinked.TraceId, unlinked.StatusCode == SpanStatusCode.Error, attempt))
+        {
+            return unlinked with { Links = [link] };
+        }
+
+        Interlocked.Increment(ref sampledOut);
+        return null;
+    }
 
     private void Write(string source, IReadOnlyList<SpanAttribute> resource, IReadOnlyList<SpanData> spans)
     {

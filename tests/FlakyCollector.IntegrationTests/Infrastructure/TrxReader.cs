@@ -13,8 +13,14 @@ public static class TrxReader
             ? Directory.GetFiles(directory, "*.trx", SearchOption.AllDirectories).SelectMany(Read).ToList()
             : [];
 
-    private static IEnumerable<TrxResult> Read(string path) =>
-        XDocument.Load(path).Descendants(Ns + "UnitTestResult").Select(r => new TrxResult(
+    private static IEnumerable<TrxResult> Read(string path)
+    {
+        var document = XDocument.Load(path);
+        var classes = document.Descendants(Ns + "UnitTest").ToDictionary(
+            t => (string)t.Attribute("id")!,
+            t => (string?)t.Element(Ns + "TestMethod")?.Attribute("className") ?? string.Empty);
+        return document.Descendants(Ns + "UnitTestResult").Select(r => new TrxResult(
+            classes.GetValueOrDefault((string)r.Attribute("testId")!) ?? string.Empty,
             (string)r.Attribute("testName")!,
             (string)r.Attribute("outcome")!,
             TimeSpan.Parse((string?)r.Attribute("duration") ?? "0", CultureInfo.InvariantCulture),
@@ -23,4 +29,5 @@ public static class TrxReader
             r.Descendants(Ns + "Message").FirstOrDefault()?.Value,
             r.Descendants(Ns + "StackTrace").FirstOrDefault()?.Value,
             r.Descendants(Ns + "StdOut").FirstOrDefault()?.Value));
+    }
 }

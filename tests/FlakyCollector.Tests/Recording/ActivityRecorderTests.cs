@@ -29,9 +29,8 @@ public sealed class ActivityRecorderTests : IDisposable
         }
 
         test.Stop();
-        var trace = recorder.TakeEnded(TestKey);
+        var trace = Assert.Single(recorder.TakeEnded(TestKey, withRetries: false));
 
-        Assert.NotNull(trace);
         Assert.Same(test, trace.Activity);
         var child = Assert.Single(trace.TakeChildren());
         Assert.Equal("GET /orders", child.Name);
@@ -42,20 +41,20 @@ public sealed class ActivityRecorderTests : IDisposable
     }
 
     [Fact]
-    public void TakeEnded_TakenTwice_SecondTimeNull()
+    public void TakeEnded_TakenTwice_SecondTimeNothing()
     {
         StartHookTest(TestKey).Stop();
 
-        Assert.NotNull(recorder.TakeEnded(TestKey));
-        Assert.Null(recorder.TakeEnded(TestKey));
+        Assert.Single(recorder.TakeEnded(TestKey, withRetries: false));
+        Assert.Empty(recorder.TakeEnded(TestKey, withRetries: false));
     }
 
     [Fact]
-    public void TakeEnded_UnknownKey_Null()
+    public void TakeEnded_UnknownKey_Nothing()
     {
         StartHookTest(TestKey).Stop();
 
-        Assert.Null(recorder.TakeEnded("Shop.Tests.OrdersTests.Other"));
+        Assert.Empty(recorder.TakeEnded("Shop.Tests.OrdersTests.Other", withRetries: false));
     }
 
     [Fact]
@@ -66,8 +65,22 @@ public sealed class ActivityRecorderTests : IDisposable
         var second = StartHookTest(TestKey);
         second.Stop();
 
-        Assert.Same(first, recorder.TakeEnded(TestKey)?.Activity);
-        Assert.Same(second, recorder.TakeEnded(TestKey)?.Activity);
+        Assert.Same(first, Assert.Single(recorder.TakeEnded(TestKey, withRetries: false)).Activity);
+        Assert.Same(second, Assert.Single(recorder.TakeEnded(TestKey, withRetries: false)).Activity);
+    }
+
+    [Fact]
+    public void TakeEnded_WithRetries_EveryExecutionOldestFirst()
+    {
+        var first = StartHookTest(TestKey);
+        first.Stop();
+        var second = StartHookTest(TestKey);
+        second.Stop();
+
+        var taken = recorder.TakeEnded(TestKey, withRetries: true);
+
+        Assert.Equal([first, second], taken.Select(t => t.Activity));
+        Assert.Empty(recorder.TakeEnded(TestKey, withRetries: true));
     }
 
     [Fact]
@@ -80,7 +93,7 @@ public sealed class ActivityRecorderTests : IDisposable
         });
         test.Stop();
 
-        var trace = recorder.TakeEnded(TestKey);
+        var trace = Assert.Single(recorder.TakeEnded(TestKey, withRetries: false));
 
         Assert.NotNull(trace);
         var child = Assert.Single(trace.TakeChildren());
@@ -99,7 +112,7 @@ public sealed class ActivityRecorderTests : IDisposable
         }
 
         test.Stop();
-        var children = recorder.TakeEnded(TestKey)!.TakeChildren();
+        var children = Assert.Single(recorder.TakeEnded(TestKey, withRetries: false)).TakeChildren();
 
         Assert.Equal(["save order", "handle order"], children.Select(c => c.Name));
         Assert.Equal(children[1].SpanId, children[0].ParentSpanId);
@@ -115,7 +128,7 @@ public sealed class ActivityRecorderTests : IDisposable
 
         test.Stop();
 
-        Assert.Empty(recorder.TakeEnded(TestKey)!.TakeChildren());
+        Assert.Empty(Assert.Single(recorder.TakeEnded(TestKey, withRetries: false)).TakeChildren());
         Assert.Empty(recorder.Detached.Drain());
     }
 
@@ -139,7 +152,7 @@ public sealed class ActivityRecorderTests : IDisposable
         var test = StartHookTest(TestKey);
         var lingering = Listened.StartActivity("lingering")!;
         test.Stop();
-        Assert.NotNull(recorder.TakeEnded(TestKey));
+        Assert.Single(recorder.TakeEnded(TestKey, withRetries: false));
 
         lingering.Stop();
 
@@ -189,7 +202,7 @@ public sealed class ActivityRecorderTests : IDisposable
 
         recorder.FinishTest(trace);
 
-        Assert.Null(recorder.TakeEnded(TestKey));
+        Assert.Empty(recorder.TakeEnded(TestKey, withRetries: false));
         Assert.Empty(recorder.Detached.Drain());
     }
 

@@ -38,9 +38,8 @@ namespace FlakyCollector.Hooks
                 return;
             }
 
-            var method = context.TestName ?? string.Empty;
-            var parenthesis = method.IndexOf('(');
-            var key = context.FullyQualifiedTestClassName + "." + (parenthesis > 0 ? method.Substring(0, parenthesis).TrimEnd() : method);
+            // Class + display name: data rows share the method name, and a retried test keeps its key.
+            var key = context.FullyQualifiedTestClassName + "." + (context.TestDisplayName ?? context.TestName);
 
             // Each test is the root of its own trace.
             System.Diagnostics.Activity.Current = null;
