@@ -1,0 +1,28 @@
+namespace FlakyCollector.Tracing;
+
+/// <summary>
+/// The executions behind one vstest result: earlier attempts that the framework retried and did
+/// not report (they failed, or it would not have retried), then the reported one.
+/// </summary>
+public static class TestExecutions
+{
+    public const string RetriedMessage = "failed, and the test framework retried it; it reports only the last attempt's result";
+
+    public static IEnumerable<CompletedTest> Of(CompletedTest test)
+    {
+        foreach (var earlier in test.Payload?.PreviousAttempts ?? [])
+        {
+            yield return test with
+            {
+                Outcome = "Failed",
+                ErrorMessage = RetriedMessage,
+                ErrorStackTrace = null,
+                Output = null,
+                ErrorOutput = null,
+                Payload = test.Payload! with { TestSpan = earlier, ExceptionType = null, PreviousAttempts = [], Children = [], Detached = [] },
+            };
+        }
+
+        yield return test;
+    }
+}

@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+using FlakyCollector.Spans;
+
+namespace FlakyCollector.Tracing;
+
+/// <summary>
+/// Numbers the executions of each test case, counts them into the run's structure, and keeps
+/// or leaves out each one's span as the sampler decides.
+/// </summary>
+public sealed class TestSpanSelection(string? runId, RunStructure run, PassingTestSampler sampler)
+{
+    private readonly ConcurrentDictionary<string, int> attempts = new(StringComparer.Ordinal);
+    private int total;
+    private int sampledOut;
+
+    public int Total => total;
+
+    public int SampledOut => sampledOut;
+
+    /// <summary>The execution's test span, linked to its class in the run trace, or null when sampling leaves it out.</summary>
+    public SpanData? Select(CompletedTest execution)
+    {
+        var caseName = TestCaseNaming.CaseName(execution.FullyQualifiedName, execution.DisplayName);
+        var attempt = attempts.AddOrUpdate(execution.Source + "|" + caseName, 1, (_, n) => n + 1);
+        var unlinked = TestSpanBuilder.Build(execution, runId, attempt, TestResource.CollectorVersion);
+        var link = run.Register(execution.Source, TestCaseNaming.SuiteName(execution.FullyQualifiedName), unlinked, execution.Outcome);
+        Interlocked.Increment(ref total);
+        if (sampler.Keep(unlinked.TraceId, unlinked.StatusCode == SpanStatusCode.Error, attempt))
+        {
+            return unlinked with { Links = [link] };
+        }
+
+        Interlocked.Increment(ref sampledOut);
+        return null;
+    }
+}

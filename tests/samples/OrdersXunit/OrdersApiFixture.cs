@@ -1,0 +1,25 @@
+namespace OrdersXunit;
+
+/// <summary>The orders API on Kestrel in this test process, started once for the test class.</summary>
+public sealed class OrdersApiFixture : IAsyncLifetime
+{
+    private OrdersApp? app;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        // The orders API gives up on the payments service after two seconds.
+        app = await OrdersApp.StartAsync(new PaymentsSettings { Timeout = TimeSpan.FromSeconds(2) });
+        Client = new HttpClient { BaseAddress = app.BaseAddress };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
+    }
+}
