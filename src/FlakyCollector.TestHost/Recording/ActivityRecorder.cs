@@ -15,6 +15,7 @@ public sealed class ActivityRecorder : IDisposable
     private readonly ConcurrentDictionary<ActivityTraceId, TestTrace> live = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<TestTrace>> endedByKey = new(StringComparer.Ordinal);
     private readonly ActivityListener listener;
+    private readonly AspNetCoreRequestTags? aspNetCoreTags;
 
     public ActivityRecorder(SourceFilter filter, int detachedCapacity = 10_000)
     {
@@ -28,6 +29,10 @@ public sealed class ActivityRecorder : IDisposable
         };
         ActivitySource.AddActivityListener(listener);
         AppDomain.CurrentDomain.FirstChanceException += OnFirstChanceException;
+        if (filter.Matches("Microsoft.AspNetCore"))
+        {
+            aspNetCoreTags = new AspNetCoreRequestTags();
+        }
     }
 
     public DetachedSpans Detached { get; }
@@ -73,6 +78,7 @@ public sealed class ActivityRecorder : IDisposable
     public void Dispose()
     {
         AppDomain.CurrentDomain.FirstChanceException -= OnFirstChanceException;
+        aspNetCoreTags?.Dispose();
         listener.Dispose();
     }
 
