@@ -8,7 +8,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 sample="${1:-FlakySample}"
-runs="${2:-8}"
+runs="${2:-10}"
 work="$root/artifacts/demo"
 feed="$root/artifacts/packages"
 version="0.1.0-demo.$(date -u +%Y%m%d%H%M%S)"
@@ -17,6 +17,8 @@ rm -rf "$work" && mkdir -p "$work" "$feed"
 echo "== packing FlakyCollector $version into $feed"
 dotnet pack "$root/src/FlakyCollector.Package" -c Release -o "$feed" -p:Version="$version" -v:q -nologo
 
+# The copy stands for a user's project: the repository's own build settings must not apply to it.
+for f in Directory.Build.props Directory.Build.targets Directory.Packages.props; do echo "<Project />" > "$work/$f"; done
 cat > "$work/nuget.config" <<XML
 <configuration><packageSources><add key="flakycollector" value="$feed" /></packageSources></configuration>
 XML
@@ -24,7 +26,7 @@ cp -r "$root/tests/samples/$sample" "$work/$sample"
 rm -rf "$work/$sample"/{bin,obj,TestResults}
 cd "$work/$sample"
 echo "== dotnet add package FlakyCollector --version $version"
-dotnet add package FlakyCollector --version "$version" >/dev/null
+dotnet add package FlakyCollector --version "$version" >/dev/null || dotnet add package FlakyCollector --version "$version"
 
 # Record the sample's own ActivitySource too, so slow work inside a test shows as a child span.
 cat > "$work/flakytrace.runsettings" <<XML
