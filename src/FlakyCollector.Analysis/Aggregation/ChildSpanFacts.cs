@@ -1,0 +1,43 @@
+using FlakyCollector.Analysis.Model;
+using FlakyCollector.Analysis.Reading;
+
+namespace FlakyCollector.Analysis.Aggregation;
+
+/// <summary>Folds one child span into its label's <see cref="ChildSpanStats"/>.</summary>
+internal static class ChildSpanFacts
+{
+    private const int StatusError = 2;
+
+    public static void Add(ref ChildSpanStats stats, ParsedSpan span)
+    {
+        var duration = Math.Max(0, span.EndNanos - span.StartNanos);
+        stats.Count++;
+        stats.TotalNanos += duration;
+        stats.MaxNanos = Math.Max(stats.MaxNanos, duration);
+        stats.IsHttpClient |= SpanLabeler.IsHttpClient(span);
+        if (span.StatusCode == StatusError)
+        {
+            stats.Errors++;
+            stats.ErrorType ??= span.ErrorType ?? span.ExceptionType;
+        }
+
+        if (span.HttpStatusCode >= 500)
+        {
+            stats.ServerErrors++;
+        }
+
+        if (SpanLabeler.IsTimeout(span))
+        {
+            stats.Timeouts++;
+        }
+
+        stats.HttpStatusCode = Math.Max(stats.HttpStatusCode, span.HttpStatusCode);
+    }
+
+    public static ChildSpanDetail Detail(ParsedSpan span, string label)
+    {
+        var isError = span.StatusCode == StatusError || span.HttpStatusCode >= 500;
+        var errorText = isError ? span.StatusMessage ?? span.ExceptionMessage ?? span.ErrorType : null;
+        return new ChildSpanDetail(label, span.SpanId, span.ParentSpanId, span.StartNanos, span.EndNanos, isError, span.HttpStatusCode, errorText);
+    }
+}

@@ -1,0 +1,42 @@
+using FlakyCollector.Analysis.Reading;
+
+namespace FlakyCollector.Analysis.Aggregation;
+
+/// <summary>
+/// Gives a child span the stable label its statistics are grouped under: HTTP client spans become
+/// <c>HTTP {method} {server.address}{path}</c> (path without query, ids templated), others keep
+/// their span name.
+/// </summary>
+internal static class SpanLabeler
+{
+    private const int ClientKind = 3;
+
+    public static bool IsHttpClient(ParsedSpan span) =>
+        span.HttpMethod is not null && (span.Kind == ClientKind || (span.Kind == 0 && span.UrlHost is not null));
+
+    public static string Label(ParsedSpan span, StringPool strings)
+    {
+        if (!IsHttpClient(span))
+        {
+            return span.Name;
+        }
+
+        var method = span.HttpMethod.AsSpan();
+        var server = (span.ServerAddress ?? span.UrlHost).AsSpan();
+        var path = span.UrlPath.AsSpan();
+        var length = 5 + method.Length + 1 + server.Length + path.Length;
+        Span<char> buffer = length <= 512 ? stackalloc char[length] : new char[length];
+        "HTTP ".CopyTo(buffer);
+        method.CopyTo(buffer[5..]);
+        buffer[5 + method.Length] = ' ';
+        server.CopyTo(buffer[(6 + method.Length)..]);
+        path.CopyTo(buffer[(6 + method.Length + server.Length)..]);
+        return strings.Intern(buffer);
+    }
+
+    public static bool IsTimeout(ParsedSpan span) =>
+        span.HttpStatusCode is 408 or 504
+        || (span.ErrorType is { } type && (type.Contains("timeout", StringComparison.OrdinalIgnoreCase)
+            || type.Contains("TaskCanceled", StringComparison.Ordinal)
+            || type.Contains("OperationCanceled", StringComparison.Ordinal)));
+}

@@ -1,0 +1,161 @@
+using FlakyCollector.Analysis.Model;
+using FlakyCollector.Analysis.Reading;
+
+namespace FlakyCollector.Analysis.Aggregation;
+
+/// <summary>
+/// Folds spans into one <see cref="TestExecution"/> per trace as they stream past. Child spans that
+/// arrive before their test span wait in the same map, bounded by <see cref="TraceReadOptions.PendingTraceLimit"/>.
+/// One instance per reader partition; partitions are merged at the end.
+/// </summary>
+internal sealed class TraceAggregator(StringPool strings, TraceReadOptions options)
+{
+    private readonly Dictionary<UInt128, TestExecution> _traces = [];
+    private int _pending;
+
+    public long Spans { get; private set; }
+
+    public long TestSpans { get; private set; }
+
+    public long DuplicateTestSpans { get; private set; }
+
+    public long DroppedSpans { get; private set; }
+
+    public int TraceCount => _traces.Count;
+
+    public void Add(ParsedSpan span)
+    {
+        Spans++;
+        if (span.TestCaseName is not null)
+        {
+            AddTest(span);
+        }
+        else if (span.IsSuiteRun || (span.IsRoot && IsRunLevelName(span.Name)))
+        {
+            var trace = GetOrCreate(span.TraceId, countPending: false);
+            trace.IsRunLevel = true;
+        }
+        else
+        {
+            AddChild(span);
+        }
+    }
+
+    public void MergeFrom(TraceAggregator other)
+    {
+        Spans += other.Spans;
+        TestSpans += other.TestSpans;
+        DuplicateTestSpans += other.DuplicateTestSpans;
+        DroppedSpans += other.DroppedSpans;
+        foreach (var (id, theirs) in other._traces)
+        {
+            if (!_traces.TryGetValue(id, out var mine))
+            {
+                _traces.Add(id, theirs);
+                continue;
+            }
+
+            if (theirs.HasTestSpan && mine.HasTestSpan)
+            {
+                DuplicateTestSpans++;
+                TestSpans--;
+            }
+            else if (theirs.HasTestSpan)
+            {
+                // Keep the object that has the test facts and fold the other's children into it.
+                theirs.MergeChildrenFrom(mine, options.MaxDetailsPerExecution);
+                _traces[id] = theirs;
+                continue;
+            }
+
+            mine.IsRunLevel |= theirs.IsRunLevel;
+            mine.MergeChildrenFrom(theirs, options.MaxDetailsPerExecution);
+        }
+    }
+
+    /// <summary>The executions whose test span was seen, and the count of child spans left without one.</summary>
+    public List<TestExecution> CompleteExecutions(out long orphanSpans)
+    {
+        orphanSpans = 0;
+        var executions = new List<TestExecution>(_traces.Count);
+        foreach (var trace in _traces.Values)
+        {
+            if (trace.HasTestSpan)
+            {
+                executions.Add(trace);
+            }
+            else if (!trace.IsRunLevel)
+            {
+                orphanSpans += trace.ChildSpanCount;
+            }
+        }
+
+        return executions;
+    }
+
+    private void AddTest(ParsedSpan span)
+    {
+        var execution = GetOrCreate(span.TraceId, countPending: false);
+        if (execution.HasTestSpan)
+        {
+            DuplicateTestSpans++;
+            return;
+        }
+
+        if (execution.ChildSpanCount > 0 && !execution.IsRunLevel)
+        {
+            _pending--;
+        }
+
+        TestSpans++;
+        TestSpanFacts.Apply(span, execution, options.RetainDetails);
+    }
+
+    private void AddChild(ParsedSpan span)
+    {
+        if (!_traces.TryGetValue(span.TraceId, out var execution))
+        {
+            if (_pending >= options.PendingTraceLimit)
+            {
+                DroppedSpans++;
+                return;
+            }
+
+            execution = GetOrCreate(span.TraceId, countPending: true);
+        }
+
+        if (execution.IsRunLevel)
+        {
+            return;
+        }
+
+        execution.ChildSpanCount++;
+        var label = SpanLabeler.Label(span, strings);
+        ref var stats = ref execution.ChildFor(label);
+        ChildSpanFacts.Add(ref stats, span);
+        if (options.RetainDetails)
+        {
+            execution.AddDetail(ChildSpanFacts.Detail(span, label), options.MaxDetailsPerExecution);
+        }
+    }
+
+    private TestExecution GetOrCreate(UInt128 traceId, bool countPending)
+    {
+        if (!_traces.TryGetValue(traceId, out var execution))
+        {
+            execution = new TestExecution(traceId);
+            _traces.Add(traceId, execution);
+            if (countPending)
+            {
+                _pending++;
+            }
+        }
+
+        return execution;
+    }
+
+    private static bool IsRunLevelName(string name) =>
+        name.StartsWith("test run", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("test assembly", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("test suite", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,128 @@
+using FlakyCollector.Analysis.Flakiness;
+using FlakyCollector.Analysis.Model;
+using FlakyCollector.Analysis.Statistics;
+
+namespace FlakyCollector.Analysis.Causes;
+
+/// <summary>
+/// <c>order</c>: the test fails when a particular other test ran before it in the same test
+/// process, and passes otherwise. Each test that ever ran before it is a candidate, twice: "ran
+/// earlier" and "ran immediately before". A candidate is flagged when failures are more likely
+/// with it than without it by a one-sided Fisher exact test adjusted for all candidates, with at
+/// least two failures in its presence. A weaker candidate is only reported when it still
+/// separates failing from passing runs among the executions the strongest one does not explain:
+/// tests that merely tend to run early alongside the real culprit are explained away.
+/// </summary>
+internal sealed class OrderCauseDetector(ProcessHistory history, AnalysisOptions options) : ICauseDetector
+{
+    private const int MinimumFailingWithPredecessor = 2;
+
+    public IEnumerable<CauseHint> Detect(FlakySample sample)
+    {
+        var failing = sample.Failing.Select(e => Predecessors(sample.Name, e)).ToList();
+        var passing = sample.Passing.Select(e => Predecessors(sample.Name, e)).ToList();
+        // One pass to count every candidate; exact tests only for those that could pass.
+        var counts = new Dictionary<Predecessor, (int Failing, int Passing)>();
+        foreach (var set in failing)
+        {
+            foreach (var candidate in set)
+            {
+                counts[candidate] = (counts.GetValueOrDefault(candidate).Failing + 1, counts.GetValueOrDefault(candidate).Passing);
+            }
+        }
+
+        foreach (var set in passing)
+        {
+            foreach (var candidate in set)
+            {
+                counts[candidate] = (counts.GetValueOrDefault(candidate).Failing, counts.GetValueOrDefault(candidate).Passing + 1);
+            }
+        }
+
+        var candidates = counts.Keys.ToList();
+        var flagged = counts
+            .Where(c => c.Value.Failing >= MinimumFailingWithPredecessor)
+            .Select(c => (Candidate: c.Key, P: (FailingWith: c.Value.Failing, PassingWith: c.Value.Passing,
+                Value: FisherExactTest.GreaterPValue(c.Value.Failing, failing.Count - c.Value.Failing, c.Value.Passing, passing.Count - c.Value.Passing))))
+            .Where(x => Significance.Adjust(x.P.Value, candidates.Count) <= options.Alpha)
+            .OrderBy(x => x.P.Value)
+            .ToList();
+        var hints = new List<CauseHint>();
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (candidate, p) in flagged)
+        {
+            if (hints.Count >= options.MaxHintsPerKind || reported.Contains(candidate.Test))
+            {
+                continue;
+            }
+
+            if (hints.Count > 0)
+            {
+                var strongest = flagged[0].Candidate;
+                var unexplainedFailing = failing.Where(s => !s.Contains(strongest)).ToList();
+                var unexplainedPassing = passing.Where(s => !s.Contains(strongest)).ToList();
+                var residual = PValue(candidate, unexplainedFailing, unexplainedPassing);
+                if (residual.FailingWith < MinimumFailingWithPredecessor || Significance.Adjust(residual.Value, candidates.Count) > options.Alpha)
+                {
+                    continue;
+                }
+            }
+
+            reported.Add(candidate.Test);
+            hints.Add(Hint(candidate, p, failing.Count, passing.Count, Significance.Adjust(p.Value, candidates.Count)));
+        }
+
+        return hints;
+    }
+
+    private static CauseHint Hint(Predecessor candidate, (int FailingWith, int PassingWith, double Value) p, int failingRuns, int passingRuns, double adjusted)
+    {
+        int failingWith = p.FailingWith, passingWith = p.PassingWith;
+        int failingWithout = failingRuns - failingWith, passingWithout = passingRuns - passingWith;
+        var relation = candidate.Immediate ? "ran immediately before" : "ran before";
+        return new CauseHint(
+            CauseKind.Order,
+            CauseHint.ScoreOf(adjusted),
+            $"fails when {candidate.Test} {relation} it in the same test process: failed {failingWith}/{failingWith + passingWith} times with it, {failingWithout}/{failingWithout + passingWithout} without; p={Significance.PValueText(adjusted)}",
+            [
+                new("otherTest", candidate.Test),
+                new("relation", candidate.Immediate ? "immediately-before" : "before"),
+                new("failuresWithOther", failingWith),
+                new("executionsWithOther", failingWith + passingWith),
+                new("failuresWithoutOther", failingWithout),
+                new("executionsWithoutOther", failingWithout + passingWithout),
+                new("failureRateWithOther", Significance.Rounded((double)failingWith / Math.Max(1, failingWith + passingWith))),
+                new("failureRateWithoutOther", Significance.Rounded((double)failingWithout / Math.Max(1, failingWithout + passingWithout))),
+                new("pValue", adjusted),
+            ]);
+    }
+
+    private static (int FailingWith, int PassingWith, double Value) PValue(Predecessor candidate, List<HashSet<Predecessor>> failing, List<HashSet<Predecessor>> passing)
+    {
+        var failingWith = failing.Count(s => s.Contains(candidate));
+        var passingWith = passing.Count(s => s.Contains(candidate));
+        var value = FisherExactTest.GreaterPValue(failingWith, failing.Count - failingWith, passingWith, passing.Count - passingWith);
+        return (failingWith, passingWith, value);
+    }
+
+    private HashSet<Predecessor> Predecessors(string testName, TestExecution execution)
+    {
+        var set = new HashSet<Predecessor>();
+        string? immediate = null;
+        foreach (var predecessor in history.Before(execution))
+        {
+            if (predecessor.Name != testName)
+            {
+                set.Add(new Predecessor(predecessor.Name, false));
+                immediate = predecessor.Name;
+            }
+        }
+
+        if (immediate is not null)
+        {
+            set.Add(new Predecessor(immediate, true));
+        }
+
+        return set;
+    }
+}

@@ -1,0 +1,48 @@
+namespace FlakyCollector.Analysis.Model;
+
+/// <summary>
+/// What the spans under one test execution that share a label added up to: one entry per label
+/// per execution, however many spans there were, so memory follows executions, not spans.
+/// </summary>
+public struct ChildSpanStats
+{
+    /// <summary>Stable label: <c>HTTP {method} {server}{path}</c> for HTTP client spans, else the span name.</summary>
+    public string Label { readonly get; internal set; }
+
+    public bool IsHttpClient { readonly get; internal set; }
+
+    public int Count { readonly get; internal set; }
+
+    public long TotalNanos { readonly get; internal set; }
+
+    public long MaxNanos { readonly get; internal set; }
+
+    /// <summary>Spans with status Error.</summary>
+    public int Errors { readonly get; internal set; }
+
+    /// <summary>Spans with an HTTP status of 500 or more.</summary>
+    public int ServerErrors { readonly get; internal set; }
+
+    /// <summary>Spans that timed out (HTTP 408/504, or an error type naming a timeout or cancellation).</summary>
+    public int Timeouts { readonly get; internal set; }
+
+    /// <summary>The highest HTTP status seen (a 503 outranks the 200 of a retry), 0 when none.</summary>
+    public int HttpStatusCode { readonly get; internal set; }
+
+    public string? ErrorType { readonly get; internal set; }
+
+    public readonly bool HasProblem => Errors > 0 || ServerErrors > 0 || Timeouts > 0;
+
+    internal void Merge(in ChildSpanStats other)
+    {
+        Count += other.Count;
+        TotalNanos += other.TotalNanos;
+        MaxNanos = Math.Max(MaxNanos, other.MaxNanos);
+        Errors += other.Errors;
+        ServerErrors += other.ServerErrors;
+        Timeouts += other.Timeouts;
+        HttpStatusCode = Math.Max(HttpStatusCode, other.HttpStatusCode);
+        ErrorType ??= other.ErrorType;
+        IsHttpClient |= other.IsHttpClient;
+    }
+}

@@ -1,0 +1,115 @@
+namespace FlakyCollector.Analysis.Model;
+
+/// <summary>
+/// One execution of one test: its test span's facts and the summaries of the spans under it.
+/// While reading, an instance also stands for a trace whose test span has not arrived yet.
+/// </summary>
+public sealed class TestExecution
+{
+    internal TestExecution(UInt128 traceId) => TraceId = traceId;
+
+    public UInt128 TraceId { get; }
+
+    public string TraceIdHex => TraceId.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
+
+    public ulong SpanId { get; internal set; }
+
+    /// <summary><c>test.case.name</c>: the fully qualified name, including data-row arguments.</summary>
+    public string Name { get; internal set; } = "";
+
+    public string DisplayName { get; internal set; } = "";
+
+    public string? Suite { get; internal set; }
+
+    public string RunId { get; internal set; } = "";
+
+    /// <summary><c>flakytrace.testhost.pid</c>; with the run id it identifies the test process.</summary>
+    public long ProcessId { get; internal set; }
+
+    /// <summary><c>vcs.ref.head.revision</c>, or null when the run recorded none.</summary>
+    public string? Commit { get; internal set; }
+
+    public string? ServiceName { get; internal set; }
+
+    public long StartNanos { get; internal set; }
+
+    public long EndNanos { get; internal set; }
+
+    public long DurationNanos => Math.Max(0, EndNanos - StartNanos);
+
+    public TestOutcome Outcome { get; internal set; }
+
+    public int Attempt { get; internal set; } = 1;
+
+    public string? ErrorType { get; internal set; }
+
+    public string? ErrorMessage { get; internal set; }
+
+    /// <summary>Kept only when details are requested (the HTML report).</summary>
+    public string? StackTrace { get; internal set; }
+
+    public IReadOnlyList<ChildSpanStats> Children =>
+        _childView ??= _children is null ? Array.Empty<ChildSpanStats>() : new ArraySegment<ChildSpanStats>(_children, 0, _childCount);
+
+    public IReadOnlyList<ChildSpanDetail> Details => (IReadOnlyList<ChildSpanDetail>?)_details ?? [];
+
+    /// <summary>The child summaries without an allocation, for the analysis's inner loops.</summary>
+    internal ReadOnlySpan<ChildSpanStats> ChildSpans => _children.AsSpan(0, _childCount);
+
+    internal bool HasTestSpan { get; set; }
+
+    internal bool IsRunLevel { get; set; }
+
+    internal int ChildSpanCount { get; set; }
+
+    private ChildSpanStats[]? _children;
+    private int _childCount;
+    private List<ChildSpanDetail>? _details;
+    private IReadOnlyList<ChildSpanStats>? _childView;
+
+    /// <summary>The stats entry for <paramref name="label"/>, created when missing.</summary>
+    internal ref ChildSpanStats ChildFor(string label)
+    {
+        for (var i = 0; i < _childCount; i++)
+        {
+            var existing = _children![i].Label;
+            if (ReferenceEquals(existing, label) || existing == label)
+            {
+                return ref _children[i];
+            }
+        }
+
+        if (_children is null || _childCount == _children.Length)
+        {
+            Array.Resize(ref _children, _children is null ? 2 : _children.Length * 2);
+        }
+
+        _childView = null;
+        _children[_childCount] = new ChildSpanStats { Label = label };
+        return ref _children[_childCount++];
+    }
+
+    internal void AddDetail(ChildSpanDetail detail, int limit)
+    {
+        _details ??= [];
+        if (_details.Count < limit)
+        {
+            _details.Add(detail);
+        }
+    }
+
+    internal void MergeChildrenFrom(TestExecution other, int detailLimit)
+    {
+        for (var i = 0; i < other._childCount; i++)
+        {
+            ChildFor(other._children![i].Label).Merge(other._children[i]);
+        }
+
+        foreach (var detail in other.Details)
+        {
+            AddDetail(detail, detailLimit);
+        }
+
+        ChildSpanCount += other.ChildSpanCount;
+    }
+}

@@ -1,0 +1,9 @@
+namespace FlakyCollector.Analysis.Reading;
+
+/// <summary>Where an attribute list sits, which decides the keys it may set.</summary>
+internal enum AttributeTarget
+{
+    Span,
+    Event,
+    Resource,
+}

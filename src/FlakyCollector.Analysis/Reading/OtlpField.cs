@@ -1,0 +1,33 @@
+namespace FlakyCollector.Analysis.Reading;
+
+/// <summary>The OTLP/JSON property names the reader understands; everything else is skipped.</summary>
+internal enum OtlpField
+{
+    Unknown,
+    ResourceSpans,
+    Resource,
+    ScopeSpans,
+    Scope,
+    Spans,
+    Attributes,
+    Name,
+    Version,
+    TraceId,
+    SpanId,
+    ParentSpanId,
+    Kind,
+    StartTimeUnixNano,
+    EndTimeUnixNano,
+    Events,
+    Status,
+    Code,
+    Message,
+    Key,
+    Value,
+    StringValue,
+    IntValue,
+    BoolValue,
+    DoubleValue,
+    ArrayValue,
+    Values,
+}

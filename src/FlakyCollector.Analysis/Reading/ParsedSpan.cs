@@ -1,0 +1,55 @@
+namespace FlakyCollector.Analysis.Reading;
+
+/// <summary>
+/// The fields of one span that the analysis needs. Instances are pooled and reused for every line,
+/// so that reading a span allocates nothing but the strings the analysis keeps.
+/// </summary>
+internal sealed class ParsedSpan
+{
+    public UInt128 TraceId;
+    public ulong SpanId;
+    public ulong ParentSpanId;
+    public string Name = "";
+    public int Kind;
+    public long StartNanos;
+    public long EndNanos;
+    public int StatusCode;
+    public string? StatusMessage;
+    public string? ScopeName;
+    public string? TestCaseName;
+    public string? TestResultStatus;
+    public string? TestOutcome;
+    public string? TestSuiteName;
+    public string? RunId;
+    public long ProcessId;
+    public int Attempt;
+    public bool IsSuiteRun;
+    public string? ErrorType;
+    public string? HttpMethod;
+    public string? UrlPath;
+    public string? UrlHost;
+    public string? ServerAddress;
+    public int HttpStatusCode;
+    public string? ExceptionType;
+    public string? ExceptionMessage;
+    public string? ExceptionStackTrace;
+    public string? Commit;
+    public string? ServiceName;
+    public string? HostName;
+
+    public bool IsRoot => ParentSpanId == 0;
+
+    public void Reset()
+    {
+        TraceId = default;
+        SpanId = ParentSpanId = 0;
+        Name = "";
+        Kind = StatusCode = HttpStatusCode = Attempt = 0;
+        StartNanos = EndNanos = ProcessId = 0;
+        IsSuiteRun = false;
+        StatusMessage = ScopeName = TestCaseName = TestResultStatus = TestOutcome = TestSuiteName = null;
+        RunId = ErrorType = HttpMethod = UrlPath = UrlHost = ServerAddress = null;
+        ExceptionType = ExceptionMessage = ExceptionStackTrace = null;
+        Commit = ServiceName = HostName = null;
+    }
+}

@@ -1,0 +1,90 @@
+using FlakyCollector.Analysis.Flakiness;
+
+namespace FlakyCollector.Analysis.Rendering;
+
+/// <summary>The default output: a readable plain-text report for a terminal or a CI log.</summary>
+public static class ConsoleReportWriter
+{
+    public static void Write(FlakinessReport report, TextWriter writer, bool allTests = false)
+    {
+        writer.WriteLine($"flakytrace: {Figures.Headline(report)}");
+        var flaky = report.FlakyTests.ToList();
+        writer.WriteLine(flaky.Count == 0 ? "No flaky tests found." : $"{flaky.Count} flaky test{(flaky.Count == 1 ? "" : "s")}, by runs disrupted:");
+        writer.WriteLine();
+        if (flaky.Count > 0)
+        {
+            var table = new TextTable("#", "Test", "Runs", "Failed runs", "Failure rate", "Likely cause").AlignRight(0, 2, 3, 4);
+            for (var i = 0; i < flaky.Count; i++)
+            {
+                var test = flaky[i];
+                table.Add((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), test.Name, Figures.Count(test.Runs), Figures.Count(test.FailedRuns), Figures.Percent(test.FailureRate), Figures.CauseKindName(test.Causes[0].Kind));
+            }
+
+            table.WriteTo(writer);
+            for (var i = 0; i < flaky.Count; i++)
+            {
+                writer.WriteLine();
+                WriteDetails(writer, i + 1, flaky[i]);
+            }
+        }
+
+        var failing = report.Tests.Where(t => !t.Flaky && t.Failed > 0).ToList();
+        if (failing.Count > 0)
+        {
+            writer.WriteLine();
+            writer.WriteLine($"Failing but not flaky (failed on every execution of a commit): {failing.Count}");
+            foreach (var test in failing)
+            {
+                writer.WriteLine($"  {test.Name}  failed {test.Failed}/{test.Executions}  {test.TopError}");
+            }
+        }
+
+        if (allTests)
+        {
+            writer.WriteLine();
+            var table = new TextTable("Test", "Executions", "Passed", "Failed", "Failure rate", "Flaky").AlignRight(1, 2, 3, 4);
+            foreach (var test in report.Tests)
+            {
+                table.Add(test.Name, Figures.Count(test.Executions), Figures.Count(test.Passed), Figures.Count(test.Failed), Figures.Percent(test.FailureRate), test.Flaky ? "yes" : "no");
+            }
+
+            table.WriteTo(writer);
+        }
+    }
+
+    private static void WriteDetails(TextWriter writer, int rank, TestSummary test)
+    {
+        writer.WriteLine($"{rank}. {test.Name}");
+        writer.WriteLine($"   failed {test.Failed} of {test.Passed + test.Failed} executions, in {test.FailedRuns} of {test.Runs} runs");
+        if (test.TopError is not null)
+        {
+            writer.WriteLine($"   most common failure ({test.TopErrorCount}x): {test.TopError}");
+        }
+
+        var passing = test.PassingProfile!;
+        var failing = test.FailingProfile!;
+        writer.WriteLine($"   passing runs: {passing.Executions}, failing runs: {failing.Executions}");
+        var table = new TextTable("span", "pass seen", "median", "errors", "codes", "fail seen", "median", "errors", "codes").AlignRight(1, 2, 3, 5, 6, 7);
+        table.Add("(test duration)", "", Figures.Ms(passing.MedianMs), "", "", "", Figures.Ms(failing.MedianMs), "", "");
+        table.Add("(test duration p95)", "", Figures.Ms(passing.P95Ms), "", "", "", Figures.Ms(failing.P95Ms), "", "");
+        foreach (var (label, pass, fail) in Figures.SideBySide(test))
+        {
+            table.Add(label, Seen(pass), Median(pass), Errors(pass), Codes(pass), Seen(fail), Median(fail), Errors(fail), Codes(fail));
+        }
+
+        table.WriteTo(writer, "   ");
+        writer.WriteLine("   causes:");
+        foreach (var cause in test.Causes)
+        {
+            writer.WriteLine($"   - {Figures.CauseKindName(cause.Kind)}: {cause.Summary}");
+        }
+    }
+
+    private static string Seen(LabelProfile? profile) => profile is null ? "-" : Figures.Percent(profile.Appearance);
+
+    private static string Median(LabelProfile? profile) => profile is null || profile.Runs == 0 ? "-" : Figures.Ms(profile.MedianMs);
+
+    private static string Errors(LabelProfile? profile) => profile is null ? "-" : Figures.Count(profile.Errors);
+
+    private static string Codes(LabelProfile? profile) => profile is null ? "-" : Figures.Codes(profile.StatusCodes);
+}

@@ -1,0 +1,34 @@
+using FlakyCollector.Analysis.Model;
+
+namespace FlakyCollector.Analysis.Rendering;
+
+/// <summary>Warnings about input that could not be fully used: malformed lines (with file and line), orphan and dropped spans.</summary>
+public static class InputNotes
+{
+    public static IEnumerable<string> Lines(InputSummary input)
+    {
+        if (input.MalformedLineCount > 0)
+        {
+            yield return $"warning: {Figures.Count(input.MalformedLineCount)} malformed line(s) skipped:";
+            foreach (var line in input.Malformed)
+            {
+                yield return $"  {line}";
+            }
+
+            if (input.MalformedLineCount > input.Malformed.Count)
+            {
+                yield return $"  ... and {Figures.Count(input.MalformedLineCount - input.Malformed.Count)} more";
+            }
+        }
+
+        if (input.OrphanSpans > 0)
+        {
+            yield return $"note: {Figures.Count(input.OrphanSpans)} span(s) belong to traces without a test span and were not used.";
+        }
+
+        if (input.DroppedSpans > 0)
+        {
+            yield return $"note: {Figures.Count(input.DroppedSpans)} span(s) dropped: too many traces were waiting for their test span.";
+        }
+    }
+}

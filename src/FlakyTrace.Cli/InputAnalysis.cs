@@ -1,0 +1,79 @@
+using System.Diagnostics.CodeAnalysis;
+using FlakyCollector.Analysis.Flakiness;
+using FlakyCollector.Analysis.Model;
+using FlakyCollector.Analysis.Reading;
+using FlakyCollector.Analysis.Rendering;
+
+namespace FlakyTrace.Cli;
+
+/// <summary>Reads the inputs and analyzes them, turning every input problem into a message and an exit code.</summary>
+internal static class InputAnalysis
+{
+    public static bool TryRun(
+        IReadOnlyList<string> paths,
+        bool retainDetails,
+        TextWriter error,
+        [NotNullWhen(true)] out TraceCorpus? corpus,
+        [NotNullWhen(true)] out FlakinessReport? report,
+        out int exitCode)
+    {
+        corpus = null;
+        report = null;
+        try
+        {
+            corpus = TraceInputReader.Read(paths, new TraceReadOptions { RetainDetails = retainDetails });
+        }
+        catch (FileNotFoundException ex)
+        {
+            error.WriteLine($"flakytrace: {ex.Message}");
+            exitCode = ExitCodes.UsageError;
+            return false;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"flakytrace: cannot read input: {ex.Message}");
+            exitCode = ExitCodes.UsageError;
+            return false;
+        }
+
+        foreach (var note in InputNotes.Lines(corpus.Input))
+        {
+            error.WriteLine(note);
+        }
+
+        if (corpus.Executions.Count == 0)
+        {
+            error.WriteLine($"flakytrace: no test spans (spans with test.case.name) in {corpus.Input.Files.Count} file(s) under {string.Join(", ", paths)}.");
+            exitCode = ExitCodes.NoTestSpans;
+            return false;
+        }
+
+        report = FlakinessAnalyzer.Analyze(corpus);
+        exitCode = ExitCodes.Success;
+        return true;
+    }
+
+    public static void WriteReport(FlakinessReport report, OutputFormat format, bool all, TextWriter output)
+    {
+        switch (format)
+        {
+            case OutputFormat.Json:
+                using (var buffer = new MemoryStream())
+                {
+                    JsonReportWriter.Write(report, buffer);
+                    output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+                }
+
+                break;
+            case OutputFormat.Markdown:
+                MarkdownReportWriter.Write(report, output, all);
+                break;
+            default:
+                ConsoleReportWriter.Write(report, output, all);
+                break;
+        }
+    }
+
+    public static int ExitCodeFor(FlakinessReport report, bool failOnFlaky) =>
+        failOnFlaky && report.FlakyCount > 0 ? ExitCodes.FlakyFound : ExitCodes.Success;
+}

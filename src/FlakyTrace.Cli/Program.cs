@@ -1,0 +1,3 @@
+using FlakyTrace.Cli;
+
+return FlakyTraceCommandLine.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,126 @@
+using FlakyCollector.Analysis.Model;
+using FlakyCollector.Analysis.Reading;
+using FlakyCollector.Analysis.Tests.Samples;
+
+namespace FlakyCollector.Analysis.Tests.Reading;
+
+public sealed class TraceInputReaderTests
+{
+    private const string Trace = "5b8efff798038103d269b633813fc60c";
+    private static readonly OtlpLineWriter Writer = new();
+
+    [Fact]
+    public void Read_Directory_FindsFilesRecursivelyAndGroupsChildrenAcrossFiles()
+    {
+        using var directory = new SampleDirectory();
+        directory.File("a/run.otlp.jsonl", Line(Test(Trace, "A.One")));
+        directory.File("b/deeper/services.otlp.jsonl", Line(Child(Trace, "SELECT x", 5)), Line(Child(Trace, "SELECT x", 7)));
+        directory.File("b/notes.txt", "ignored: not a trace file");
+
+        var corpus = TraceInputReader.Read([directory.Path]);
+
+        Assert.Equal(2, corpus.Input.Files.Count);
+        var execution = Assert.Single(corpus.Executions);
+        Assert.Equal("A.One", execution.Name);
+        var child = Assert.Single(execution.Children);
+        Assert.Equal(("SELECT x", 2, 12_000_000L), (child.Label, child.Count, child.TotalNanos));
+    }
+
+    [Fact]
+    public void Read_MalformedLines_CountsAndReportsFileAndLine()
+    {
+        using var directory = new SampleDirectory();
+        var file = directory.File("run.otlp.jsonl", Line(Test(Trace, "A.One")), "{broken", "", "[]", Line(Test("6b8efff798038103d269b633813fc60c", "A.Two")));
+
+        var corpus = TraceInputReader.Read([file]);
+
+        Assert.Equal(2, corpus.Executions.Count);
+        Assert.Equal(2, corpus.Input.MalformedLineCount);
+        Assert.Equal([2L, 4L], corpus.Input.Malformed.Select(m => m.Line));
+        Assert.All(corpus.Input.Malformed, m => Assert.Equal(Path.GetFullPath(file), m.File));
+        Assert.StartsWith($"{Path.GetFullPath(file)}:2: ", corpus.Input.Malformed[0].ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_SmallChunks_GivesSameResultAndLineNumbersAsOneChunk()
+    {
+        using var directory = new SampleDirectory();
+        new SampleSuiteGenerator(7) { Runs = 3 }.WriteTo(directory.Path);
+        var file = Directory.EnumerateFiles(directory.Path, "Shop.*.jsonl", SearchOption.AllDirectories).First();
+        var lines = File.ReadAllLines(file).ToList();
+        lines.Insert(10, "{oops");
+        lines.Insert(25, "{oops again");
+        File.WriteAllLines(file, lines);
+
+        var whole = TraceInputReader.Read([directory.Path], new TraceReadOptions { MaxDegreeOfParallelism = 1 });
+        var chunked = TraceInputReader.Read([directory.Path], new TraceReadOptions { ChunkBytes = 2048, MaxDegreeOfParallelism = 4 });
+
+        Assert.Equal(Fingerprint(whole), Fingerprint(chunked));
+        Assert.Equal(whole.Input.Lines, chunked.Input.Lines);
+        Assert.Equal([11L, 26L], chunked.Input.Malformed.Select(m => m.Line));
+    }
+
+    [Fact]
+    public void Read_SameFileTwiceAndDuplicateSpans_CountsExecutionOnce()
+    {
+        using var directory = new SampleDirectory();
+        var file = directory.File("run.otlp.jsonl", Line(Test(Trace, "A.One")), Line(Test(Trace, "A.One")));
+
+        var corpus = TraceInputReader.Read([file, file, directory.Path]);
+
+        Assert.Single(corpus.Executions);
+        Assert.Equal(1, corpus.Input.DuplicateTestSpans);
+    }
+
+    [Fact]
+    public void Read_RunSpansAndOrphans_IgnoresRunTracesAndCountsOrphans()
+    {
+        using var directory = new SampleDirectory();
+        var run = new SampleSpan("7b8efff798038103d269b633813fc60c", "1111111111111111", null, "test run", 1, 0, 10, "FlakyTrace")
+        {
+            Attributes = [new("test.suite.run.status", "success")],
+        };
+        var file = directory.File(
+            "run.otlp.jsonl",
+            Line(Child("7b8efff798038103d269b633813fc60c", "setup", 1)),
+            Line(run),
+            Line(Child("8b8efff798038103d269b633813fc60c", "stray", 1)),
+            Line(Test(Trace, "A.One")));
+
+        var corpus = TraceInputReader.Read([file]);
+
+        Assert.Single(corpus.Executions);
+        Assert.Equal(1, corpus.Input.OrphanSpans);
+    }
+
+    [Fact]
+    public void Read_PendingLimitReached_DropsFurtherOrphanSpans()
+    {
+        using var directory = new SampleDirectory();
+        var file = directory.File("run.otlp.jsonl", Line(Child("9b8efff798038103d269b633813fc60c", "a", 1)), Line(Child("ab8efff798038103d269b633813fc60c", "b", 1)));
+
+        var corpus = TraceInputReader.Read([file], new TraceReadOptions { PendingTraceLimit = 1 });
+
+        Assert.Equal(1, corpus.Input.DroppedSpans);
+        Assert.Equal(1, corpus.Input.OrphanSpans);
+    }
+
+    [Fact]
+    public void Read_MissingPath_Throws() =>
+        Assert.Throws<FileNotFoundException>(() => TraceInputReader.Read(["/no/such/flakytrace/input"]));
+
+    private static string Fingerprint(TraceCorpus corpus) => string.Join(
+        "\n",
+        corpus.Executions.OrderBy(e => e.TraceId)
+            .Select(e => $"{e.TraceIdHex} {e.Name} {e.Outcome} {e.RunId} {string.Join(",", e.Children.OrderBy(c => c.Label).Select(c => $"{c.Label}:{c.Count}:{c.TotalNanos}:{c.HttpStatusCode}"))}"));
+
+    private static string Line(SampleSpan span) => Writer.Line([new("service.name", "t")], [span]);
+
+    private static SampleSpan Test(string trace, string name) => new(trace, "eee19b7ec3c1b174", null, name, 1, 1_000_000, 9_000_000, "FlakyTrace")
+    {
+        Attributes = [new("test.case.name", name), new("test.case.result.status", "pass"), new("test.run.id", "r1")],
+    };
+
+    private static SampleSpan Child(string trace, string name, double ms) =>
+        new(trace, "0000000000000002", "eee19b7ec3c1b174", name, 3, 2_000_000, 2_000_000 + (long)(ms * 1e6), "Npgsql");
+}
