@@ -8,7 +8,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 sample="${1:-FlakySample}"
-runs="${2:-10}"
+runs="${2:-12}"
 work="$root/artifacts/demo"
 feed="$root/artifacts/packages"
 version="0.1.0-demo.$(date -u +%Y%m%d%H%M%S)"

@@ -43,7 +43,7 @@ public sealed class PaymentsStub : IDisposable
             }
 
             await Task.Delay(Random.Shared.Next(5, 25));
-            context.Response.StatusCode = Random.Shared.NextDouble() < 0.35 ? 503 : 200;
+            context.Response.StatusCode = Random.Shared.NextDouble() < 0.45 ? 503 : 200;
             context.Response.Close();
         }
     }
