@@ -63,6 +63,7 @@ public static class FlakinessAnalyzer
             Passed = passed,
             Failed = failed,
             Skipped = skipped,
+            PassedOnRetry = executions.Count(e => e.Outcome == TestOutcome.Passed && e.Attempt > 1),
             FailureRate = passed + failed == 0 ? 0 : Math.Round((double)failed / (passed + failed), 4),
             Flaky = flakyCommits.Count > 0,
             Runs = CountDistinct(executions.Select(e => e.RunId)),

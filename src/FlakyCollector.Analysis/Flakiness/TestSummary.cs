@@ -17,6 +17,9 @@ public sealed record TestSummary
 
     public int Skipped { get; init; }
 
+    /// <summary>Passes on a retry (<c>test.case.attempt</c> above 1) within a run: each also hides a failure.</summary>
+    public int PassedOnRetry { get; init; }
+
     /// <summary>Failed / (passed + failed); 0 when it never ran to an outcome.</summary>
     public double FailureRate { get; init; }
 

@@ -56,6 +56,10 @@ public static class ConsoleReportWriter
     {
         writer.WriteLine($"{rank}. {test.Name}");
         writer.WriteLine($"   failed {test.Failed} of {test.Passed + test.Failed} executions, in {test.FailedRuns} of {test.Runs} runs");
+        if (test.PassedOnRetry > 0)
+        {
+            writer.WriteLine($"   passed on a retry {test.PassedOnRetry} time(s): the retry hid a failure");
+        }
         if (test.TopError is not null)
         {
             writer.WriteLine($"   most common failure ({test.TopErrorCount}x): {test.TopError}");

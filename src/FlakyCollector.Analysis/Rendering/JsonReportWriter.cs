@@ -89,6 +89,7 @@ public static class JsonReportWriter
         json.WriteEndArray();
         json.WriteString("suite", test.Suite);
         json.WriteNumber("skipped", test.Skipped);
+        json.WriteNumber("passedOnRetry", test.PassedOnRetry);
         json.WriteNumber("failureRate", test.FailureRate);
         json.WriteNumber("runs", test.Runs);
         json.WriteNumber("failedRuns", test.FailedRuns);

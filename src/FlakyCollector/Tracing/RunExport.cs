@@ -43,7 +43,9 @@ public sealed class RunExport(FlakyTraceSettings settings, Func<FlakyTraceSettin
         }
 
         var sent = 0;
-        using var deadline = new CancellationTokenSource(settings.ExportTimeout);
+        // Each export call keeps to ExportTimeout by itself and says so when it runs out; this
+        // outer bound, a little later, only guards the whole run against several slow calls.
+        using var deadline = new CancellationTokenSource(settings.ExportTimeout + TimeSpan.FromSeconds(1));
         foreach (var (source, spans) in spansBySource)
         {
             var result = exporter.ExportAsync(resources[source], spans.ToArray(), deadline.Token).GetAwaiter().GetResult();

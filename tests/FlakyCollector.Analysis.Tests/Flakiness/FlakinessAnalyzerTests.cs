@@ -28,6 +28,19 @@ public sealed class FlakinessAnalyzerTests
     }
 
     [Fact]
+    public void Analyze_RetryThatPassed_IsToldApartFromAFirstPass()
+    {
+        var firstAttempt = Make("T", TestOutcome.Failed, run: "r1");
+        var retry = Make("T", TestOutcome.Passed, run: "r1");
+        retry.Attempt = 2;
+
+        var test = Assert.Single(Analyze(firstAttempt, retry, Make("T", TestOutcome.Passed, run: "r2")).Tests);
+
+        Assert.True(test.Flaky);
+        Assert.Equal((2, 1), (test.Passed, test.PassedOnRetry));
+    }
+
+    [Fact]
     public void Analyze_NoCommitRecorded_TreatsAllRunsAsOneCommit()
     {
         var report = Analyze(Make("T", TestOutcome.Failed, run: "r1"), Make("T", TestOutcome.Passed, run: "r2"));
