@@ -3,7 +3,8 @@ namespace FlakyCollector.Analysis.Statistics;
 /// <summary>
 /// Mann-Whitney U comparison of two samples: the probability that a value from the first sample
 /// exceeds one from the second (ties count half), and the one-sided p-value of "the first is
-/// larger", from the normal approximation with tie correction and continuity correction.
+/// larger": exact for small samples without ties (<see cref="ExactRankDistribution"/>), otherwise
+/// from the normal approximation with tie correction and continuity correction.
 /// Rank-based, so one huge outlier cannot make a difference by itself.
 /// </summary>
 internal readonly record struct RankComparison(double ProbabilityGreater, double PValue)
@@ -57,6 +58,11 @@ internal readonly record struct RankComparison(double ProbabilityGreater, double
 
         var u = rankSumFirst - (n1 * (n1 + 1) / 2.0);
         var pairs = (double)n1 * n2;
+        if (tieTerm == 0 && pairs <= ExactRankDistribution.MaxPairs)
+        {
+            return new RankComparison(u / pairs, ExactRankDistribution.UpperTail(n1, n2, (int)Math.Round(u)));
+        }
+
         var variance = pairs / 12.0 * ((n + 1) - (tieTerm / ((double)n * (n - 1))));
         var p = variance <= 0 ? (u > pairs / 2 ? 0 : 1) : NormalDistribution.UpperTail((u - (pairs / 2) - 0.5) / Math.Sqrt(variance));
         return new RankComparison(u / pairs, Math.Clamp(p, 0, 1));
