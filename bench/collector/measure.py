@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Helpers for run.sh (Linux only, standard library only).
+"""Process-tree measurement for run.sh (Linux only, standard library only).
 
   measure.py run --log FILE [--interval S] -- COMMAND...
       Runs COMMAND with its output sent to FILE and prints one line:
