@@ -1,3 +1,5 @@
+using FlakyCollector.Metadata;
+
 namespace FlakyCollector.Configuration;
 
 /// <summary>
@@ -99,7 +101,7 @@ public sealed class SettingsReader(IReadOnlyDictionary<string, string> runSettin
 
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            warnings.Add($"endpoint '{SecretFreeUrl(text)}' is not valid; use an absolute http:// or https:// URL, or none. Writing the file only.");
+            warnings.Add($"endpoint '{UrlCredentials.Strip(text)}' is not valid; use an absolute http:// or https:// URL, or none. Writing the file only.");
             return null;
         }
 
@@ -194,7 +196,4 @@ public sealed class SettingsReader(IReadOnlyDictionary<string, string> runSettin
         warnings.Add($"sample ratio '{text}' is not valid; use a number from 0 to 1 (the share of passing tests kept; failing tests are always kept). Keeping all tests.");
         return 1;
     }
-
-    private static string SecretFreeUrl(string text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0 ? text.Replace(uri.UserInfo + "@", string.Empty, StringComparison.Ordinal) : text;
 }

@@ -19,8 +19,6 @@ public sealed class FlakyTraceLogger : ITestLoggerWithParameters
     public const string FriendlyName = "FlakyTrace";
     public const string ExtensionUri = "logger://FlakyTrace/v1";
 
-    private static readonly string[] VstestParameters = [DefaultLoggerParameterNames.TestRunDirectory, DefaultLoggerParameterNames.TargetFramework];
-
     private readonly IRunReport report = new ConsoleRunReport();
     private TestRunTracer? tracer;
 
@@ -34,8 +32,9 @@ public sealed class FlakyTraceLogger : ITestLoggerWithParameters
         try
         {
             var resultsDirectory = parameters.GetValueOrDefault(DefaultLoggerParameterNames.TestRunDirectory) ?? "TestResults";
+            // The parameters vstest adds itself (TestRunDirectory, TargetFramework) are known to the reader.
             var userSettings = parameters
-                .Where(p => p.Value is not null && !VstestParameters.Contains(p.Key, StringComparer.OrdinalIgnoreCase))
+                .Where(p => p.Value is not null)
                 .ToDictionary(p => p.Key, p => p.Value!, StringComparer.OrdinalIgnoreCase);
             var reader = new SettingsReader(userSettings, Environment.GetEnvironmentVariable);
             var settings = reader.Read();

@@ -22,8 +22,9 @@ public static class TestCaseNaming
     /// <summary><c>test.suite.name</c>: the class, i.e. the full name up to the method.</summary>
     public static string SuiteName(string fullyQualifiedName)
     {
-        var method = MethodStart(fullyQualifiedName);
-        return method > 0 ? fullyQualifiedName[..(method - 1)] : fullyQualifiedName;
+        var withoutArguments = WithoutArguments(fullyQualifiedName);
+        var method = MethodStart(withoutArguments);
+        return method > 0 ? withoutArguments[..(method - 1)] : fullyQualifiedName;
     }
 
     /// <summary><c>code.function.name</c>: the method, without arguments.</summary>
@@ -33,11 +34,7 @@ public static class TestCaseNaming
         return withoutArguments[MethodStart(withoutArguments)..];
     }
 
-    private static int MethodStart(string fullyQualifiedName)
-    {
-        var withoutArguments = WithoutArguments(fullyQualifiedName);
-        return withoutArguments.LastIndexOf('.') + 1;
-    }
+    private static int MethodStart(string withoutArguments) => withoutArguments.LastIndexOf('.') + 1;
 
     private static string WithoutArguments(string name)
     {
