@@ -93,7 +93,7 @@ public sealed class FlakyTraceInProcCollector : InProcDataCollection
                 timing = trace is null ? "none" : "hook";
             }
 
-            var payload = new ExecutionPayload
+            var payload = new RecordedExecution
             {
                 TestSpan = trace is null ? null : ActivitySpanConverter.Convert(trace.Activity),
                 Timing = timing,
@@ -105,7 +105,7 @@ public sealed class FlakyTraceInProcCollector : InProcDataCollection
                 Detached = recorder.Detached.Drain(),
                 Warnings = DrainWarnings(),
             };
-            sink.SendData(context, ExecutionPayload.PropertyKey, ExecutionPayloadJson.Write(payload));
+            sink.SendData(context, ExecutionPayloadJson.PropertyKey, ExecutionPayloadJson.Write(payload));
         });
     }
 

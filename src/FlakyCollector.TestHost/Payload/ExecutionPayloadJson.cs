@@ -1,12 +1,16 @@
 using System.Text;
 using System.Text.Json;
+using FlakyCollector.Recording;
 
 namespace FlakyCollector.Payload;
 
-/// <summary>Writes and reads <see cref="ExecutionPayload"/> as the string vstest carries in a test result property.</summary>
+/// <summary>Writes and reads <see cref="RecordedExecution"/> as the string vstest carries in a test result property.</summary>
 public static class ExecutionPayloadJson
 {
-    public static string Write(ExecutionPayload payload)
+    /// <summary>The key of the vstest test result property that carries the recording.</summary>
+    public const string PropertyKey = "FlakyTrace.Execution";
+
+    public static string Write(RecordedExecution payload)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
@@ -47,11 +51,11 @@ public static class ExecutionPayloadJson
         return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
     }
 
-    public static ExecutionPayload Read(string json)
+    public static RecordedExecution Read(string json)
     {
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
-        return new ExecutionPayload
+        return new RecordedExecution
         {
             Timing = root.GetProperty("timing").GetString() ?? "none",
             ProcessId = root.GetProperty("pid").GetInt32(),

@@ -4,12 +4,12 @@ namespace FlakyCollector.Logging;
 
 /// <summary>
 /// vstest loads FlakyCollector.dll from its code base but does not look for its dependencies
-/// (FlakyCollector.TestHost.dll) beside it. This resolves exactly those, and nothing else, from
+/// (FlakyCollector.TestHost.dll, FlakyCollector.Core.dll) beside it. This resolves exactly those, and nothing else, from
 /// the folder FlakyCollector.dll came from.
 /// </summary>
 public static class CollectorAssemblyResolver
 {
-    private static readonly string[] OwnAssemblies = ["FlakyCollector.TestHost"];
+    private static readonly string[] OwnAssemblies = ["FlakyCollector.TestHost", "FlakyCollector.Core"];
     private static int registered;
 
     public static void Register()

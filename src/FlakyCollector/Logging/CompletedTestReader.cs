@@ -1,4 +1,5 @@
 using FlakyCollector.Payload;
+using FlakyCollector.Recording;
 using FlakyCollector.Tracing;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 
@@ -37,9 +38,9 @@ public static class CompletedTestReader
         return texts.Count == 0 ? null : string.Concat(texts);
     }
 
-    private static ExecutionPayload? ReadPayload(TestResult result)
+    private static RecordedExecution? ReadPayload(TestResult result)
     {
-        var property = result.Properties.FirstOrDefault(p => p.Id == ExecutionPayload.PropertyKey);
+        var property = result.Properties.FirstOrDefault(p => p.Id == ExecutionPayloadJson.PropertyKey);
         return property is not null && result.GetPropertyValue(property) is string { Length: > 0 } json
             ? ExecutionPayloadJson.Read(json)
             : null;

@@ -1,3 +1,4 @@
+using FlakyCollector.Recording;
 using System.Text.Json;
 using FlakyCollector.Payload;
 using FlakyCollector.Spans;
@@ -12,7 +13,7 @@ public sealed class ExecutionPayloadJsonTests
     [Fact]
     public void RoundTrip_FullPayload_EveryFieldKept()
     {
-        var payload = new ExecutionPayload
+        var payload = new RecordedExecution
         {
             TestSpan = TestSpan(),
             Timing = "hook",
@@ -127,7 +128,7 @@ public sealed class ExecutionPayloadJsonTests
     [Fact]
     public void RoundTrip_NullOptionalFields_StayNull()
     {
-        var payload = new ExecutionPayload { ProcessId = 1 };
+        var payload = new RecordedExecution { ProcessId = 1 };
 
         var read = ExecutionPayloadJson.Read(ExecutionPayloadJson.Write(payload));
 
@@ -157,7 +158,7 @@ public sealed class ExecutionPayloadJsonTests
     [Fact]
     public void Write_Any_SingleLineJsonWithVersion()
     {
-        var json = ExecutionPayloadJson.Write(new ExecutionPayload { TestSpan = TestSpan(), Warnings = ["a\nb"] });
+        var json = ExecutionPayloadJson.Write(new RecordedExecution { TestSpan = TestSpan(), Warnings = ["a\nb"] });
 
         Assert.DoesNotContain('\n', json);
         using var document = JsonDocument.Parse(json);
@@ -165,7 +166,7 @@ public sealed class ExecutionPayloadJsonTests
     }
 
     private static SpanData RoundTripChild(SpanData span) =>
-        Assert.Single(ExecutionPayloadJson.Read(ExecutionPayloadJson.Write(new ExecutionPayload { Children = [span] })).Children);
+        Assert.Single(ExecutionPayloadJson.Read(ExecutionPayloadJson.Write(new RecordedExecution { Children = [span] })).Children);
 
     private static SpanData TestSpan() => new()
     {

@@ -1,3 +1,4 @@
+using FlakyCollector.Recording;
 using FlakyCollector.Payload;
 using FlakyCollector.Spans;
 using FlakyCollector.Tracing;
@@ -37,7 +38,7 @@ internal static class CompletedTests
     public static long UnixNano(DateTimeOffset time) => (time.UtcTicks - DateTime.UnixEpoch.Ticks) * 100;
 
     /// <summary>What the test process recorded: the test's ids and exact timing, one child span.</summary>
-    public static ExecutionPayload Payload(string? exceptionType = null) => new()
+    public static RecordedExecution Payload(string? exceptionType = null) => new()
     {
         TestSpan = new SpanData
         {

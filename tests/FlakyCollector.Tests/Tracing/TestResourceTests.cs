@@ -110,7 +110,7 @@ public sealed class TestResourceTests
         // The collector's assembly version is pinned to 1.0.0.0 in its project file.
         var resource = TestResource.Build(typeof(TestResource).Assembly.Location, new FlakyTraceSettings(), null);
 
-        Assert.Equal("FlakyCollector", resource.ValueOf("service.name"));
+        Assert.Equal("FlakyCollector.Core", resource.ValueOf("service.name"));
         Assert.Equal("1.0.0.0", resource.ValueOf("service.version"));
     }
 }

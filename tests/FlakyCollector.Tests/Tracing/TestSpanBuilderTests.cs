@@ -1,3 +1,4 @@
+using FlakyCollector.Recording;
 using FlakyCollector.Payload;
 using FlakyCollector.Spans;
 using FlakyCollector.Tracing;
@@ -236,7 +237,7 @@ public sealed class TestSpanBuilderTests
     [Fact]
     public void Build_PayloadWithoutTestSpan_FrameworkTiming()
     {
-        var test = CompletedTests.Passed() with { Payload = new ExecutionPayload { Timing = "none", ProcessId = 4242 } };
+        var test = CompletedTests.Passed() with { Payload = new RecordedExecution { Timing = "none", ProcessId = 4242 } };
 
         var span = TestSpanBuilder.Build(test, null, 1, "0.1.0");
 

@@ -1,16 +1,14 @@
 using FlakyCollector.Spans;
 
-namespace FlakyCollector.Payload;
+namespace FlakyCollector.Recording;
 
 /// <summary>
-/// What the test process knows of one test execution, sent with its vstest test result to
-/// vstest.console, where the FlakyTrace logger joins it with the outcome, message and stack trace.
+/// What the process that ran a test recorded of one execution: ids, timing, children and the work
+/// outside tests since the previous one. The front end joins it with the outcome, message and stack
+/// trace its runner reports (under VSTest it travels from the testhost to vstest.console first).
 /// </summary>
-public sealed record ExecutionPayload
+public sealed record RecordedExecution
 {
-    /// <summary>The key of the test result property that carries the payload.</summary>
-    public const string PropertyKey = "FlakyTrace.Execution";
-
     /// <summary>The test's span as recorded in the test process (ids and timing), or null when none was recorded.</summary>
     public SpanData? TestSpan { get; init; }
 

@@ -1,4 +1,4 @@
-using FlakyCollector.Payload;
+using FlakyCollector.Recording;
 
 namespace FlakyCollector.Tracing;
 
@@ -38,5 +38,5 @@ public sealed record CompletedTest
 
     public string? ErrorOutput { get; init; }
 
-    public ExecutionPayload? Payload { get; init; }
+    public RecordedExecution? Payload { get; init; }
 }
