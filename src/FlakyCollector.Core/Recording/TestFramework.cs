@@ -1,10 +1,11 @@
 namespace FlakyCollector.Recording;
 
-/// <summary>The test frameworks whose vstest adapters the collector recognises.</summary>
+/// <summary>The test frameworks the collector recognises, by their vstest adapter or their assemblies.</summary>
 public enum TestFramework
 {
     Unknown,
     XUnit,
     NUnit,
     MSTest,
+    TUnit,
 }

@@ -12,7 +12,11 @@ public sealed record CompletedTest
     /// <summary>The test assembly's path.</summary>
     public required string Source { get; init; }
 
+    /// <summary>The vstest adapter that ran the test; it tells the framework when <see cref="Framework"/> is not set.</summary>
     public Uri? ExecutorUri { get; init; }
+
+    /// <summary>The framework, where the runner knows it directly (Microsoft.Testing.Platform).</summary>
+    public TestFramework Framework { get; init; }
 
     public string? CodeFilePath { get; init; }
 

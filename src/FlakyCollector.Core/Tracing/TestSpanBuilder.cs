@@ -69,7 +69,8 @@ public static class TestSpanBuilder
             _ => null,
         };
         Add(attributes, TestAttributeNames.CaseResultStatus, status);
-        Add(attributes, TestAttributeNames.Framework, TestFrameworkDetector.AttributeValue(TestFrameworkDetector.FromExecutorUri(test.ExecutorUri)));
+        Add(attributes, TestAttributeNames.Framework, TestFrameworkDetector.AttributeValue(
+            test.Framework != TestFramework.Unknown ? test.Framework : TestFrameworkDetector.FromExecutorUri(test.ExecutorUri)));
         Add(attributes, TestAttributeNames.RunId, runId);
         Add(attributes, TestAttributeNames.CodeFile, test.CodeFilePath);
         if (test.LineNumber > 0)

@@ -1,0 +1,143 @@
+using FlakyCollector.Configuration;
+using Microsoft.Testing.Platform.CommandLine;
+using Microsoft.Testing.Platform.Configurations;
+using Microsoft.Testing.Platform.Extensions;
+using Microsoft.Testing.Platform.Extensions.Messages;
+using Microsoft.Testing.Platform.Extensions.OutputDevice;
+using Microsoft.Testing.Platform.Extensions.TestHost;
+using Microsoft.Testing.Platform.Messages;
+using Microsoft.Testing.Platform.OutputDevice;
+using Microsoft.Testing.Platform.Services;
+
+namespace FlakyCollector.Mtp;
+
+/// <summary>
+/// The extension the platform sees: it only wires the session's start, each test node update and
+/// the session's end to <see cref="PlatformTestRun"/>, and shows what FlakyTrace has to say.
+/// Nothing may escape into the test run: every failure becomes one warning.
+/// </summary>
+internal sealed class FlakyTraceSession : IDataConsumer, ITestSessionLifetimeHandler, IOutputDeviceDataProducer, IDataProducer
+{
+    private readonly ICommandLineOptions options;
+    private readonly IConfiguration configuration;
+    private readonly IOutputDevice output;
+    private readonly IMessageBus messageBus;
+    private readonly PlatformRunReport report = new();
+    private TracingRequest? request;
+    private PlatformTestRun? run;
+
+    public FlakyTraceSession(IServiceProvider services)
+    {
+        options = services.GetCommandLineOptions();
+        configuration = services.GetConfiguration();
+        output = services.GetOutputDevice();
+        messageBus = services.GetMessageBus();
+    }
+
+    public string Uid => ExtensionInfo.Uid;
+
+    public string Version => ExtensionInfo.Version;
+
+    public string DisplayName => ExtensionInfo.DisplayName;
+
+    public string Description => ExtensionInfo.Description;
+
+    public Type[] DataTypesConsumed => [typeof(TestNodeUpdateMessage)];
+
+    public Type[] DataTypesProduced => [typeof(SessionFileArtifact)];
+
+    public Task<bool> IsEnabledAsync()
+    {
+        request ??= TracingRequest.From(options);
+        return Task.FromResult(request.Requested || request.Problem is not null);
+    }
+
+    public async Task OnTestSessionStartingAsync(ITestSessionContext testSessionContext)
+    {
+        try
+        {
+            request ??= TracingRequest.From(options);
+            if (request.Problem is not null)
+            {
+                report.Warning($"{request.Problem}. The tests run untraced.");
+            }
+            else if (request.Requested)
+            {
+                var reader = new SettingsReader(request.Settings.Configuration, Environment.GetEnvironmentVariable);
+                var settings = reader.Read();
+                foreach (var warning in reader.Warnings)
+                {
+                    report.Warning(warning);
+                }
+
+                if (settings.Enabled)
+                {
+                    run = new PlatformTestRun(settings, ActivitySources(request.Settings), configuration.GetTestResultDirectory(), report);
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            report.Warning($"could not start: {ex.GetType().Name}: {ex.Message}. The tests run untraced.");
+        }
+
+        await ShowAsync(testSessionContext.CancellationToken).ConfigureAwait(false);
+    }
+
+    public Task ConsumeAsync(IDataProducer dataProducer, IData value, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (run is not null && value is TestNodeUpdateMessage update && TestNodeReader.FinalState(update.TestNode) is { } state)
+            {
+                run.OnTestFinished(update.TestNode, state);
+            }
+        }
+        catch (Exception ex)
+        {
+            report.Warning($"could not record a test: {ex.GetType().Name}: {ex.Message}");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task OnTestSessionFinishingAsync(ITestSessionContext testSessionContext)
+    {
+        try
+        {
+            if (run is not null)
+            {
+                run.Complete();
+                if (run.FilePath is { } path && File.Exists(path))
+                {
+                    await messageBus.PublishAsync(this, new SessionFileArtifact(testSessionContext.SessionUid, new FileInfo(path), "FlakyTrace traces", "OTLP/JSON Lines, one trace per test")).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            report.Warning($"could not finish the run's traces: {ex.GetType().Name}: {ex.Message}");
+        }
+        finally
+        {
+            run?.Dispose();
+            run = null;
+        }
+
+        await ShowAsync(testSessionContext.CancellationToken).ConfigureAwait(false);
+    }
+
+    private static IReadOnlyList<string> ActivitySources(RunSettingsFile settings) =>
+        settings.Configuration.TryGetValue(SettingNames.ActivitySources, out var text)
+            ? text.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : [];
+
+    private async Task ShowAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (warning, text) in report.Drain())
+        {
+            IOutputDeviceData data = warning ? new WarningMessageOutputDeviceData(text) : new TextOutputDeviceData(text);
+            await output.DisplayAsync(this, data, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

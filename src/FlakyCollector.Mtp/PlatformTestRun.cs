@@ -1,0 +1,74 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using FlakyCollector.Configuration;
+using FlakyCollector.Export;
+using FlakyCollector.Recording;
+using FlakyCollector.Tracing;
+using Microsoft.Testing.Platform.Extensions.Messages;
+
+namespace FlakyCollector.Mtp;
+
+/// <summary>
+/// One traced test session inside a Microsoft.Testing.Platform application: the recorder listens
+/// in this very process, and each finished test node is joined with the activity its hook recorded
+/// and handed to the core, which writes and exports it.
+/// </summary>
+internal sealed class PlatformTestRun : IDisposable
+{
+    private readonly ActivityRecorder recorder;
+    private readonly TestRunTracer tracer;
+    private readonly string source;
+    private readonly TestFramework framework;
+    private readonly string runtime = RuntimeInformation.FrameworkDescription;
+
+    public PlatformTestRun(FlakyTraceSettings settings, IReadOnlyList<string> activitySources, string resultsDirectory, IRunReport report)
+    {
+        var entry = Assembly.GetEntryAssembly();
+        source = entry?.Location ?? Environment.ProcessPath ?? "tests";
+        framework = TestFrameworkDetector.FromAssemblyNames(entry?.GetReferencedAssemblies().Select(a => a.Name) ?? []);
+        recorder = new ActivityRecorder(new SourceFilter([.. TestActivityNames.DefaultSources, .. activitySources]));
+        tracer = new TestRunTracer(settings, resultsDirectory, report, OtlpExporterFactory.Create);
+    }
+
+    public string? FilePath => tracer.FilePath;
+
+    public void OnTestFinished(TestNode node, TestNodeStateProperty state)
+    {
+        IReadOnlyList<TestTrace> ended = [];
+        foreach (var key in TestNodeReader.HookKeys(node))
+        {
+            ended = recorder.TakeEnded(key, withRetries: framework != TestFramework.XUnit);
+            if (ended.Count > 0)
+            {
+                break;
+            }
+        }
+
+        var trace = ended.Count > 0 ? ended[^1] : null;
+        var previous = ended.Take(Math.Max(0, ended.Count - 1)).ToList();
+        var recording = new RecordedExecution
+        {
+            TestSpan = trace is null ? null : ActivitySpanConverter.Convert(trace.Activity),
+            Timing = trace is null ? "none" : "hook",
+            ExceptionType = trace?.LastExceptionType ?? TestNodeReader.ExceptionType(state),
+            ProcessId = Environment.ProcessId,
+            Runtime = runtime,
+            PreviousAttempts = previous.Select(p => ActivitySpanConverter.Convert(p.Activity)).ToList(),
+            Children = previous.SelectMany(p => p.TakeChildren()).Concat(trace?.TakeChildren() ?? []).ToList(),
+            Detached = recorder.Detached.Drain(),
+        };
+        tracer.OnTestCompleted(TestNodeReader.Read(node, state, source, framework, recording));
+    }
+
+    public void Complete()
+    {
+        recorder.Dispose();
+        tracer.Complete(aborted: false);
+    }
+
+    public void Dispose()
+    {
+        recorder.Dispose();
+        tracer.Dispose();
+    }
+}

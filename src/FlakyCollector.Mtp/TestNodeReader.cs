@@ -1,0 +1,122 @@
+using System.Reflection;
+using FlakyCollector.Recording;
+using FlakyCollector.Tracing;
+using Microsoft.Testing.Platform.Extensions.Messages;
+
+namespace FlakyCollector.Mtp;
+
+/// <summary>
+/// Reads a finished test from the platform's <see cref="TestNode"/>: names, outcome, timing, and the
+/// failure text exactly as the platform's TRX report writes it (the framework's TRX exception
+/// property when it gives one, else the state's exception).
+/// </summary>
+internal static class TestNodeReader
+{
+    private const string TrxExceptionPropertyName = "Microsoft.Testing.Extensions.TrxReport.Abstractions.TrxExceptionProperty";
+
+    /// <summary>The final state of a node, or null while it is still running (or only discovered).</summary>
+    public static TestNodeStateProperty? FinalState(TestNode node)
+    {
+        var state = node.Properties.SingleOrDefault<TestNodeStateProperty>();
+        return state is null or InProgressTestNodeStateProperty or DiscoveredTestNodeStateProperty ? null : state;
+    }
+
+    /// <summary>The keys under which a hook may have filed this test's activity, most specific first.</summary>
+    public static IReadOnlyList<string> HookKeys(TestNode node)
+    {
+        var method = node.Properties.SingleOrDefault<TestMethodIdentifierProperty>();
+        if (method is null)
+        {
+            return [node.Uid.Value];
+        }
+
+        var type = TypeName(method);
+        return [type + "." + node.DisplayName, type + "." + method.MethodName, node.Uid.Value];
+    }
+
+    public static CompletedTest Read(TestNode node, TestNodeStateProperty state, string source, TestFramework framework, RecordedExecution? recording)
+    {
+        var method = node.Properties.SingleOrDefault<TestMethodIdentifierProperty>();
+        var location = node.Properties.SingleOrDefault<TestFileLocationProperty>();
+        var timing = node.Properties.SingleOrDefault<TimingProperty>()?.GlobalTiming;
+        var (message, stackTrace) = FailureText(node, state);
+        return new CompletedTest
+        {
+            FullyQualifiedName = FullyQualifiedName(node, method),
+            DisplayName = node.DisplayName,
+            Source = source,
+            Framework = framework,
+            CodeFilePath = location?.FilePath,
+            LineNumber = location is null ? 0 : location.LineSpan.Start.Line,
+            Traits = node.Properties.OfType<TestMetadataProperty>().Select(p => new KeyValuePair<string, string>(p.Key, p.Value)).ToList(),
+            Outcome = Outcome(state),
+            ErrorMessage = message,
+            ErrorStackTrace = stackTrace,
+            StartTime = timing?.StartTime ?? default,
+            EndTime = timing?.EndTime ?? default,
+            Duration = timing?.Duration ?? default,
+            // Read by name: the platform marks these properties experimental, so they may move.
+            Output = PropertyText(node, "Microsoft.Testing.Platform.Extensions.Messages.StandardOutputProperty", "StandardOutput"),
+            ErrorOutput = PropertyText(node, "Microsoft.Testing.Platform.Extensions.Messages.StandardErrorProperty", "StandardError"),
+            Payload = recording,
+        };
+    }
+
+    /// <summary>The type of the exception the state carries, unless it is only a framework's wrapper of the failure text.</summary>
+    public static string? ExceptionType(TestNodeStateProperty state)
+    {
+        var exception = Exception(state);
+        var type = exception?.GetType();
+        return type is null || type.Name.EndsWith("TestNodeException", StringComparison.Ordinal) ? null : type.FullName;
+    }
+
+    private static string TypeName(TestMethodIdentifierProperty method) =>
+        string.IsNullOrEmpty(method.Namespace) ? method.TypeName : method.Namespace + "." + method.TypeName;
+
+    private static string FullyQualifiedName(TestNode node, TestMethodIdentifierProperty? method) =>
+        method is null ? node.Uid.Value : TypeName(method) + "." + method.MethodName;
+
+    private static string Outcome(TestNodeStateProperty state) => state switch
+    {
+        PassedTestNodeStateProperty => "Passed",
+        SkippedTestNodeStateProperty => "Skipped",
+        _ => "Failed",
+    };
+
+    private static Exception? Exception(TestNodeStateProperty state) => state switch
+    {
+        FailedTestNodeStateProperty failed => failed.Exception,
+        ErrorTestNodeStateProperty error => error.Exception,
+        TimeoutTestNodeStateProperty timeout => timeout.Exception,
+#pragma warning disable CS0618 // Cancelled is obsolete in newer platforms, and still reported by some frameworks.
+        CancelledTestNodeStateProperty cancelled => cancelled.Exception,
+#pragma warning restore CS0618
+        _ => null,
+    };
+
+    private static (string? Message, string? StackTrace) FailureText(TestNode node, TestNodeStateProperty state)
+    {
+        if (state is PassedTestNodeStateProperty or SkippedTestNodeStateProperty)
+        {
+            return (null, null);
+        }
+
+        // Read by name: the TRX abstractions are the application's own package, not a dependency of ours.
+        if (Property(node, TrxExceptionPropertyName) is { } trx)
+        {
+            return (Text(trx, "Message"), Text(trx, "StackTrace"));
+        }
+
+        var exception = Exception(state);
+        return exception is null ? (state.Explanation, null) : (exception.Message, exception.StackTrace);
+    }
+
+    private static IProperty? Property(TestNode node, string typeName) =>
+        node.Properties.AsEnumerable().FirstOrDefault(p => p.GetType().FullName == typeName);
+
+    private static string? PropertyText(TestNode node, string typeName, string member) =>
+        Property(node, typeName) is { } property ? Text(property, member) : null;
+
+    private static string? Text(object property, string name) =>
+        property.GetType().GetProperty(name, BindingFlags.Public | BindingFlags.Instance)?.GetValue(property) as string;
+}
