@@ -31,7 +31,7 @@ internal static class TestNodeReader
         }
 
         var type = TypeName(method);
-        return [type + "." + node.DisplayName, type + "." + method.MethodName, node.Uid.Value];
+        return [node.Uid.Value, type + "." + node.DisplayName, type + "." + method.MethodName];
     }
 
     public static CompletedTest Read(TestNode node, TestNodeStateProperty state, string source, TestFramework framework, RecordedExecution? recording)

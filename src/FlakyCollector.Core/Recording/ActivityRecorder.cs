@@ -22,7 +22,7 @@ public sealed class ActivityRecorder : IDisposable
         Detached = new DetachedSpans(detachedCapacity);
         listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name == TestActivityNames.SourceName || filter.Matches(source.Name),
+            ShouldListenTo = source => source.Name is TestActivityNames.SourceName or TestActivityNames.TUnitSourceName || filter.Matches(source.Name),
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStarted = OnStarted,
             ActivityStopped = OnStopped,
@@ -84,7 +84,7 @@ public sealed class ActivityRecorder : IDisposable
 
     private void OnStarted(Activity activity)
     {
-        if (activity.Source.Name == TestActivityNames.SourceName && activity.Parent is null)
+        if (IsTestActivity(activity))
         {
             live[activity.TraceId] = new TestTrace(activity);
         }
@@ -94,9 +94,9 @@ public sealed class ActivityRecorder : IDisposable
     {
         try
         {
-            if (activity.Source.Name == TestActivityNames.SourceName && live.TryGetValue(activity.TraceId, out var test) && test.Activity == activity)
+            if (IsTestActivity(activity) && live.TryGetValue(activity.TraceId, out var test) && test.Activity == activity)
             {
-                if (activity.GetTagItem(TestActivityNames.KeyTag) is string key)
+                if ((activity.GetTagItem(TestActivityNames.KeyTag) ?? activity.GetTagItem(TestActivityNames.TUnitNodeUidTag)) is string key)
                 {
                     endedByKey.GetOrAdd(key, _ => new ConcurrentQueue<TestTrace>()).Enqueue(test);
                 }
@@ -109,8 +109,9 @@ public sealed class ActivityRecorder : IDisposable
             {
                 owner.AddChild(span);
             }
-            else
+            else if (activity.Source.Name != TestActivityNames.TUnitSourceName)
             {
+                // TUnit's own lifecycle spans outside a test (disposal, class hooks) are its bookkeeping, not the suite's work.
                 Detached.Add(span);
             }
         }
@@ -119,6 +120,11 @@ public sealed class ActivityRecorder : IDisposable
             // A listener callback runs on the user's code path: it must never throw into it.
         }
     }
+
+    private static bool IsTestActivity(Activity activity) =>
+        activity.Parent is null && activity.ParentSpanId == default
+        && (activity.Source.Name == TestActivityNames.SourceName
+            || (activity.Source.Name == TestActivityNames.TUnitSourceName && activity.OperationName == TestActivityNames.TUnitTestCaseName));
 
     private static bool IsWrapper(Exception exception) =>
         exception is System.Reflection.TargetInvocationException or AggregateException

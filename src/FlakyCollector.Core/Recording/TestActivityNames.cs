@@ -16,6 +16,15 @@ public static class TestActivityNames
     /// </summary>
     public const string KeyTag = "flakytrace.test.key";
 
+    /// <summary>TUnit's own ActivitySource: it starts a root "test case" activity per test, so TUnit needs no hook.</summary>
+    public const string TUnitSourceName = "TUnit";
+
+    /// <summary>The operation name of TUnit's per-test activity.</summary>
+    public const string TUnitTestCaseName = "test case";
+
+    /// <summary>The tag on TUnit's test activity that holds the test node's uid, the key it is matched by.</summary>
+    public const string TUnitNodeUidTag = "tunit.test.node_uid";
+
     /// <summary>ActivitySources recorded in every run, besides the ones the user names.</summary>
     public static readonly IReadOnlyList<string> DefaultSources = ["System.Net.Http", "Microsoft.AspNetCore"];
 }
