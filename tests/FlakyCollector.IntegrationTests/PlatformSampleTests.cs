@@ -1,0 +1,198 @@
+using FlakyCollector.IntegrationTests.Infrastructure;
+using FlakyCollector.Testing;
+
+namespace FlakyCollector.IntegrationTests;
+
+/// <summary>
+/// `dotnet test --flaky-trace` on unchanged Microsoft.Testing.Platform applications of the four
+/// frameworks (MSTest.Sdk, NUnit's runner, xUnit v3, TUnit), each selected by the global.json in
+/// its folder: the trace file and the OTLP the receiver got, against the platform's own TRX.
+/// </summary>
+[Collection(IntegrationCollection.Name)]
+public sealed class PlatformSampleTests(PackageFeed feed)
+{
+    public static TheoryData<string> Samples => new() { "MSTestMtp", "NUnitMtp", "XunitV3Mtp", "TUnitMtp" };
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void EveryExecutedTest_IsTheRootSpanOfItsOwnTrace(string sample)
+    {
+        var run = TracedPlatformSample.Get(sample, feed).Run;
+
+        Assert.True(run.TrxResults.Count >= 14, run.ToString());
+        Assert.Single(run.TraceFiles);
+        Assert.Equal(run.TrxResults.Count, run.TestSpans.Count);
+        Assert.All(run.TestSpans, s => Assert.Null(s.ParentSpanId));
+        Assert.Equal(run.TestSpans.Count, run.TestSpans.Select(s => s.TraceId).Distinct().Count());
+        Assert.Equal(
+            run.TrxResults.Select(r => r.TestName).Order(StringComparer.Ordinal),
+            run.TestSpans.Select(s => s.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void OutcomesAndFailureText_MatchTheTrx(string sample)
+    {
+        var run = TracedPlatformSample.Get(sample, feed).Run;
+
+        foreach (var result in run.TrxResults)
+        {
+            var span = SpanOf(run, result);
+            var (status, code) = result.Outcome switch
+            {
+                "Passed" => ("pass", 0),
+                "Failed" => ("fail", 2),
+                _ => ("skipped", 0),
+            };
+            Assert.Equal(status, span.Attribute("test.case.result.status"));
+            Assert.Equal(code, span.StatusCode);
+            if (result.Outcome == "Failed")
+            {
+                Assert.Equal(Normalize(result.ErrorMessage), Normalize(span.StatusMessage));
+                var exception = Assert.Single(span.Events, e => e.Name == "exception");
+                Assert.Equal(Normalize(result.ErrorMessage), Normalize(exception.Attributes["exception.message"]?.ToString()));
+                Assert.Equal(Normalize(result.StackTrace), Normalize(exception.Attributes["exception.stacktrace"]?.ToString()));
+                Assert.False(string.IsNullOrEmpty(span.Attribute("error.type")));
+            }
+        }
+
+        Assert.Contains(run.TestSpans, s => s.Attribute("test.case.result.status") == "skipped");
+        var deep = run.TestSpans.Single(s => s.Attribute("code.function.name") == "Throws_FromCodeUnderTest");
+        Assert.Equal("System.InvalidOperationException", deep.Attribute("error.type"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Durations_AreTimedFromInsideAndAgreeWithTheTrx(string sample)
+    {
+        var run = TracedPlatformSample.Get(sample, feed).Run;
+
+        // A test whose class could not even be built never reaches the hook: the framework's timing is all there is.
+        Assert.All(run.TestSpans.Where(s => s.Attribute("test.case.result.status") != "skipped" && s.Attribute("code.function.name") != "Never_Runs_Body"),
+            s => Assert.Equal("hook", s.Attribute("flakytrace.timing")));
+        var timed = run.TrxResults.Where(r => r.Duration >= TimeSpan.FromMilliseconds(250))
+            .Select(r => (r.TestName, Span: SpanOf(run, r).Duration, Trx: r.Duration))
+            .Select(t => (t.TestName, t.Span, t.Trx, Off: (t.Span - t.Trx).Duration()))
+            .ToList();
+        Assert.True(timed.Count >= 6, $"expected the sleeping tests to be timed, got {timed.Count}");
+        var report = string.Join("\n", timed.Select(t => $"{t.TestName}: span {t.Span.TotalMilliseconds:0} ms, TRX {t.Trx.TotalMilliseconds:0} ms"));
+
+        // Within 10% or 30 ms for most tests, and a wider bound for all: see TracedSampleTests.
+        var within = timed.Count(t => t.Off <= Tolerance(t.Trx, 0.10, 30));
+        Assert.True(within >= timed.Count * 0.8, $"{within} of {timed.Count} within 10% or 30 ms:\n{report}");
+        Assert.All(timed, t => Assert.True(t.Off <= Tolerance(t.Trx, 0.25, 100), $"{t.TestName} off by {t.Off.TotalMilliseconds:0} ms:\n{report}"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void HttpCalls_AreChildSpansAndCarryTheTestsTraceparent(string sample)
+    {
+        var run = TracedPlatformSample.Get(sample, feed).Run;
+
+        var test = run.TestSpans.Single(s => s.Attribute("code.function.name") == "Calls_Loopback_Service");
+        var http = Assert.Single(run.Spans, s => s.TraceId == test.TraceId && s.Scope == "System.Net.Http");
+        Assert.Equal(3, http.Kind);
+        Assert.Equal(200L, http.Attributes["http.response.status_code"]);
+        // TUnit puts a "test body" span between the test and the work it does.
+        var parent = run.Spans.Single(s => s.SpanId == http.ParentSpanId);
+        Assert.True(parent.SpanId == test.SpanId || parent.ParentSpanId == test.SpanId, $"HTTP span under {parent.Name}");
+        var output = run.TrxResults.Single(r => r.TestName == test.Name).Output;
+        Assert.Contains($"traceparent=00-{test.TraceId}-{http.SpanId}-01", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Attributes_FollowTheSemanticConventions(string sample)
+    {
+        var run = TracedPlatformSample.Get(sample, feed).Run;
+
+        var framework = sample switch { "XunitV3Mtp" => "xunit", "NUnitMtp" => "nunit", "TUnitMtp" => "tunit", _ => "mstest" };
+        Assert.All(run.TestSpans, s =>
+        {
+            Assert.Equal(framework, s.Attribute("test.framework"));
+            Assert.Equal(sample, s.Resource["service.name"]);
+            Assert.Equal(sample + "." + s.Attribute("test.suite.name")![(sample.Length + 1)..], s.Attribute("test.suite.name"));
+            Assert.StartsWith(s.Attribute("test.suite.name") + "." + s.Attribute("code.function.name"), s.Attribute("test.case.name"), StringComparison.Ordinal);
+            Assert.Equal("FlakyTrace", s.Scope);
+        });
+        Assert.Single(run.TestSpans.Select(s => s.Attribute("test.run.id")).Distinct());
+        var rows = run.TestSpans.Where(s => s.Attribute("code.function.name") == "Sums_Rows").Select(s => s.Attribute("test.case.name")).ToList();
+        Assert.Equal(3, rows.Distinct().Count());
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void OtlpGrpc_ReceivesTheSpansOfTheFile(string sample)
+    {
+        var traced = TracedPlatformSample.Get(sample, feed);
+
+        var received = traced.ReceivedSpans.Select(s => Convert.ToHexString(s.SpanId.ToByteArray()).ToLowerInvariant()).Order().ToList();
+        Assert.Equal(traced.Run.Spans.Select(s => s.SpanId).Order(), received);
+        var failing = traced.Run.TestSpans.First(s => s.StatusCode == 2);
+        var decoded = traced.ReceivedSpans.Single(s => Convert.ToHexString(s.SpanId.ToByteArray()).Equals(failing.SpanId, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(failing.StatusMessage, decoded.Status.Message);
+        Assert.Equal(failing.StartUnixNano, (long)decoded.StartTimeUnixNano);
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void TheRun_EndsAsItWouldWithoutTheExtension(string sample)
+    {
+        var traced = TracedPlatformSample.Get(sample, feed).Run;
+        using var plain = SampleProject.Create(sample, feed, addPackage: false);
+        var untraced = plain.TestOnPlatform([]);
+
+        Assert.Equal(2, traced.Process.ExitCode);
+        Assert.Equal(untraced.Process.ExitCode, traced.Process.ExitCode);
+        Assert.Equal(untraced.TrxResults.Count, traced.TrxResults.Count);
+        Assert.Contains(traced.TraceFiles.Single(), traced.Process.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithoutTheSwitch_NothingIsTracedAndTheRunIsUnchanged()
+    {
+        using var sample = SampleProject.Create("MSTestMtp", feed);
+
+        var run = sample.TestOnPlatform([]);
+
+        Assert.Equal(2, run.Process.ExitCode);
+        Assert.Empty(run.TraceFiles);
+        Assert.True(run.TrxResults.Count >= 14, run.ToString());
+    }
+
+    [Fact]
+    public async Task RunSettingsWithTheCollectorEnabled_SwitchTracingOnAndExportOverHttp()
+    {
+        using var receiver = await OtlpReceiver.StartAsync();
+        using var sample = SampleProject.Create("MSTestMtp", feed);
+        var settings = Path.Combine(sample.Root, "otlp-http.runsettings");
+        File.WriteAllText(settings, $"""
+            <RunSettings><DataCollectionRunSettings><DataCollectors>
+              <DataCollector friendlyName="FlakyTrace"><Configuration>
+                <Endpoint>{receiver.HttpEndpoint}</Endpoint>
+                <Protocol>http/protobuf</Protocol>
+                <ServiceName>orders-tests</ServiceName>
+              </Configuration></DataCollector>
+            </DataCollectors></DataCollectionRunSettings></RunSettings>
+            """);
+
+        var run = sample.TestOnPlatform(["--settings", settings]);
+
+        Assert.Equal(2, run.Process.ExitCode);
+        Assert.Equal(run.TrxResults.Count, run.TestSpans.Count);
+        Assert.All(run.TestSpans, s => Assert.Equal("orders-tests", s.Resource["service.name"]));
+        Assert.NotEmpty(receiver.Exports);
+        Assert.All(receiver.Exports, e => Assert.Equal("http/protobuf", e.Protocol));
+        Assert.Equal(run.Spans.Count, receiver.Spans.Count);
+    }
+
+    private static TimeSpan Tolerance(TimeSpan duration, double share, int milliseconds) =>
+        TimeSpan.FromTicks(Math.Max((long)(duration.Ticks * share), TimeSpan.FromMilliseconds(milliseconds).Ticks));
+
+    private static FileSpan SpanOf(SampleRun run, TrxResult result) =>
+        run.TestSpans.Where(s => s.Name == result.TestName && (result.ClassName.Length == 0 || result.ClassName.EndsWith(s.Attribute("test.suite.name") ?? "?", StringComparison.Ordinal)))
+            .MinBy(s => Math.Abs((s.EndUnixNano / 1_000_000) - result.End.ToUnixTimeMilliseconds()))
+        ?? throw new Xunit.Sdk.XunitException($"no span named {result.TestName}");
+
+    private static string? Normalize(string? text) => text?.ReplaceLineEndings("\n").TrimEnd();
+}
