@@ -1,0 +1,1 @@
+[assembly: Xunit.v3.Parallelization(MaxThreads = 8)]
