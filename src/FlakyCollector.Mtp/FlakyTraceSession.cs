@@ -124,7 +124,31 @@ internal sealed class FlakyTraceSession : IDataConsumer, ITestSessionLifetimeHan
             run = null;
         }
 
+        await PublishWarningsAsync(testSessionContext).ConfigureAwait(false);
         await ShowAsync(testSessionContext.CancellationToken).ConfigureAwait(false);
+    }
+
+    // `dotnet test` shows a platform application's artifacts but not its extensions' messages, so
+    // the warnings also go to a file that it lists next to the traces.
+    private async Task PublishWarningsAsync(ITestSessionContext testSessionContext)
+    {
+        if (report.Warnings.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var directory = Path.Combine(configuration.GetTestResultDirectory(), "flakytrace");
+            Directory.CreateDirectory(directory);
+            var path = Path.Combine(directory, $"warnings_{DateTime.UtcNow:yyyyMMdd'T'HHmmss}_{Environment.ProcessId}.txt");
+            await File.WriteAllLinesAsync(path, report.Warnings, testSessionContext.CancellationToken).ConfigureAwait(false);
+            await messageBus.PublishAsync(this, new SessionFileArtifact(testSessionContext.SessionUid, new FileInfo(path), "FlakyTrace warnings")).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The warnings are still shown where the platform shows extension messages.
+        }
     }
 
     private static IReadOnlyList<string> ActivitySources(RunSettingsFile settings) =>

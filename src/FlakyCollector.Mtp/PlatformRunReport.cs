@@ -10,10 +10,19 @@ namespace FlakyCollector.Mtp;
 internal sealed class PlatformRunReport : IRunReport
 {
     private readonly ConcurrentQueue<(bool Warning, string Text)> lines = new();
+    private readonly ConcurrentQueue<string> warnings = new();
+
+    /// <summary>Every warning of the session, for the file the session leaves where <c>dotnet test</c> shows only artifacts.</summary>
+    public IReadOnlyCollection<string> Warnings => warnings;
 
     public void Info(string message) => lines.Enqueue((false, $"FlakyTrace: {message}"));
 
-    public void Warning(string message) => lines.Enqueue((true, $"FlakyTrace warning: {message}"));
+    public void Warning(string message)
+    {
+        var text = $"FlakyTrace warning: {message}";
+        warnings.Enqueue(text);
+        lines.Enqueue((true, text));
+    }
 
     public IEnumerable<(bool Warning, string Text)> Drain()
     {

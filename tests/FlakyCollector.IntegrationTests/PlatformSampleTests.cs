@@ -186,6 +186,22 @@ public sealed class PlatformSampleTests(PackageFeed feed)
         Assert.Equal(run.Spans.Count, receiver.Spans.Count);
     }
 
+    [Fact]
+    public void AWrongSetting_IsOneWarningInAFileTheOutputLists_AndTheRunGoesOn()
+    {
+        using var sample = SampleProject.Create("MSTestMtp", feed);
+
+        var run = sample.TestOnPlatform(["--flaky-trace"], new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "carrier-pigeon" });
+
+        Assert.Equal(2, run.Process.ExitCode);
+        Assert.Equal(run.TrxResults.Count, run.TestSpans.Count);
+        var warnings = Assert.Single(Directory.GetFiles(run.ResultsDirectory, "warnings_*.txt", SearchOption.AllDirectories));
+        Assert.Contains(warnings, run.Process.Output, StringComparison.Ordinal);
+        var line = Assert.Single(File.ReadAllLines(warnings));
+        Assert.Contains("'carrier-pigeon'", line, StringComparison.Ordinal);
+        Assert.Contains("http/protobuf", line, StringComparison.Ordinal);
+    }
+
     private static TimeSpan Tolerance(TimeSpan duration, double share, int milliseconds) =>
         TimeSpan.FromTicks(Math.Max((long)(duration.Ticks * share), TimeSpan.FromMilliseconds(milliseconds).Ticks));
 

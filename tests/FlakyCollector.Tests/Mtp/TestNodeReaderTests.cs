@@ -1,0 +1,107 @@
+using FlakyCollector.Mtp;
+using FlakyCollector.Recording;
+using Microsoft.Testing.Platform.Extensions.Messages;
+
+namespace FlakyCollector.Tests.Mtp;
+
+public sealed class TestNodeReaderTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void FinalState_InProgress_IsNull()
+    {
+        Assert.Null(TestNodeReader.FinalState(Node("Adds", new InProgressTestNodeStateProperty())));
+        Assert.IsType<PassedTestNodeStateProperty>(TestNodeReader.FinalState(Node("Adds", PassedTestNodeStateProperty.CachedInstance)));
+    }
+
+    [Fact]
+    public void HookKeys_UidThenDisplayNameThenMethod()
+    {
+        var node = Node("Sums(1,2)", PassedTestNodeStateProperty.CachedInstance);
+
+        Assert.Equal(["uid-1", "Shop.Tests.Cart.Sums(1,2)", "Shop.Tests.Cart.Sums"], TestNodeReader.HookKeys(node));
+    }
+
+    [Fact]
+    public void Read_Passed_NamesTimingAndTraits()
+    {
+        var node = Node("Sums(1,2)", PassedTestNodeStateProperty.CachedInstance,
+            new TimingProperty(new TimingInfo(Start, Start.AddMilliseconds(250), TimeSpan.FromMilliseconds(250))),
+            new TestMetadataProperty("Category", "fast"),
+            new TestFileLocationProperty("/src/Cart.cs", new LinePositionSpan(new LinePosition(12, 0), new LinePosition(12, 0))));
+
+        var test = TestNodeReader.Read(node, PassedTestNodeStateProperty.CachedInstance, "/bin/Shop.Tests.dll", TestFramework.TUnit, null);
+
+        Assert.Equal("Shop.Tests.Cart.Sums", test.FullyQualifiedName);
+        Assert.Equal("Sums(1,2)", test.DisplayName);
+        Assert.Equal("Passed", test.Outcome);
+        Assert.Equal(TestFramework.TUnit, test.Framework);
+        Assert.Equal(Start, test.StartTime);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), test.Duration);
+        Assert.Equal([new KeyValuePair<string, string>("Category", "fast")], test.Traits);
+        Assert.Equal("/src/Cart.cs", test.CodeFilePath);
+        Assert.Equal(12, test.LineNumber);
+        Assert.Null(test.ErrorMessage);
+    }
+
+    [Fact]
+    public void Read_Failed_TakesTheExceptionsMessageAndStack()
+    {
+        var exception = Thrown(new InvalidOperationException("ledger is closed"));
+        var state = new FailedTestNodeStateProperty(exception, "explanation");
+
+        var test = TestNodeReader.Read(Node("Posts", state), state, "t.dll", TestFramework.XUnit, null);
+
+        Assert.Equal("Failed", test.Outcome);
+        Assert.Equal("ledger is closed", test.ErrorMessage);
+        Assert.Equal(exception.StackTrace, test.ErrorStackTrace);
+        Assert.Equal("System.InvalidOperationException", TestNodeReader.ExceptionType(state));
+    }
+
+    [Theory]
+    [InlineData("timeout")]
+    [InlineData("error")]
+    public void Read_TimeoutOrError_IsAFailureWithItsExplanation(string kind)
+    {
+        TestNodeStateProperty state = kind == "timeout" ? new TimeoutTestNodeStateProperty("took too long") : new ErrorTestNodeStateProperty("setup exploded");
+
+        var test = TestNodeReader.Read(Node("Posts", state), state, "t.dll", TestFramework.MSTest, null);
+
+        Assert.Equal("Failed", test.Outcome);
+        Assert.Equal(kind == "timeout" ? "took too long" : "setup exploded", test.ErrorMessage);
+    }
+
+    [Fact]
+    public void ExceptionType_FrameworkWrapper_IsNotTheFailuresType()
+    {
+        var state = new FailedTestNodeStateProperty(new SampleTestNodeException("Assert.AreEqual failed"));
+
+        Assert.Null(TestNodeReader.ExceptionType(state));
+    }
+
+    private static TestNode Node(string displayName, TestNodeStateProperty state, params IProperty[] properties)
+    {
+        var bag = new PropertyBag(state, new TestMethodIdentifierProperty("Shop.Tests", "Shop.Tests", "Cart", displayName.Split('(')[0], 0, [], "System.Void"));
+        foreach (var property in properties)
+        {
+            bag.Add(property);
+        }
+
+        return new TestNode { Uid = new TestNodeUid("uid-1"), DisplayName = displayName, Properties = bag };
+    }
+
+    private static Exception Thrown(Exception exception)
+    {
+        try
+        {
+            throw exception;
+        }
+        catch (Exception caught)
+        {
+            return caught;
+        }
+    }
+
+    private sealed class SampleTestNodeException(string message) : Exception(message);
+}
