@@ -36,7 +36,8 @@ public sealed class FlakyTraceDataCollector : DataCollector
             sink = dataSink;
             sessionContext = environmentContext?.SessionDataCollectionContext
                 ?? throw new InvalidOperationException("vstest gave the collector no session context");
-            report = new DataCollectorRunReport(logger, sessionContext);
+            // vstest prints a collector's warnings, not its informational lines, so both go as warnings.
+            report = new LineRunReport(line => logger.LogWarning(sessionContext, line));
             var reader = new SettingsReader(ConfigurationValues(configurationElement), Environment.GetEnvironmentVariable);
             var settings = reader.Read();
             foreach (var warning in reader.Warnings)

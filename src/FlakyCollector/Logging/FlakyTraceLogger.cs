@@ -19,7 +19,7 @@ public sealed class FlakyTraceLogger : ITestLoggerWithParameters
     public const string FriendlyName = "FlakyTrace";
     public const string ExtensionUri = "logger://FlakyTrace/v1";
 
-    private readonly IRunReport report = new ConsoleRunReport();
+    private readonly IRunReport report = new LineRunReport(Console.Out.WriteLine);
     private TestRunTracer? tracer;
 
     static FlakyTraceLogger() => CollectorAssemblyResolver.Register();
