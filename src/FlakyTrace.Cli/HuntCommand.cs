@@ -42,22 +42,44 @@ internal sealed class HuntCommand : Command
             return ExitCodes.UsageError;
         }
 
+        var html = result.GetValue(_report) is { } target ? new OutputFile(target) : null;
+        if (html?.Problem() is { } problem)
+        {
+            error.WriteLine(problem);
+            return ExitCodes.IoError;
+        }
+
         var root = result.GetValue(_resultsDirectory)?.FullName
             ?? Path.GetFullPath(Path.Combine("flakytrace-hunt", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture)));
         var arguments = (result.GetValue(_testArguments) ?? []).Concat(result.UnmatchedTokens).ToList();
+        var workingDirectory = Directory.GetCurrentDirectory();
+        var testRunner = GlobalJsonTestRunner.Detect(DotnetTestArguments.TargetDirectory(arguments, workingDirectory));
+        error.WriteLine(testRunner == TestRunner.MicrosoftTestingPlatform
+            ? $"flakytrace: {runs} run(s) of dotnet test --flaky-trace (global.json selects Microsoft.Testing.Platform) into {root}"
+            : $"flakytrace: {runs} run(s) of dotnet test --collect FlakyTrace into {root}");
         var runner = new DotnetTestRunner(result.GetValue(_dotnet)!);
         for (var i = 1; i <= runs; i++)
         {
             var directory = Path.Combine(root, $"run-{i}");
             var watch = Stopwatch.StartNew();
-            var exit = runner.Run(directory, arguments, noBuild: i > 1 && !result.GetValue(_rebuild), error);
-            if (exit is null)
+            var command = DotnetTestArguments.For(testRunner, directory, arguments, noBuild: i > 1 && !result.GetValue(_rebuild), workingDirectory);
+            if (runner.Run(directory, command, error) is not { } exit)
             {
                 return ExitCodes.HuntFailed;
             }
 
+            var log = DotnetTestLog.PathIn(directory);
+            var seconds = watch.Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+            if (exit != 0 && DotnetTestLog.FirstBuildError(log) is { } buildError)
+            {
+                error.WriteLine($"run {i}/{runs}: the build failed (dotnet test exited {exit}) in {seconds} s:");
+                error.WriteLine($"  {buildError}");
+                error.WriteLine($"flakytrace: fix the build, then hunt again. The whole output is in {log}");
+                return ExitCodes.HuntFailed;
+            }
+
             var traces = Directory.EnumerateFiles(directory, "*.jsonl", SearchOption.AllDirectories).Any();
-            error.WriteLine($"run {i}/{runs}: dotnet test exited {exit}{(exit == 1 ? " (test failures)" : "")} in {watch.Elapsed.TotalSeconds:0.0} s{(traces ? "" : ", no trace file")}");
+            error.WriteLine($"run {i}/{runs}: dotnet test exited {exit}{Meaning(testRunner, exit)} in {seconds} s{(traces ? "" : ", no trace file")}");
             if (!traces)
             {
                 ExplainMissingTraces(directory, error);
@@ -65,27 +87,39 @@ internal sealed class HuntCommand : Command
             }
         }
 
-        if (!InputAnalysis.TryRun([root], retainDetails: result.GetValue(_report) is not null, error, out var corpus, out var report, out var exitCode))
+        if (!InputAnalysis.TryRun([root], retainDetails: html is not null, error, out var corpus, out var report, out var exitCode))
         {
             return exitCode;
         }
 
         InputAnalysis.WriteReport(report, result.GetValue(_format), all: false, output);
-        if (result.GetValue(_report) is { } html)
+        if (html is not null)
         {
-            using var writer = new StreamWriter(html.FullName);
-            HtmlReportWriter.Write(report, corpus, writer);
+            if (!html.TryWrite(writer => HtmlReportWriter.Write(report, corpus, writer), error))
+            {
+                return ExitCodes.IoError;
+            }
+
             error.WriteLine($"flakytrace: wrote {html.FullName}");
         }
 
         return InputAnalysis.ExitCodeFor(report, result.GetValue(_failOnFlaky));
     }
 
+    // VSTest exits 1 when a test failed; dotnet test in Microsoft.Testing.Platform mode 1 (2 from one app), and 8 when no test ran.
+    private static string Meaning(TestRunner runner, int exit) => (runner, exit) switch
+    {
+        (TestRunner.VSTest, 1) => " (test failures)",
+        (TestRunner.MicrosoftTestingPlatform, 1 or 2) => " (test failures)",
+        (TestRunner.MicrosoftTestingPlatform, 8) => " (no test ran)",
+        _ => "",
+    };
+
     private static void ExplainMissingTraces(string directory, TextWriter error)
     {
-        error.WriteLine($"flakytrace: no .otlp.jsonl file under {directory}. Does the test project reference the FlakyCollector package? Last lines of {DotnetTestRunner.LogFileName}:");
-        var log = Path.Combine(directory, DotnetTestRunner.LogFileName);
-        foreach (var line in File.Exists(log) ? File.ReadLines(log).TakeLast(15) : [])
+        var log = DotnetTestLog.PathIn(directory);
+        error.WriteLine($"flakytrace: no .otlp.jsonl file under {directory}. Does the test project reference the FlakyCollector package? Last lines of {log}:");
+        foreach (var line in DotnetTestLog.Tail(log, 15))
         {
             error.WriteLine($"  {line}");
         }
