@@ -13,6 +13,9 @@ internal static partial class DotnetTestLog
     public static string? FirstBuildError(string log) =>
         File.Exists(log) ? File.ReadLines(log).Select(line => line.Trim()).FirstOrDefault(BuildError().IsMatch) : null;
 
+    public static bool Mentions(string log, string text) =>
+        File.Exists(log) && File.ReadLines(log).Any(line => line.Contains(text, StringComparison.Ordinal));
+
     public static IEnumerable<string> Tail(string log, int lines) => File.Exists(log) ? File.ReadLines(log).TakeLast(lines) : [];
 
     // MSBuild's canonical error format: "origin: error CODE123: text", the origin optional.

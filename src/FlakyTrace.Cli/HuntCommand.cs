@@ -10,6 +10,9 @@ namespace FlakyTrace.Cli;
 /// </summary>
 internal sealed class HuntCommand : Command
 {
+    // What Microsoft.Testing.Platform answers when no extension declared the option.
+    private const string UnknownFlakyTraceOption = "Unknown option '--flaky-trace'";
+
     private readonly Option<int> _runs = new("--runs", "-n") { Description = "How many times to run the suite.", DefaultValueFactory = _ => 10 };
     private readonly Option<DirectoryInfo?> _resultsDirectory = new("--results-directory", "-r") { Description = "Where the runs go (run-1, run-2, ...). Default: flakytrace-hunt/<timestamp>." };
     private readonly Option<OutputFormat> _format = CommonOptions.Format();
@@ -111,6 +114,7 @@ internal sealed class HuntCommand : Command
     {
         (TestRunner.VSTest, 1) => " (test failures)",
         (TestRunner.MicrosoftTestingPlatform, 1 or 2) => " (test failures)",
+        (TestRunner.MicrosoftTestingPlatform, 5) => " (the test application rejected the command line)",
         (TestRunner.MicrosoftTestingPlatform, 8) => " (no test ran)",
         _ => "",
     };
@@ -118,6 +122,11 @@ internal sealed class HuntCommand : Command
     private static void ExplainMissingTraces(string directory, TextWriter error)
     {
         var log = DotnetTestLog.PathIn(directory);
+        if (DotnetTestLog.Mentions(log, UnknownFlakyTraceOption))
+        {
+            error.WriteLine("flakytrace: the test application does not know --flaky-trace: add the FlakyCollector package (0.2.0 or later) to the test project.");
+        }
+
         error.WriteLine($"flakytrace: no .otlp.jsonl file under {directory}. Does the test project reference the FlakyCollector package? Last lines of {log}:");
         foreach (var line in DotnetTestLog.Tail(log, 15))
         {

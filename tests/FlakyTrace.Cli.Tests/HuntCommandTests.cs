@@ -115,6 +115,35 @@ public sealed partial class HuntCommandTests(SampleRunsFixture samples) : IClass
     }
 
     [Fact]
+    public void Hunt_TestingPlatformAppWithoutTheExtension_SaysToAddThePackage()
+    {
+        var suite = Directory.CreateDirectory(Path.Combine(samples.Root, "mtp-without-package")).FullName;
+        File.WriteAllText(Path.Combine(suite, "global.json"), """{ "test": { "runner": "Microsoft.Testing.Platform" } }""");
+        var (script, _) = WriteFakeDotnet("""
+            echo "  Standard output: Unknown option '--flaky-trace'"
+            echo "Test run completed with non-success exit code: 5"
+            exit 5
+            """);
+        var results = Path.Combine(samples.Root, "hunt-mtp-unknown");
+
+        var run = CommandLineRun.Of("hunt", "--runs", "2", "--dotnet", script, "-r", results, "--", suite);
+
+        Assert.Equal(4, run.ExitCode);
+        var log = Path.Combine(results, "run-1", "dotnet-test.log");
+        Assert.Equal(
+            $"""
+            flakytrace: 2 run(s) of dotnet test --flaky-trace (global.json selects Microsoft.Testing.Platform) into {results}
+            run 1/2: dotnet test exited 5 (the test application rejected the command line) in N s, no trace file
+            flakytrace: the test application does not know --flaky-trace: add the FlakyCollector package (0.2.0 or later) to the test project.
+            flakytrace: no .otlp.jsonl file under {Path.Combine(results, "run-1")}. Does the test project reference the FlakyCollector package? Last lines of {log}:
+                Standard output: Unknown option '--flaky-trace'
+              Test run completed with non-success exit code: 5
+
+            """,
+            WithoutTimes(run.Error));
+    }
+
+    [Fact]
     public void Hunt_NoTraceFiles_ExitsFourAndExplains()
     {
         var (script, _) = WriteFakeDotnet(VSTestFailures);
