@@ -6,7 +6,8 @@ namespace FlakyTrace.Cli;
 
 /// <summary>
 /// <c>flakytrace hunt --runs N [--] ARGS</c>: reruns a suite N times with the collector on, then
-/// prints the analysis; the local way to reproduce and explain a flake.
+/// prints the analysis; the local way to reproduce and explain a flake. The collector is switched
+/// on in the syntax of the runner the suite's global.json selects (<see cref="GlobalJsonTestRunner"/>).
 /// </summary>
 internal sealed class HuntCommand : Command
 {
@@ -64,28 +65,9 @@ internal sealed class HuntCommand : Command
         for (var i = 1; i <= runs; i++)
         {
             var directory = Path.Combine(root, $"run-{i}");
-            var watch = Stopwatch.StartNew();
             var command = DotnetTestArguments.For(testRunner, directory, arguments, noBuild: i > 1 && !result.GetValue(_rebuild), workingDirectory);
-            if (runner.Run(directory, command, error) is not { } exit)
+            if (!TryRunOnce(runner, testRunner, directory, command, $"run {i}/{runs}", error))
             {
-                return ExitCodes.HuntFailed;
-            }
-
-            var log = DotnetTestLog.PathIn(directory);
-            var seconds = watch.Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
-            if (exit != 0 && DotnetTestLog.FirstBuildError(log) is { } buildError)
-            {
-                error.WriteLine($"run {i}/{runs}: the build failed (dotnet test exited {exit}) in {seconds} s:");
-                error.WriteLine($"  {buildError}");
-                error.WriteLine($"flakytrace: fix the build, then hunt again. The whole output is in {log}");
-                return ExitCodes.HuntFailed;
-            }
-
-            var traces = Directory.EnumerateFiles(directory, "*.jsonl", SearchOption.AllDirectories).Any();
-            error.WriteLine($"run {i}/{runs}: dotnet test exited {exit}{Meaning(testRunner, exit)} in {seconds} s{(traces ? "" : ", no trace file")}");
-            if (!traces)
-            {
-                ExplainMissingTraces(directory, error);
                 return ExitCodes.HuntFailed;
             }
         }
@@ -107,6 +89,35 @@ internal sealed class HuntCommand : Command
         }
 
         return InputAnalysis.ExitCodeFor(report, result.GetValue(_failOnFlaky));
+    }
+
+    /// <summary>One traced run; false (after saying why) when the hunt cannot go on: no dotnet, a failed build, no trace file.</summary>
+    private static bool TryRunOnce(DotnetTestRunner runner, TestRunner testRunner, string directory, List<string> command, string label, TextWriter error)
+    {
+        var watch = Stopwatch.StartNew();
+        if (runner.Run(directory, command, error) is not { } exit)
+        {
+            return false;
+        }
+
+        var log = DotnetTestLog.PathIn(directory);
+        var seconds = watch.Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+        if (exit != 0 && DotnetTestLog.FirstBuildError(log) is { } buildError)
+        {
+            error.WriteLine($"{label}: the build failed (dotnet test exited {exit}) in {seconds} s:");
+            error.WriteLine($"  {buildError}");
+            error.WriteLine($"flakytrace: fix the build, then hunt again. The whole output is in {log}");
+            return false;
+        }
+
+        var traces = Directory.EnumerateFiles(directory, "*.jsonl", SearchOption.AllDirectories).Any();
+        error.WriteLine($"{label}: dotnet test exited {exit}{Meaning(testRunner, exit)} in {seconds} s{(traces ? "" : ", no trace file")}");
+        if (!traces)
+        {
+            ExplainMissingTraces(directory, error);
+        }
+
+        return traces;
     }
 
     // VSTest exits 1 when a test failed; dotnet test in Microsoft.Testing.Platform mode 1 (2 from one app), and 8 when no test ran.
