@@ -153,6 +153,21 @@ public sealed class AnalyzeCommandTests(SampleRunsFixture samples) : IClassFixtu
         var run = CommandLineRun.Of("analyze", samples.Empty);
 
         Assert.Equal(3, run.ExitCode);
-        Assert.Contains("no test spans", run.Error, StringComparison.Ordinal);
+        Assert.Equal($"flakytrace: no test spans (spans with test.case.name) in 1 file(s) under {samples.Empty}.\n", run.Error);
+    }
+
+    [Fact]
+    public void Analyze_FolderWithOnlyTrx_ExitsThreeSayingWhereTracesComeFrom()
+    {
+        var folder = Path.Combine(samples.Root, "trx-only");
+        NotJsonFiles.Write(folder, "results.trx");
+
+        var run = CommandLineRun.Of("analyze", folder);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Equal("", run.Output);
+        Assert.Equal(
+            $"flakytrace: no .otlp.jsonl file under {folder}. FlakyCollector writes them under the results directory's flakytrace/ folder: dotnet test --collect FlakyTrace (--flaky-trace under Microsoft.Testing.Platform).\n",
+            run.Error);
     }
 }
