@@ -38,6 +38,16 @@ internal static class DotnetTestArguments
         return command;
     }
 
+    /// <summary>
+    /// The arguments with every one that names an existing file or folder made absolute, so that
+    /// they mean the same when <c>dotnet test</c> runs in another folder.
+    /// </summary>
+    public static List<string> Absolute(IReadOnlyList<string> arguments, string workingDirectory) =>
+        arguments.Select(argument =>
+            !argument.StartsWith('-') && Path.GetFullPath(argument, workingDirectory) is var path && (File.Exists(path) || Directory.Exists(path))
+                ? path
+                : argument).ToList();
+
     /// <summary>The folder whose global.json decides the runner: that of the project or solution named, else the working directory.</summary>
     public static string TargetDirectory(IReadOnlyList<string> arguments, string workingDirectory)
     {

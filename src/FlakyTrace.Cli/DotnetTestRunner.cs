@@ -6,11 +6,12 @@ namespace FlakyTrace.Cli;
 internal sealed class DotnetTestRunner(string dotnet)
 {
     /// <summary>Runs one pass; returns the exit code, or null when the process could not be started.</summary>
-    public int? Run(string resultsDirectory, IReadOnlyList<string> arguments, TextWriter error)
+    public int? Run(string workingDirectory, string resultsDirectory, IReadOnlyList<string> arguments, TextWriter error)
     {
         Directory.CreateDirectory(resultsDirectory);
         var start = new ProcessStartInfo(dotnet)
         {
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

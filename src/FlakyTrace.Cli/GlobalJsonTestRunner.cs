@@ -4,8 +4,8 @@ namespace FlakyTrace.Cli;
 
 /// <summary>
 /// Reads the test runner the .NET 10 SDK will use from the global.json nearest to a folder, as
-/// <c>dotnet test</c> does: <c>{"test": {"runner": "Microsoft.Testing.Platform"}}</c> selects
-/// Microsoft.Testing.Platform; anything else, or no global.json, VSTest.
+/// <c>dotnet test</c> does from its working directory: <c>{"test": {"runner": "Microsoft.Testing.Platform"}}</c>
+/// selects Microsoft.Testing.Platform; anything else, or no global.json, VSTest.
 /// </summary>
 internal static class GlobalJsonTestRunner
 {
@@ -15,19 +15,21 @@ internal static class GlobalJsonTestRunner
 
     private static readonly JsonDocumentOptions Lenient = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
-    public static TestRunner Detect(string directory)
+    public static TestRunner Detect(string directory) => Find(directory) is { } file ? RunnerIn(file) : TestRunner.VSTest;
+
+    /// <summary>The global.json the SDK reads when started in <paramref name="directory"/>: the nearest one; a parent's is never consulted.</summary>
+    public static string? Find(string directory)
     {
         for (var current = new DirectoryInfo(directory); current is not null; current = current.Parent)
         {
             var file = Path.Combine(current.FullName, FileName);
             if (File.Exists(file))
             {
-                // The nearest global.json is the one the SDK reads; a parent's is never consulted.
-                return RunnerIn(file);
+                return file;
             }
         }
 
-        return TestRunner.VSTest;
+        return null;
     }
 
     private static TestRunner RunnerIn(string file)

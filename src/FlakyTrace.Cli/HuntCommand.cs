@@ -55,9 +55,14 @@ internal sealed class HuntCommand : Command
 
         var root = result.GetValue(_resultsDirectory)?.FullName
             ?? Path.GetFullPath(Path.Combine("flakytrace-hunt", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture)));
-        var arguments = (result.GetValue(_testArguments) ?? []).Concat(result.UnmatchedTokens).ToList();
-        var workingDirectory = Directory.GetCurrentDirectory();
-        var testRunner = GlobalJsonTestRunner.Detect(DotnetTestArguments.TargetDirectory(arguments, workingDirectory));
+        var here = Directory.GetCurrentDirectory();
+        var arguments = DotnetTestArguments.Absolute([.. result.GetValue(_testArguments) ?? [], .. result.UnmatchedTokens], here);
+        var project = DotnetTestArguments.TargetDirectory(arguments, here);
+
+        // The SDK picks its runner (and version) from the global.json nearest its working directory:
+        // where the project's differs from ours, dotnet test runs in the project's folder.
+        var workingDirectory = GlobalJsonTestRunner.Find(project) == GlobalJsonTestRunner.Find(here) ? here : project;
+        var testRunner = GlobalJsonTestRunner.Detect(workingDirectory);
         error.WriteLine(testRunner == TestRunner.MicrosoftTestingPlatform
             ? $"flakytrace: {runs} run(s) of dotnet test --flaky-trace (global.json selects Microsoft.Testing.Platform) into {root}"
             : $"flakytrace: {runs} run(s) of dotnet test --collect FlakyTrace into {root}");
@@ -66,7 +71,7 @@ internal sealed class HuntCommand : Command
         {
             var directory = Path.Combine(root, $"run-{i}");
             var command = DotnetTestArguments.For(testRunner, directory, arguments, noBuild: i > 1 && !result.GetValue(_rebuild), workingDirectory);
-            if (!TryRunOnce(runner, testRunner, directory, command, $"run {i}/{runs}", error))
+            if (!TryRunOnce(runner, testRunner, workingDirectory, directory, command, $"run {i}/{runs}", error))
             {
                 return ExitCodes.HuntFailed;
             }
@@ -92,10 +97,10 @@ internal sealed class HuntCommand : Command
     }
 
     /// <summary>One traced run; false (after saying why) when the hunt cannot go on: no dotnet, a failed build, no trace file.</summary>
-    private static bool TryRunOnce(DotnetTestRunner runner, TestRunner testRunner, string directory, List<string> command, string label, TextWriter error)
+    private static bool TryRunOnce(DotnetTestRunner runner, TestRunner testRunner, string workingDirectory, string directory, List<string> command, string label, TextWriter error)
     {
         var watch = Stopwatch.StartNew();
-        if (runner.Run(directory, command, error) is not { } exit)
+        if (runner.Run(workingDirectory, directory, command, error) is not { } exit)
         {
             return false;
         }

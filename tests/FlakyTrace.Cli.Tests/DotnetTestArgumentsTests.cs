@@ -53,6 +53,17 @@ public sealed class DotnetTestArgumentsTests : IDisposable
     }
 
     [Fact]
+    public void Absolute_ExistingPaths_BecomeAbsoluteAndTheRestStays()
+    {
+        var project = Project("Orders.Tests/Orders.Tests.csproj");
+        var settings = Project("ci.runsettings");
+
+        var arguments = DotnetTestArguments.Absolute(["Orders.Tests/Orders.Tests.csproj", "--settings", "ci.runsettings", "--filter", "Category=Db", "missing.csproj"], _root.Path);
+
+        Assert.Equal([project, "--settings", settings, "--filter", "Category=Db", "missing.csproj"], arguments);
+    }
+
+    [Fact]
     public void TargetDirectory_NoPath_IsTheWorkingDirectory() =>
         Assert.Equal(_root.Path, DotnetTestArguments.TargetDirectory(["--filter", "Category=Db"], _root.Path));
 

@@ -63,6 +63,17 @@ public sealed class GlobalJsonTestRunnerTests : IDisposable
         Assert.Equal(TestRunner.VSTest, GlobalJsonTestRunner.Detect(project));
     }
 
+    [Fact]
+    public void Find_NestedFolders_IsTheNearestGlobalJson()
+    {
+        var outer = Folder("", "{}");
+        var inner = Folder("Legacy.Tests", "{}");
+        var deep = Folder(Path.Combine("tests", "Orders.Tests"), null);
+
+        Assert.Equal(Path.Combine(inner, "global.json"), GlobalJsonTestRunner.Find(inner));
+        Assert.Equal(Path.Combine(outer, "global.json"), GlobalJsonTestRunner.Find(deep));
+    }
+
     public void Dispose() => _root.Dispose();
 
     private static IEnumerable<string> Ancestors(string folder)

@@ -112,6 +112,23 @@ public sealed partial class HuntCommandTests(SampleRunsFixture samples) : IClass
             """,
             WithoutTimes(run.Error));
         Assert.Contains("44 executions of 22 tests in 2 runs", run.Output, StringComparison.Ordinal);
+        Assert.Equal([suite, suite], File.ReadAllLines(Path.Combine(Path.GetDirectoryName(log)!, "cwd.log")));
+    }
+
+    [Fact]
+    public void Hunt_ProjectUnderTheSameGlobalJson_RunsWhereItWasStartedWithAbsolutePaths()
+    {
+        // The repository's own sample: its nearest global.json is the repository's, as is ours.
+        var sample = Path.Combine(RepositoryRoot(), "tests", "samples", "XunitSample");
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), sample);
+        var (script, log) = WriteFakeDotnet(VSTestFailures);
+        var results = Path.Combine(samples.Root, "hunt-same-global-json");
+
+        var run = CommandLineRun.Of("hunt", "--runs", "1", "--dotnet", script, "-r", results, "--", relative);
+
+        Assert.Equal(4, run.ExitCode);
+        Assert.Equal($"test --collect FlakyTrace --results-directory {Path.Combine(results, "run-1")} {sample}", File.ReadAllText(log).TrimEnd());
+        Assert.Equal(Directory.GetCurrentDirectory(), File.ReadAllText(Path.Combine(Path.GetDirectoryName(log)!, "cwd.log")).TrimEnd());
     }
 
     [Fact]
@@ -202,6 +219,19 @@ public sealed partial class HuntCommandTests(SampleRunsFixture samples) : IClass
         Assert.False(File.Exists(log));
     }
 
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "FlakyCollector.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"FlakyCollector.sln not found above {AppContext.BaseDirectory}");
+    }
+
     private static string WithoutTimes(string text) => Seconds().Replace(text, " in N s");
 
     [GeneratedRegex(@" in [0-9]+\.[0-9] s")]
@@ -222,7 +252,7 @@ public sealed partial class HuntCommandTests(SampleRunsFixture samples) : IClass
     {
         var directory = Directory.CreateDirectory(Path.Combine(samples.Root, "fake-" + Guid.NewGuid().ToString("N")));
         var script = Path.Combine(directory.FullName, "dotnet");
-        var text = $"#!/bin/sh\necho \"$@\" >> \"$(dirname \"$0\")/calls.log\"\n{body}\n";
+        var text = $"#!/bin/sh\necho \"$@\" >> \"$(dirname \"$0\")/calls.log\"\npwd >> \"$(dirname \"$0\")/cwd.log\"\n{body}\n";
         File.WriteAllText(script, text.ReplaceLineEndings("\n"));
         if (!OperatingSystem.IsWindows())
         {
