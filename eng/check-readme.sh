@@ -24,7 +24,7 @@ started="$(date -u +%Y%m%d%H%M%S)"
 commands="$(awk '
   /^<!-- check: run -->[[:space:]]*$/ { armed = NR + 1; next }
   NR == armed && /^```/ { inside = 1; count++; next }
-  NR == armed { printf "error: line %d: <!-- check: run --> must be followed by a fenced block\n", NR - 1 > "/dev/stderr"; exit 2 }
+  NR == armed { printf "error: line %d: <!-- check: run --> must be followed by a fenced block\n", NR - 1 > "/dev/stderr"; bad = 1; exit 2 }
   inside && /^```/ { inside = 0; next }
   inside {
     line = $0
@@ -33,7 +33,7 @@ commands="$(awk '
     if (line ~ /^[[:space:]]*(#.*)?$/) next
     printf "%d\t%s\n", NR, line
   }
-  END { if (count == 0) { print "error: no block is marked <!-- check: run -->" > "/dev/stderr"; exit 2 } }
+  END { if (bad) exit 2; if (count == 0) { print "error: no block is marked <!-- check: run -->" > "/dev/stderr"; exit 2 } }
 ' "$readme")"
 
 rm -rf "$work"
@@ -52,6 +52,8 @@ export NUGET_PACKAGES="$root/artifacts/readme-check-nuget"
 export DOTNET_CLI_HOME="$work/home"
 export PATH="$DOTNET_CLI_HOME/.dotnet/tools:$PATH"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# No MSBuild node outlives the check carrying its private folders.
+export MSBUILDDISABLENODEREUSE=1
 # NuGet reads its user settings under DOTNET_CLI_HOME: keep the machine's package source.
 if [ -f "$HOME/.nuget/NuGet/NuGet.Config" ]; then cp "$HOME/.nuget/NuGet/NuGet.Config" "$DOTNET_CLI_HOME/.nuget/NuGet/"; fi
 mkdir -p "$NUGET_PACKAGES"
