@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The main job, on a fresh machine: pack FlakyCollector, add it to a copy of a sample suite as a
-# user would, trace several runs of it with `dotnet test --collect FlakyTrace` (file output, no
-# backend), and analyse the traces with flakytrace.
+# The main job, on a fresh machine: pack FlakyCollector and the flakytrace tool into
+# artifacts/packages, add the package to a copy of a sample suite as a user would, trace several
+# runs of it with `dotnet test --collect FlakyTrace` (file output, no backend), and analyse the
+# traces with the flakytrace tool installed from that folder.
 #   eng/trace-sample.sh [sample] [runs]
 #   sample: FlakySample (default: tests that fail at random for known reasons), XunitSample,
 #           NUnitSample, MSTestSample (fixed failures, for looking at the traces)
@@ -11,11 +12,14 @@ sample="${1:-FlakySample}"
 runs="${2:-12}"
 work="$root/artifacts/demo"
 feed="$root/artifacts/packages"
-version="0.1.0-demo.$(date -u +%Y%m%d%H%M%S)"
+tools="$root/artifacts/tools"
+# The version scheme of every local pack (Directory.Build.props), named here so both packages share it.
+version="0.2.0-dev.$(date -u +%Y%m%d%H%M%S)"
 
 rm -rf "$work" && mkdir -p "$work" "$feed"
-echo "== packing FlakyCollector $version into $feed"
+echo "== packing FlakyCollector and flakytrace $version into $feed"
 dotnet pack "$root/src/FlakyCollector.Package" -c Release -o "$feed" -p:Version="$version" -v:q -nologo
+dotnet pack "$root/src/FlakyTrace.Cli" -c Release -o "$feed" -p:Version="$version" -v:q -nologo
 
 # The copy stands for a user's project: the repository's own build settings must not apply to it.
 for f in Directory.Build.props Directory.Build.targets Directory.Packages.props; do echo "<Project />" > "$work/$f"; done
@@ -41,10 +45,15 @@ for i in $(seq 1 "$runs"); do
     | grep -E "FlakyTrace|Passed!|Failed!" || true
 done
 
+echo "== dotnet tool install flakytrace --version $version --add-source $feed (into $tools)"
+rm -rf "$tools"
+dotnet tool install flakytrace --tool-path "$tools" --version "$version" --add-source "$feed" >/dev/null
+
 echo "== flakytrace analyze $work/TestResults"
 set +e
-dotnet run --project "$root/src/FlakyTrace.Cli" -c Release -- analyze "$work/TestResults"
+"$tools/flakytrace" analyze "$work/TestResults"
 status=$?
 set -e
+echo "== the tool for your shell: dotnet tool install --global flakytrace --prerelease --add-source $feed"
 # analyze exits non-zero only when asked to fail on flaky tests or on unreadable input.
 exit $status

@@ -24,21 +24,31 @@ internal sealed class AnalyzeCommand : Command
 
     private int Execute(ParseResult result, TextWriter output, TextWriter error)
     {
+        var file = result.GetValue(_output) is { } target ? new OutputFile(target) : null;
+        if (file?.Problem() is { } problem)
+        {
+            error.WriteLine(problem);
+            return ExitCodes.IoError;
+        }
+
         if (!InputAnalysis.TryRun(result.GetValue(_paths)!, retainDetails: false, error, out _, out var report, out var exitCode))
         {
             return exitCode;
         }
 
-        var file = result.GetValue(_output);
+        var format = result.GetValue(_format);
+        var all = result.GetValue(_all);
         if (file is null)
         {
-            InputAnalysis.WriteReport(report, result.GetValue(_format), result.GetValue(_all), output);
+            InputAnalysis.WriteReport(report, format, all, output);
+        }
+        else if (file.TryWrite(writer => InputAnalysis.WriteReport(report, format, all, writer), error))
+        {
+            error.WriteLine($"flakytrace: wrote {file.FullName}");
         }
         else
         {
-            using var writer = new StreamWriter(file.FullName);
-            InputAnalysis.WriteReport(report, result.GetValue(_format), result.GetValue(_all), writer);
-            error.WriteLine($"flakytrace: wrote {file.FullName}");
+            return ExitCodes.IoError;
         }
 
         return InputAnalysis.ExitCodeFor(report, result.GetValue(_failOnFlaky));

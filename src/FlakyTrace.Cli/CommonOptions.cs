@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 
 namespace FlakyTrace.Cli;
 
@@ -14,7 +15,9 @@ internal static class CommonOptions
     public static Option<OutputFormat> Format() => new("--format", "-f")
     {
         Description = "Output format: console (default), json or markdown (for a CI job summary).",
-        DefaultValueFactory = _ => OutputFormat.Console,
+        HelpName = "console|json|markdown",
+        // No DefaultValueFactory: help would print it as the enum spells it; absent means Console (0).
+        CustomParser = ParseFormat,
     };
 
     public static Option<bool> FailOnFlaky() => new("--fail-on-flaky")
@@ -31,4 +34,22 @@ internal static class CommonOptions
     {
         Description = description,
     };
+
+    // The values as the docs spell them: the parser's own message names the enum's type and capitalises them.
+    private static OutputFormat ParseFormat(ArgumentResult result)
+    {
+        var value = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+        switch (value.ToLowerInvariant())
+        {
+            case "console":
+                return OutputFormat.Console;
+            case "json":
+                return OutputFormat.Json;
+            case "markdown":
+                return OutputFormat.Markdown;
+            default:
+                result.AddError($"--format '{value}' is not known; use console, json or markdown.");
+                return OutputFormat.Console;
+        }
+    }
 }

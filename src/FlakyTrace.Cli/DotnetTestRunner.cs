@@ -2,30 +2,26 @@ using System.Diagnostics;
 
 namespace FlakyTrace.Cli;
 
-/// <summary>
-/// Runs <c>dotnet test --collect FlakyTrace --results-directory DIR ARGS</c> once, its output
-/// going to <c>DIR/dotnet-test.log</c> so that N runs do not flood the terminal.
-/// </summary>
+/// <summary>Runs one <c>dotnet test</c> command, its output going to <see cref="DotnetTestLog"/> in the run's results directory.</summary>
 internal sealed class DotnetTestRunner(string dotnet)
 {
-    public const string LogFileName = "dotnet-test.log";
-
     /// <summary>Runs one pass; returns the exit code, or null when the process could not be started.</summary>
-    public int? Run(string resultsDirectory, IReadOnlyList<string> testArguments, bool noBuild, TextWriter error)
+    public int? Run(string workingDirectory, string resultsDirectory, IReadOnlyList<string> arguments, TextWriter error)
     {
         Directory.CreateDirectory(resultsDirectory);
         var start = new ProcessStartInfo(dotnet)
         {
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in Arguments(resultsDirectory, testArguments, noBuild))
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
-        using var log = new StreamWriter(Path.Combine(resultsDirectory, LogFileName));
+        using var log = new StreamWriter(DotnetTestLog.PathIn(resultsDirectory));
         try
         {
             using var process = new Process { StartInfo = start };
@@ -42,24 +38,6 @@ internal sealed class DotnetTestRunner(string dotnet)
         {
             error.WriteLine($"flakytrace: cannot start '{dotnet}': {ex.Message}");
             return null;
-        }
-    }
-
-    internal static IEnumerable<string> Arguments(string resultsDirectory, IReadOnlyList<string> testArguments, bool noBuild)
-    {
-        yield return "test";
-        yield return "--collect";
-        yield return "FlakyTrace";
-        yield return "--results-directory";
-        yield return resultsDirectory;
-        if (noBuild && !testArguments.Contains("--no-build"))
-        {
-            yield return "--no-build";
-        }
-
-        foreach (var argument in testArguments)
-        {
-            yield return argument;
         }
     }
 

@@ -1,6 +1,6 @@
 namespace FlakyTrace.Cli;
 
-/// <summary>The process exit codes documented in docs/flakytrace.md.</summary>
+/// <summary>The process exit codes, documented in README.md beside this project and in docs/flakytrace.md.</summary>
 internal static class ExitCodes
 {
     /// <summary>The analysis ran (flaky tests may have been found; see <see cref="FlakyFound"/>).</summary>
@@ -9,12 +9,15 @@ internal static class ExitCodes
     /// <summary>Flaky tests were found and <c>--fail-on-flaky</c> was given.</summary>
     public const int FlakyFound = 1;
 
-    /// <summary>Bad command line, or a path that does not exist.</summary>
+    /// <summary>Bad command line, a path that does not exist, or a file that is not OTLP/JSON (a TRX, gzip, ...).</summary>
     public const int UsageError = 2;
 
     /// <summary>The inputs hold no test span at all.</summary>
     public const int NoTestSpans = 3;
 
-    /// <summary><c>hunt</c>: <c>dotnet test</c> could not be started or produced no trace file.</summary>
+    /// <summary><c>hunt</c>: <c>dotnet test</c> could not be started, the build failed, or a run wrote no trace file.</summary>
     public const int HuntFailed = 4;
+
+    /// <summary>An input could not be read, or the output (<c>-o</c>, <c>--report</c>) could not be written.</summary>
+    public const int IoError = 5;
 }

@@ -23,8 +23,9 @@ internal static class InputAnalysis
         {
             corpus = TraceInputReader.Read(paths, new TraceReadOptions { RetainDetails = retainDetails });
         }
-        catch (FileNotFoundException ex)
+        catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException)
         {
+            // The user named something that is not there, or not traces: one line says which and why.
             error.WriteLine($"flakytrace: {ex.Message}");
             exitCode = ExitCodes.UsageError;
             return false;
@@ -32,7 +33,7 @@ internal static class InputAnalysis
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"flakytrace: cannot read input: {ex.Message}");
-            exitCode = ExitCodes.UsageError;
+            exitCode = ExitCodes.IoError;
             return false;
         }
 
@@ -43,7 +44,9 @@ internal static class InputAnalysis
 
         if (corpus.Executions.Count == 0)
         {
-            error.WriteLine($"flakytrace: no test spans (spans with test.case.name) in {corpus.Input.Files.Count} file(s) under {string.Join(", ", paths)}.");
+            error.WriteLine(corpus.Input.Files.Count == 0
+                ? $"flakytrace: no .otlp.jsonl file under {string.Join(", ", paths)}. FlakyCollector writes them under the results directory's flakytrace/ folder: dotnet test --collect FlakyTrace (--flaky-trace under Microsoft.Testing.Platform)."
+                : $"flakytrace: no test spans (spans with test.case.name) in {corpus.Input.Files.Count} file(s) under {string.Join(", ", paths)}.");
             exitCode = ExitCodes.NoTestSpans;
             return false;
         }

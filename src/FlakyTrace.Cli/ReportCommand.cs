@@ -28,15 +28,22 @@ internal sealed class ReportCommand : Command
 
     private int Execute(ParseResult result, TextWriter output, TextWriter error)
     {
+        var file = new OutputFile(result.GetValue(_output) ?? new FileInfo("flakytrace-report.html"));
+        if (file.Problem() is { } problem)
+        {
+            error.WriteLine(problem);
+            return ExitCodes.IoError;
+        }
+
         if (!InputAnalysis.TryRun(result.GetValue(_paths)!, retainDetails: true, error, out var corpus, out var report, out var exitCode))
         {
             return exitCode;
         }
 
-        var file = result.GetValue(_output) ?? new FileInfo("flakytrace-report.html");
-        using (var writer = new StreamWriter(file.FullName))
+        var maxRuns = result.GetValue(_maxRuns);
+        if (!file.TryWrite(writer => HtmlReportWriter.Write(report, corpus, writer, maxRuns), error))
         {
-            HtmlReportWriter.Write(report, corpus, writer, result.GetValue(_maxRuns));
+            return ExitCodes.IoError;
         }
 
         output.WriteLine($"flakytrace: wrote {file.FullName} ({report.Runs} runs, {report.Tests.Count} tests, {report.FlakyCount} flaky)");

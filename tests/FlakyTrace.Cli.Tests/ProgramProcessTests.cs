@@ -8,7 +8,7 @@ public sealed class ProgramProcessTests(SampleRunsFixture samples) : IClassFixtu
     [Fact]
     public void Main_AnalyzeFailOnFlaky_ExitsOneWithReportOnStdout()
     {
-        var (exitCode, output) = Run("analyze", samples.Flaky, "--fail-on-flaky", "--format", "markdown");
+        var (exitCode, output, _) = Run("analyze", samples.Flaky, "--fail-on-flaky", "--format", "markdown");
 
         Assert.Equal(1, exitCode);
         Assert.StartsWith("## flakytrace: 5 flaky tests", output, StringComparison.Ordinal);
@@ -17,7 +17,7 @@ public sealed class ProgramProcessTests(SampleRunsFixture samples) : IClassFixtu
     [Fact]
     public void Main_Help_ExitsZeroAndListsVerbs()
     {
-        var (exitCode, output) = Run("--help");
+        var (exitCode, output, _) = Run("--help");
 
         Assert.Equal(0, exitCode);
         Assert.Contains("analyze", output, StringComparison.Ordinal);
@@ -28,7 +28,17 @@ public sealed class ProgramProcessTests(SampleRunsFixture samples) : IClassFixtu
     [Fact]
     public void Main_UnknownVerb_ExitsTwo() => Assert.Equal(2, Run("diagnose").ExitCode);
 
-    private static (int ExitCode, string Output) Run(params string[] args)
+    [Fact]
+    public void Main_ReportIntoMissingFolder_ExitsFiveWithOneLineAndNoStackTrace()
+    {
+        var (exitCode, output, error) = Run("report", samples.Flaky, "-o", "/missing-dir/r.html");
+
+        Assert.Equal(5, exitCode);
+        Assert.Equal("", output);
+        Assert.Equal("flakytrace: cannot write /missing-dir/r.html: the folder /missing-dir does not exist.\n", error);
+    }
+
+    private static (int ExitCode, string Output, string Error) Run(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "flakytrace.dll"));
@@ -39,8 +49,8 @@ public sealed class ProgramProcessTests(SampleRunsFixture samples) : IClassFixtu
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
         Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)), "flakytrace did not exit within 60 s");
-        return (process.ExitCode, output.Result);
+        return (process.ExitCode, output.Result, error.Result);
     }
 }

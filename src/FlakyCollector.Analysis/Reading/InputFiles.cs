@@ -9,6 +9,7 @@ internal static class InputFiles
 {
     private static readonly string[] DirectoryPatterns = ["*.jsonl", "*.otlp.json"];
 
+    /// <exception cref="InvalidDataException">A file given by name is not JSON (a TRX, gzip, binary, ...).</exception>
     public static List<string> Resolve(IEnumerable<string> paths)
     {
         var files = new List<string>();
@@ -17,6 +18,7 @@ internal static class InputFiles
         {
             if (File.Exists(path))
             {
+                InputFileKind.RequireJson(path);
                 Add(Path.GetFullPath(path));
             }
             else if (Directory.Exists(path))

@@ -3,9 +3,17 @@ using System.Text;
 
 namespace FlakyCollector.IntegrationTests.Infrastructure;
 
-/// <summary>Runs the dotnet CLI as a user would, with a hard time limit so no test can hang CI.</summary>
+/// <summary>
+/// Runs the dotnet CLI as a user would, with a hard time limit so no test can hang CI. Every
+/// command of one test run restores into the same private packages folder: another job on the
+/// machine that clears or refills the shared NuGet cache cannot pull files from under these runs.
+/// </summary>
 public static class DotnetCommand
 {
+    /// <summary>The NUGET_PACKAGES of every inner command of this test run; <see cref="PackageFeed"/> deletes it at the end.</summary>
+    public static string PackagesFolder { get; } = Path.Combine(
+        Path.GetTempPath(), $"flakytrace-nuget-{DateTime.UtcNow:yyyyMMddHHmmss}-{Environment.ProcessId}");
+
     public static ProcessResult Run(string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -26,6 +34,7 @@ public static class DotnetCommand
             start.Environment.Remove(name);
         }
 
+        start.Environment["NUGET_PACKAGES"] = PackagesFolder;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())

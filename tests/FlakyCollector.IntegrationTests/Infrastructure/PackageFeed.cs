@@ -2,14 +2,15 @@ namespace FlakyCollector.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The FlakyCollector package, packed once per test run into a temporary folder feed. Each run
-/// gets its own prerelease version, so a stale copy in the NuGet cache can never be tested.
+/// gets its own prerelease version, so a stale copy in the NuGet cache can never be tested, and
+/// restores into a packages folder of its own (<see cref="DotnetCommand.PackagesFolder"/>).
 /// </summary>
 public sealed class PackageFeed : IDisposable
 {
     public PackageFeed()
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("flakytrace-feed-").FullName;
-        Version = $"0.1.0-it.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+        Version = $"0.2.0-it.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
         var result = DotnetCommand.Run(RepositoryPaths.Root,
             ["pack", RepositoryPaths.PackageProject, "-c", "Release", "-o", Directory, $"-p:Version={Version}"]);
         if (result.ExitCode != 0)
@@ -24,13 +25,16 @@ public sealed class PackageFeed : IDisposable
 
     public void Dispose()
     {
-        try
+        foreach (var folder in new[] { Directory, DotnetCommand.PackagesFolder })
         {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp folder left behind is harmless.
+            try
+            {
+                System.IO.Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temp folder left behind is harmless.
+            }
         }
     }
 }

@@ -38,19 +38,30 @@ public sealed class SampleProject : IDisposable
             var added = DotnetCommand.Run(directory, ["add", "package", "FlakyCollector", "--version", feed.Version]);
             if (added.ExitCode != 0)
             {
-                throw new InvalidOperationException($"dotnet add package failed:\n{added.Output}");
+                throw new InvalidOperationException($"dotnet add package FlakyCollector --version {feed.Version} in {directory} exited {added.ExitCode}. Its output:\n{added.Output}");
             }
         }
 
         return sample;
     }
 
-    /// <summary>Runs `dotnet test` with a TRX logger into a fresh results directory.</summary>
+    /// <summary>
+    /// Runs `dotnet test` with a TRX logger into a fresh results directory. A run that failed
+    /// before any test ran (restore, build) throws with its whole output, so the failing test shows it.
+    /// </summary>
     public SampleRun Test(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var results = Path.Combine(Directory, "TestResults", Guid.NewGuid().ToString("N")[..8]);
-        var result = DotnetCommand.Run(Directory, ["test", "--logger", "trx", "--results-directory", results, .. arguments], environment);
-        return new SampleRun(result, results);
+        var command = new List<string> { "test", "--logger", "trx", "--results-directory", results };
+        command.AddRange(arguments);
+        var run = new SampleRun(DotnetCommand.Run(Directory, command, environment), results);
+        if (run.Process.ExitCode != 0 && !run.WroteResults)
+        {
+            throw new InvalidOperationException(
+                $"dotnet {string.Join(' ', command)} in {Directory} exited {run.Process.ExitCode} and wrote no test results. Its output:\n{run.Process.Output}");
+        }
+
+        return run;
     }
 
     public void Dispose()

@@ -20,5 +20,10 @@ public sealed class SampleRun(ProcessResult process, string resultsDirectory)
     public IReadOnlyList<string> TraceFiles =>
         Directory.Exists(ResultsDirectory) ? Directory.GetFiles(ResultsDirectory, "*.otlp.jsonl", SearchOption.AllDirectories) : [];
 
+    /// <summary>Whether any test result reached the results directory: a TRX, or a trace file.</summary>
+    public bool WroteResults =>
+        Directory.Exists(ResultsDirectory)
+        && Directory.EnumerateFiles(ResultsDirectory, "*.*", SearchOption.AllDirectories).Any(f => f.EndsWith(".trx", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".otlp.jsonl", StringComparison.Ordinal));
+
     public override string ToString() => Process.Output;
 }
