@@ -107,7 +107,11 @@ public sealed class ActivityRecorder : IDisposable
             }
 
             var span = ActivitySpanConverter.Convert(activity);
-            if (live.TryGetValue(activity.TraceId, out var owner))
+            if (Hosting.CapturedTestContext.Detach(activity, span) is { } background)
+            {
+                Detached.Add(background);
+            }
+            else if (live.TryGetValue(activity.TraceId, out var owner))
             {
                 owner.AddChild(span);
             }
