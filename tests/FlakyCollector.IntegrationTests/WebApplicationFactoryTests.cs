@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using FlakyCollector.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;
@@ -5,8 +6,8 @@ using Xunit.Abstractions;
 namespace FlakyCollector.IntegrationTests;
 
 /// <summary>
-/// The WebApp suite (tests/samples/WebAppXunit with the app tests/samples/WebAppOrders): sixteen
-/// parallel tests in four classes, one <c>WebApplicationFactory&lt;Program&gt;</c> each, every test
+/// The WebApp suites (tests/samples/WebApp{Xunit,NUnit,MSTest} with the app tests/samples/WebAppOrders):
+/// sixteen parallel tests in four classes, one <c>WebApplicationFactory&lt;Program&gt;</c> each, every test
 /// calling <c>factory.CreateClient().GetStringAsync("/orders/...")</c>. The app answers in memory
 /// through TestServer, opens a <c>LoadOrder</c> span, calls a loopback stock service through
 /// IHttpClientFactory, and runs a hosted service that opens a <c>Tick</c> span every 25 ms.
@@ -19,13 +20,15 @@ public sealed partial class WebApplicationFactoryTests(PackageFeed feed, ITestOu
     private const int Client = 3;
     private const string AppSource = "WebApp.Orders";
 
-    private static readonly Lazy<SampleRun>[] Shared = [null!];
-    private static readonly object Gate = new();
+    private static readonly ConcurrentDictionary<string, Lazy<SampleRun>> Runs = new();
 
-    [Fact]
-    public void EveryOrderTest_ServerAppSpanAndDownstreamCall_HangUnderTheTest()
+    public static TheoryData<string> Suites => new() { "WebAppXunit", "WebAppNUnit", "WebAppMSTest" };
+
+    [Theory]
+    [MemberData(nameof(Suites))]
+    public void EveryOrderTest_ServerAppSpanAndDownstreamCall_HangUnderTheTest(string suite)
     {
-        var run = Run();
+        var run = Run(suite);
         var tests = run.TestSpans.Where(t => OrderTest().IsMatch(t.Attribute("test.case.name") ?? "")).ToList();
         Assert.Equal(16, tests.Count);
 
@@ -34,7 +37,7 @@ public sealed partial class WebApplicationFactoryTests(PackageFeed feed, ITestOu
             var match = OrderTest().Match(test.Attribute("test.case.name")!);
             var id = $"{match.Groups["class"].Value}-{match.Groups["number"].Value}";
             var trace = run.Spans.Where(s => s.TraceId == test.TraceId).ToList();
-            output.WriteLine($"{id}: {string.Join(", ", trace.Select(s => $"{s.Scope}/{s.Name}"))}");
+            output.WriteLine($"{suite} {id}: {string.Join(", ", trace.Select(s => $"{s.Scope}/{s.Name}"))}");
 
             var server = Assert.Single(trace, s => s.Scope == "Microsoft.AspNetCore");
             Assert.Equal((Server, test.SpanId, $"/orders/{id}"), (server.Kind, server.ParentSpanId, server.Attribute("url.path")));
@@ -53,24 +56,26 @@ public sealed partial class WebApplicationFactoryTests(PackageFeed feed, ITestOu
         }
     }
 
-    [Fact]
-    public void HostedServiceTicks_AreInNoTestsTrace()
+    [Theory]
+    [MemberData(nameof(Suites))]
+    public void HostedServiceTicks_AreInNoTestsTrace(string suite)
     {
-        var run = Run();
+        var run = Run(suite);
         var testTraces = run.TestSpans.Select(t => t.TraceId).ToHashSet(StringComparer.Ordinal);
         var ticks = run.Spans.Where(s => s.Scope == AppSource && s.Name == "Tick").ToList();
         var inTests = ticks.Count(t => testTraces.Contains(t.TraceId));
-        output.WriteLine($"{ticks.Count} Tick spans, {inTests} inside a test's trace");
+        output.WriteLine($"{suite}: {ticks.Count} Tick spans, {inTests} inside a test's trace");
 
         Assert.NotEmpty(ticks);
         Assert.Equal(0, inTests);
         Assert.All(ticks, t => Assert.Null(t.ParentSpanId));
     }
 
-    [Fact]
-    public void TheApp_SeesNoneOfTheTestsAmbientState_AndEveryTestPasses()
+    [Theory]
+    [MemberData(nameof(Suites))]
+    public void TheApp_SeesNoneOfTheTestsAmbientState_AndEveryTestPasses(string suite)
     {
-        var run = Run();
+        var run = Run(suite);
 
         Assert.True(run.Process.ExitCode == 0, run.Process.Output);
         Assert.Equal(17, run.TrxResults.Count(r => r.Outcome == "Passed"));
@@ -83,34 +88,27 @@ public sealed partial class WebApplicationFactoryTests(PackageFeed feed, ITestOu
     private static partial Regex OrderTest();
 
     /// <summary>
-    /// One traced run shared by the tests above: the app and the suite copied side by side, the
-    /// package added to the suite, `dotnet test --collect FlakyTrace` with the app's ActivitySource named.
+    /// One traced run per suite, shared by the tests above: the app and the suite copied side by side,
+    /// the package added to the suite, `dotnet test --collect FlakyTrace` with the app's ActivitySource named.
     /// </summary>
-    private SampleRun Run()
+    private SampleRun Run(string suite) => Runs.GetOrAdd(suite, name => new Lazy<SampleRun>(() =>
     {
-        lock (Gate)
-        {
-            Shared[0] ??= new Lazy<SampleRun>(() =>
-            {
-                using var app = SampleProject.Create("WebAppOrders", feed, addPackage: false);
-                using var tests = SampleProject.CreateIn(app.Root, "WebAppXunit", feed);
-                var settings = Path.Combine(app.Root, "webapp.runsettings");
-                File.WriteAllText(settings, $"""
-                    <RunSettings>
-                      <DataCollectionRunSettings><DataCollectors>
-                        <DataCollector friendlyName="FlakyTrace">
-                          <Configuration>
-                            <ActivitySources>{AppSource}</ActivitySources>
-                          </Configuration>
-                        </DataCollector>
-                      </DataCollectors></DataCollectionRunSettings>
-                    </RunSettings>
-                    """);
-                var run = tests.Test(["--collect", "FlakyTrace", "--settings", settings]);
-                _ = (run.Spans, run.TrxResults); // read before the folder goes
-                return run;
-            });
-            return Shared[0].Value;
-        }
-    }
+        using var app = SampleProject.Create("WebAppOrders", feed, addPackage: false);
+        using var tests = SampleProject.CreateIn(app.Root, name, feed);
+        var settings = Path.Combine(app.Root, "webapp.runsettings");
+        File.WriteAllText(settings, $"""
+            <RunSettings>
+              <DataCollectionRunSettings><DataCollectors>
+                <DataCollector friendlyName="FlakyTrace">
+                  <Configuration>
+                    <ActivitySources>{AppSource}</ActivitySources>
+                  </Configuration>
+                </DataCollector>
+              </DataCollectors></DataCollectionRunSettings>
+            </RunSettings>
+            """);
+        var run = tests.Test(["--collect", "FlakyTrace", "--settings", settings]);
+        _ = (run.Spans, run.TrxResults); // read before the folder goes
+        return run;
+    })).Value;
 }
