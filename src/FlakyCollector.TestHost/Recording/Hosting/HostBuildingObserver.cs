@@ -15,10 +15,17 @@ public sealed class HostBuildingObserver : IObserver<DiagnosticListener>, IObser
     private const string ListenerName = "Microsoft.Extensions.Hosting";
     private const string HostBuilding = "HostBuilding";
 
-    private readonly IDisposable allListeners;
+    /// <summary>Set to <c>off</c> in the test process's environment to leave application hosts untouched.</summary>
+    public const string OptOutVariable = "FLAKYTRACE_APP_HOSTS";
+
+    private readonly IDisposable? allListeners;
     private readonly List<IDisposable> subscriptions = [];
 
-    public HostBuildingObserver() => allListeners = DiagnosticListener.AllListeners.Subscribe(this);
+    public HostBuildingObserver()
+    {
+        var off = string.Equals(Environment.GetEnvironmentVariable(OptOutVariable), "off", StringComparison.OrdinalIgnoreCase);
+        allListeners = off ? null : DiagnosticListener.AllListeners.Subscribe(this);
+    }
 
     public void OnNext(DiagnosticListener value)
     {
@@ -56,7 +63,7 @@ public sealed class HostBuildingObserver : IObserver<DiagnosticListener>, IObser
 
     public void Dispose()
     {
-        allListeners.Dispose();
+        allListeners?.Dispose();
         lock (subscriptions)
         {
             subscriptions.ForEach(s => s.Dispose());

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using FlakyCollector.Recording;
+using FlakyCollector.Recording.Hosting;
 using SourceFilter = FlakyCollector.Recording.SourceFilter;
 
 namespace FlakyCollector.Tests.Recording.Hosting;
@@ -69,6 +70,29 @@ public sealed class HostBuildingObserverTests : IDisposable
         Assert.Null(app.HostedService.AtStart);
         Assert.Null(await app.HostedService.InLoop);
         Assert.Same(test.Activity, Activity.Current);
+        recorder.FinishTest(test);
+    }
+
+    [Fact]
+    public async Task OptedOut_TestServerRequest_ServerSpanStartsItsOwnTrace()
+    {
+        recorder.Dispose();
+        Environment.SetEnvironmentVariable(HostBuildingObserver.OptOutVariable, "off");
+        try
+        {
+            recorder = NewRecorder();
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(HostBuildingObserver.OptOutVariable, null);
+        }
+
+        await using var app = await InMemoryApp.StartAsync();
+        var test = recorder.StartTest("Orders.OptedOut")!;
+
+        var seen = await app.GetAsync("/orders/1");
+
+        Assert.NotEqual(test.Activity.TraceId.ToHexString(), seen.TraceId);
         recorder.FinishTest(test);
     }
 
