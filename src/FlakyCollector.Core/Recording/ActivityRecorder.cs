@@ -16,6 +16,7 @@ public sealed class ActivityRecorder : IDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<TestTrace>> endedByKey = new(StringComparer.Ordinal);
     private readonly ActivityListener listener;
     private readonly AspNetCoreRequestTags? aspNetCoreTags;
+    private readonly Hosting.HostBuildingObserver appHosts = new();
 
     public ActivityRecorder(SourceFilter filter, int detachedCapacity = 10_000)
     {
@@ -79,6 +80,7 @@ public sealed class ActivityRecorder : IDisposable
     {
         AppDomain.CurrentDomain.FirstChanceException -= OnFirstChanceException;
         aspNetCoreTags?.Dispose();
+        appHosts.Dispose();
         listener.Dispose();
     }
 
@@ -105,7 +107,11 @@ public sealed class ActivityRecorder : IDisposable
             }
 
             var span = ActivitySpanConverter.Convert(activity);
-            if (live.TryGetValue(activity.TraceId, out var owner))
+            if (Hosting.CapturedTestContext.Detach(activity, span) is { } background)
+            {
+                Detached.Add(background);
+            }
+            else if (live.TryGetValue(activity.TraceId, out var owner))
             {
                 owner.AddChild(span);
             }
