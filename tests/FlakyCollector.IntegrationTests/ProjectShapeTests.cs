@@ -10,7 +10,7 @@ namespace FlakyCollector.IntegrationTests;
 /// TRX of the traced run.
 /// </summary>
 [Collection(IntegrationCollection.Name)]
-public sealed class ProjectShapeTests(PackageFeed feed)
+public sealed class ProjectShapeTests(PackageFeed feed, Net8ShapeRun net8) : IClassFixture<Net8ShapeRun>
 {
     private const string NotTracedCode = "warning FLAKYTRACE001";
 
@@ -116,7 +116,7 @@ public sealed class ProjectShapeTests(PackageFeed feed)
     [Fact]
     public void Net8Testhost_IsTraced_WithTheSpansOfTheTrx()
     {
-        var traced = Net8Run;
+        var traced = net8.Get(feed, RunUntracedThenTraced);
 
         Assert.All(traced.TestSpans, s => Assert.StartsWith("8.0.", s.Resource["process.runtime.version"]?.ToString(), StringComparison.Ordinal));
         Assert.Equal("Passed", traced.TrxResults.Single(r => r.TestName.EndsWith("Runs_On_DotNet8", StringComparison.Ordinal)).Outcome);
@@ -129,28 +129,13 @@ public sealed class ProjectShapeTests(PackageFeed feed)
     [Fact]
     public void Net8HttpChildSpans_CarryTheSemanticConventionTags()
     {
-        var traced = Net8Run;
+        var traced = net8.Get(feed, RunUntracedThenTraced);
 
         var test = traced.TestSpans.Single(s => s.Attribute("code.function.name") == "Calls_Loopback_Service");
         var http = Assert.Single(traced.Spans, s => s.TraceId == test.TraceId && s.Scope == "System.Net.Http");
         Assert.Equal("GET", http.Attribute("http.request.method"));
         Assert.EndsWith("/health", http.Attribute("url.full"), StringComparison.Ordinal);
         Assert.Equal(200L, http.Attributes.GetValueOrDefault("http.response.status_code"));
-    }
-
-    // One .NET 8 run answers both tests above; its copy goes when the test process ends.
-    private SampleRun Net8Run => Net8Runs.GetOrAdd(feed, f => new Lazy<SampleRun>(() => RunOnNet8(f))).Value;
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<PackageFeed, Lazy<SampleRun>> Net8Runs = new();
-
-    private static SampleRun RunOnNet8(PackageFeed feed)
-    {
-        var shape = ShapeProject.Create("Net8Xunit", feed);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => shape.Dispose();
-
-        // The SDK builds as usual; the test host runs from the private root, on .NET 8.
-        shape.SetEnvironment("DOTNET_ROOT", Net8Runtime.Root);
-        return RunUntracedThenTraced(shape, "--", $"RunConfiguration.DotNetHostPath={Net8Runtime.Host}");
     }
 
     /// <summary>The run as the user had it, then with the package added and FlakyTrace asked for.</summary>
