@@ -4,34 +4,39 @@
 // the test (MSTest's global test initialize and cleanup), so that `dotnet test --collect FlakyTrace`
 // times tests exactly and sees the work they cause. It does nothing unless the FlakyTrace
 // collector is listening. Opt out with <FlakyTraceHook>false</FlakyTraceHook> in the project file.
+// It compiles as C# 7.3 with any Nullable setting (a file marked auto-generated starts with
+// nullable annotations off), and none of its warnings may fail a build that treats warnings as
+// errors, analyzers and missing XML docs included: it is the package's code, not the project's.
 // </auto-generated>
-#nullable disable
+#pragma warning disable
 
-[assembly: FlakyCollector.Hooks.FlakyTraceMSTestHookPresent]
+[assembly: global::FlakyCollector.Hooks.FlakyTraceMSTestHookPresent]
 
 namespace FlakyCollector.Hooks
 {
     /// <summary>Tells the collector that this assembly times its own tests.</summary>
-    [System.AttributeUsage(System.AttributeTargets.Assembly, AllowMultiple = false)]
-    internal sealed class FlakyTraceMSTestHookPresentAttribute : System.Attribute
+    [global::System.AttributeUsage(global::System.AttributeTargets.Assembly, AllowMultiple = false)]
+    internal sealed class FlakyTraceMSTestHookPresentAttribute : global::System.Attribute
     {
     }
 
     /// <summary>Not a test class: MSTest requires global test fixtures to be in one.</summary>
-    [Microsoft.VisualStudio.TestTools.UnitTesting.TestClass]
+    [global::Microsoft.VisualStudio.TestTools.UnitTesting.TestClass]
     public static class FlakyTraceMSTestHook
     {
         // Keep these literals equal to FlakyCollector.Recording.TestActivityNames.
         private const string SourceName = "FlakyTrace.Test";
         private const string KeyTag = "flakytrace.test.key";
 
-        private static readonly System.Diagnostics.ActivitySource Source = new System.Diagnostics.ActivitySource(SourceName);
+        private static readonly global::System.Diagnostics.ActivitySource Source = new global::System.Diagnostics.ActivitySource(SourceName);
 
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<Microsoft.VisualStudio.TestTools.UnitTesting.TestContext, System.Diagnostics.Activity> Running =
-            new System.Collections.Concurrent.ConcurrentDictionary<Microsoft.VisualStudio.TestTools.UnitTesting.TestContext, System.Diagnostics.Activity>();
+        private static readonly global::System.Collections.Concurrent.ConcurrentDictionary<global::Microsoft.VisualStudio.TestTools.UnitTesting.TestContext, global::System.Diagnostics.Activity> Running =
+            new global::System.Collections.Concurrent.ConcurrentDictionary<global::Microsoft.VisualStudio.TestTools.UnitTesting.TestContext, global::System.Diagnostics.Activity>();
 
-        [Microsoft.VisualStudio.TestTools.UnitTesting.GlobalTestInitialize]
-        public static void Before(Microsoft.VisualStudio.TestTools.UnitTesting.TestContext context)
+        /// <summary>Starts the test's span, when the FlakyTrace collector listens.</summary>
+        /// <param name="context">The test that is about to run.</param>
+        [global::Microsoft.VisualStudio.TestTools.UnitTesting.GlobalTestInitialize]
+        public static void Before(global::Microsoft.VisualStudio.TestTools.UnitTesting.TestContext context)
         {
             if (!Source.HasListeners())
             {
@@ -42,8 +47,8 @@ namespace FlakyCollector.Hooks
             var key = context.FullyQualifiedTestClassName + "." + (context.TestDisplayName ?? context.TestName);
 
             // Each test is the root of its own trace.
-            System.Diagnostics.Activity.Current = null;
-            var activity = Source.StartActivity(key, System.Diagnostics.ActivityKind.Internal);
+            global::System.Diagnostics.Activity.Current = null;
+            var activity = Source.StartActivity(key, global::System.Diagnostics.ActivityKind.Internal);
             if (activity != null)
             {
                 activity.SetTag(KeyTag, key);
@@ -51,10 +56,12 @@ namespace FlakyCollector.Hooks
             }
         }
 
-        [Microsoft.VisualStudio.TestTools.UnitTesting.GlobalTestCleanup]
-        public static void After(Microsoft.VisualStudio.TestTools.UnitTesting.TestContext context)
+        /// <summary>Ends the test's span.</summary>
+        /// <param name="context">The test that has just run.</param>
+        [global::Microsoft.VisualStudio.TestTools.UnitTesting.GlobalTestCleanup]
+        public static void After(global::Microsoft.VisualStudio.TestTools.UnitTesting.TestContext context)
         {
-            System.Diagnostics.Activity activity;
+            global::System.Diagnostics.Activity activity;
             if (Running.TryRemove(context, out activity))
             {
                 activity.Stop();

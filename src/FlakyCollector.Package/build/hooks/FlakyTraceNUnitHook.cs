@@ -4,31 +4,34 @@
 // the test, so that `dotnet test --collect FlakyTrace` times tests exactly and sees the work they
 // cause. It does nothing unless the FlakyTrace collector is listening.
 // Opt out with <FlakyTraceHook>false</FlakyTraceHook> in the project file.
+// It compiles as C# 7.3 with any Nullable setting (a file marked auto-generated starts with
+// nullable annotations off), and none of its warnings may fail a build that treats warnings as
+// errors, analyzers and missing XML docs included: it is the package's code, not the project's.
 // </auto-generated>
-#nullable disable
+#pragma warning disable
 
-[assembly: FlakyCollector.Hooks.FlakyTraceNUnitHook]
+[assembly: global::FlakyCollector.Hooks.FlakyTraceNUnitHook]
 
 namespace FlakyCollector.Hooks
 {
-    [System.AttributeUsage(System.AttributeTargets.Assembly, AllowMultiple = false)]
-    internal sealed class FlakyTraceNUnitHook : System.Attribute, NUnit.Framework.ITestAction
+    [global::System.AttributeUsage(global::System.AttributeTargets.Assembly, AllowMultiple = false)]
+    internal sealed class FlakyTraceNUnitHook : global::System.Attribute, global::NUnit.Framework.ITestAction
     {
         // Keep these literals equal to FlakyCollector.Recording.TestActivityNames.
         private const string SourceName = "FlakyTrace.Test";
         private const string KeyTag = "flakytrace.test.key";
 
-        private static readonly System.Diagnostics.ActivitySource Source = new System.Diagnostics.ActivitySource(SourceName);
+        private static readonly global::System.Diagnostics.ActivitySource Source = new global::System.Diagnostics.ActivitySource(SourceName);
 
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, System.Diagnostics.Activity> Running =
-            new System.Collections.Concurrent.ConcurrentDictionary<string, System.Diagnostics.Activity>();
+        private static readonly global::System.Collections.Concurrent.ConcurrentDictionary<string, global::System.Diagnostics.Activity> Running =
+            new global::System.Collections.Concurrent.ConcurrentDictionary<string, global::System.Diagnostics.Activity>();
 
-        public NUnit.Framework.ActionTargets Targets
+        public global::NUnit.Framework.ActionTargets Targets
         {
-            get { return NUnit.Framework.ActionTargets.Test; }
+            get { return global::NUnit.Framework.ActionTargets.Test; }
         }
 
-        public void BeforeTest(NUnit.Framework.Interfaces.ITest test)
+        public void BeforeTest(global::NUnit.Framework.Interfaces.ITest test)
         {
             if (!Source.HasListeners())
             {
@@ -36,8 +39,8 @@ namespace FlakyCollector.Hooks
             }
 
             // Each test is the root of its own trace.
-            System.Diagnostics.Activity.Current = null;
-            var activity = Source.StartActivity(test.FullName, System.Diagnostics.ActivityKind.Internal);
+            global::System.Diagnostics.Activity.Current = null;
+            var activity = Source.StartActivity(test.FullName, global::System.Diagnostics.ActivityKind.Internal);
             if (activity != null)
             {
                 activity.SetTag(KeyTag, test.FullName);
@@ -45,9 +48,9 @@ namespace FlakyCollector.Hooks
             }
         }
 
-        public void AfterTest(NUnit.Framework.Interfaces.ITest test)
+        public void AfterTest(global::NUnit.Framework.Interfaces.ITest test)
         {
-            System.Diagnostics.Activity activity;
+            global::System.Diagnostics.Activity activity;
             if (Running.TryRemove(test.Id, out activity))
             {
                 activity.Stop();

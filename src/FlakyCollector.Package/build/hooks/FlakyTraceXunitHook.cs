@@ -4,28 +4,31 @@
 // the test, so that `dotnet test --collect FlakyTrace` times tests exactly and sees the work they
 // cause. It does nothing unless the FlakyTrace collector is listening.
 // Opt out with <FlakyTraceHook>false</FlakyTraceHook> in the project file.
+// It compiles as C# 7.3 with any Nullable setting (a file marked auto-generated starts with
+// nullable annotations off), and none of its warnings may fail a build that treats warnings as
+// errors, analyzers and missing XML docs included: it is the package's code, not the project's.
 // </auto-generated>
-#nullable disable
+#pragma warning disable
 
-[assembly: FlakyCollector.Hooks.FlakyTraceXunitHook]
+[assembly: global::FlakyCollector.Hooks.FlakyTraceXunitHook]
 
 namespace FlakyCollector.Hooks
 {
-    [System.AttributeUsage(System.AttributeTargets.Assembly, AllowMultiple = false)]
-    internal sealed class FlakyTraceXunitHook : Xunit.Sdk.BeforeAfterTestAttribute
+    [global::System.AttributeUsage(global::System.AttributeTargets.Assembly, AllowMultiple = false)]
+    internal sealed class FlakyTraceXunitHook : global::Xunit.Sdk.BeforeAfterTestAttribute
     {
         // Keep these literals equal to FlakyCollector.Recording.TestActivityNames.
         private const string SourceName = "FlakyTrace.Test";
         private const string KeyTag = "flakytrace.test.key";
 
-        private static readonly System.Diagnostics.ActivitySource Source = new System.Diagnostics.ActivitySource(SourceName);
+        private static readonly global::System.Diagnostics.ActivitySource Source = new global::System.Diagnostics.ActivitySource(SourceName);
 
         // xUnit runs the test cases of one method one after another, so the method identifies
         // the running test between Before and After, whatever execution context After runs on.
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<System.Reflection.MethodInfo, System.Diagnostics.Activity> Running =
-            new System.Collections.Concurrent.ConcurrentDictionary<System.Reflection.MethodInfo, System.Diagnostics.Activity>();
+        private static readonly global::System.Collections.Concurrent.ConcurrentDictionary<global::System.Reflection.MethodInfo, global::System.Diagnostics.Activity> Running =
+            new global::System.Collections.Concurrent.ConcurrentDictionary<global::System.Reflection.MethodInfo, global::System.Diagnostics.Activity>();
 
-        public override void Before(System.Reflection.MethodInfo methodUnderTest)
+        public override void Before(global::System.Reflection.MethodInfo methodUnderTest)
         {
             if (!Source.HasListeners())
             {
@@ -36,8 +39,8 @@ namespace FlakyCollector.Hooks
             var key = type.FullName + "." + methodUnderTest.Name;
 
             // Each test is the root of its own trace.
-            System.Diagnostics.Activity.Current = null;
-            var activity = Source.StartActivity(key, System.Diagnostics.ActivityKind.Internal);
+            global::System.Diagnostics.Activity.Current = null;
+            var activity = Source.StartActivity(key, global::System.Diagnostics.ActivityKind.Internal);
             if (activity != null)
             {
                 activity.SetTag(KeyTag, key);
@@ -45,9 +48,9 @@ namespace FlakyCollector.Hooks
             }
         }
 
-        public override void After(System.Reflection.MethodInfo methodUnderTest)
+        public override void After(global::System.Reflection.MethodInfo methodUnderTest)
         {
-            System.Diagnostics.Activity activity;
+            global::System.Diagnostics.Activity activity;
             if (Running.TryRemove(methodUnderTest, out activity))
             {
                 activity.Stop();

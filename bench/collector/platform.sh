@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# What does FlakyTrace cost a Microsoft.Testing.Platform run?
+#
+# Generates a suite of trivial passing tests per framework (MSTest.Sdk, TUnit), in platform mode
+# (global.json), builds it twice (without the package, and with FlakyCollector packed from this
+# repository), then runs `dotnet test --no-build` interleaved in three configurations:
+#   a  without the package
+#   b  with the package, without --flaky-trace (the extension is registered but off)
+#   c  with the package and --flaky-trace (file output only)
+# and prints the median wall time and peak memory of the process tree per configuration, with the
+# ratios b/a and c/a.   usage: bench/collector/platform.sh [--tests N] [--runs K] [--frameworks mstest,tunit]
+set -euo pipefail
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_ROOT="$(cd "$SCRIPT_DIR/../.." && pwd)"
+MEASURE="$SCRIPT_DIR/measure.py"
+TESTS=3000; PER_CLASS=30; RUNS=5; FRAMEWORKS="mstest tunit"
+while (($#)); do
+  case "$1" in
+    --tests) TESTS="$2"; shift 2 ;;
+    --runs) RUNS="$2"; shift 2 ;;
+    --frameworks) FRAMEWORKS="${2//,/ }"; shift 2 ;;
+    *) echo "unknown option: $1" >&2; exit 2 ;;
+  esac
+done
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/flakytrace-platform-bench.XXXXXX")"
+FEED="$WORK/feed"; VERSION="0.0.0-bench.$(date -u +%Y%m%d%H%M%S)"
+export NUGET_PACKAGES="$WORK/packages" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+echo "==> work: $WORK" >&2
+dotnet pack "$REPO_ROOT/src/FlakyCollector.Package" -c Release -o "$FEED" -p:Version="$VERSION" -v:q -nologo >/dev/null
+for f in Directory.Build.props Directory.Build.targets Directory.Packages.props; do echo "<Project />" > "$WORK/$f"; done
+echo "<configuration><packageSources><add key=\"bench\" value=\"$FEED\" /></packageSources></configuration>" > "$WORK/nuget.config"
+echo '{ "test": { "runner": "Microsoft.Testing.Platform" } }' > "$WORK/global.json"
+
+generate() { # framework directory
+  local fw="$1" dir="$2" classes=$(( (TESTS + PER_CLASS - 1) / PER_CLASS )) c t
+  mkdir -p "$dir"
+  if [[ "$fw" == mstest ]]; then
+    printf '<Project Sdk="MSTest.Sdk/4.5.2"><PropertyGroup><TargetFramework>net10.0</TargetFramework><TestingExtensionsProfile>None</TestingExtensionsProfile></PropertyGroup></Project>\n' > "$dir/Suite.csproj"
+  else
+    printf '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework><OutputType>Exe</OutputType></PropertyGroup><ItemGroup><PackageReference Include="TUnit" Version="1.81.10" /></ItemGroup></Project>\n' > "$dir/Suite.csproj"
+  fi
+  for ((c = 0; c < classes; c++)); do
+    {
+      echo "namespace Suite;"
+      [[ "$fw" == mstest ]] && echo "[Microsoft.VisualStudio.TestTools.UnitTesting.TestClass]"
+      echo "public class Class$c {"
+      for ((t = 0; t < PER_CLASS && c * PER_CLASS + t < TESTS; t++)); do
+        if [[ "$fw" == mstest ]]; then echo "  [Microsoft.VisualStudio.TestTools.UnitTesting.TestMethod] public void Test$t() { }"
+        else echo "  [TUnit.Core.Test] public void Test$t() { }"; fi
+      done
+      echo "}"
+    } > "$dir/Class$c.cs"
+  done
+}
+
+echo "framework,config,run,wall,peak_tree_mb,peak_process_mb,exit" > "$WORK/results.csv"
+for fw in $FRAMEWORKS; do
+  generate "$fw" "$WORK/$fw-plain"
+  cp -r "$WORK/$fw-plain" "$WORK/$fw-traced"
+  (cd "$WORK/$fw-traced" && dotnet add package FlakyCollector --version "$VERSION" >/dev/null)
+  for variant in plain traced; do dotnet build "$WORK/$fw-$variant" -c Release -v:q -nologo >/dev/null; done
+  for ((r = 0; r <= RUNS; r++)); do  # run 0 warms up
+    for config in a b c; do
+      case "$config" in
+        a) dir="$WORK/$fw-plain"; args=() ;;
+        b) dir="$WORK/$fw-traced"; args=() ;;
+        c) dir="$WORK/$fw-traced"; args=(--flaky-trace) ;;
+      esac
+      line=$(cd "$dir" && python3 "$MEASURE" run --log "$WORK/$fw-$config-$r.log" -- dotnet test --no-build -c Release --results-directory "$WORK/results/$fw-$config-$r" "${args[@]}")
+      ((r > 0)) && echo "$fw,$config,$r,${line// /,}" >> "$WORK/results.csv"
+    done
+  done
+done
+
+python3 - "$WORK/results.csv" "$TESTS" <<'PY'
+import csv, statistics, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+print(f"{sys.argv[2]} trivial tests, dotnet test --no-build on Microsoft.Testing.Platform, medians")
+print(f"{'framework':10} {'a: no package':>14} {'b: package, off':>16} {'c: --flaky-trace':>17} {'b/a':>6} {'c/a':>6} {'peak MB a/b/c':>16}")
+for fw in dict.fromkeys(r["framework"] for r in rows):
+    med = {c: statistics.median(float(r["wall"]) for r in rows if r["framework"] == fw and r["config"] == c) for c in "abc"}
+    mem = {c: statistics.median(float(r["peak_tree_mb"]) for r in rows if r["framework"] == fw and r["config"] == c) for c in "abc"}
+    print(f"{fw:10} {med['a']:13.2f}s {med['b']:15.2f}s {med['c']:16.2f}s {med['b']/med['a']:5.2f}x {med['c']/med['a']:5.2f}x {mem['a']:5.0f}/{mem['b']:.0f}/{mem['c']:.0f}")
+PY
+echo "==> raw figures: $WORK/results.csv" >&2
