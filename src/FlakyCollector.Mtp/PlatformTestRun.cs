@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.InteropServices;
 using FlakyCollector.Configuration;
 using FlakyCollector.Export;
 using FlakyCollector.Recording;
@@ -19,7 +18,6 @@ internal sealed class PlatformTestRun : IDisposable
     private readonly TestRunTracer tracer;
     private readonly string source;
     private readonly TestFramework framework;
-    private readonly string runtime = RuntimeInformation.FrameworkDescription;
 
     public PlatformTestRun(FlakyTraceSettings settings, IReadOnlyList<string> activitySources, string resultsDirectory, IRunReport report)
     {
@@ -44,19 +42,7 @@ internal sealed class PlatformTestRun : IDisposable
             }
         }
 
-        var trace = ended.Count > 0 ? ended[^1] : null;
-        var previous = ended.Take(Math.Max(0, ended.Count - 1)).ToList();
-        var recording = new RecordedExecution
-        {
-            TestSpan = trace is null ? null : ActivitySpanConverter.Convert(trace.Activity),
-            Timing = trace is null ? "none" : "hook",
-            ExceptionType = trace?.LastExceptionType ?? TestNodeReader.ExceptionType(state),
-            ProcessId = Environment.ProcessId,
-            Runtime = runtime,
-            PreviousAttempts = previous.Select(p => ActivitySpanConverter.Convert(p.Activity)).ToList(),
-            Children = previous.SelectMany(p => p.TakeChildren()).Concat(trace?.TakeChildren() ?? []).ToList(),
-            Detached = recorder.Detached.Drain(),
-        };
+        var recording = ExecutionRecording.From(ended, "hook", recorder.Detached.Drain(), TestNodeReader.ExceptionType(state));
         tracer.OnTestCompleted(TestNodeReader.Read(node, state, source, framework, recording));
     }
 

@@ -9,7 +9,8 @@ namespace FlakyCollector.IntegrationTests;
 [Collection(IntegrationCollection.Name)]
 public sealed class TracedSampleTests(PackageFeed feed)
 {
-    public static TheoryData<string> Samples => new() { "XunitSample", "NUnitSample", "MSTestSample" };
+    // XunitV3Sample: xUnit v3 under VSTest runs its tests in a process of its own, not in the testhost.
+    public static TheoryData<string> Samples => new() { "XunitSample", "NUnitSample", "MSTestSample", "XunitV3Sample" };
 
     [Theory]
     [MemberData(nameof(Samples))]
@@ -146,7 +147,7 @@ public sealed class TracedSampleTests(PackageFeed feed)
     {
         var run = TracedSample.Get(sample, feed).Run;
 
-        var framework = sample switch { "XunitSample" => "xunit", "NUnitSample" => "nunit", _ => "mstest" };
+        var framework = sample switch { "XunitSample" or "XunitV3Sample" => "xunit", "NUnitSample" => "nunit", _ => "mstest" };
         Assert.All(run.TestSpans, s =>
         {
             Assert.Equal(framework, s.Attribute("test.framework"));

@@ -38,6 +38,9 @@ public sealed class ActivityRecorder : IDisposable
 
     public DetachedSpans Detached { get; }
 
+    /// <summary>Raised, on the test's own path, when a hook's test activity stopped, with the key it is filed under.</summary>
+    public event Action<string>? TestEnded;
+
     /// <summary>Starts a test activity as the root of a new trace, on the caller's execution context.</summary>
     public TestTrace? StartTest(string name)
     {
@@ -101,6 +104,7 @@ public sealed class ActivityRecorder : IDisposable
                 if ((activity.GetTagItem(TestActivityNames.KeyTag) ?? activity.GetTagItem(TestActivityNames.TUnitNodeUidTag)) is string key)
                 {
                     endedByKey.GetOrAdd(key, _ => new ConcurrentQueue<TestTrace>()).Enqueue(test);
+                    TestEnded?.Invoke(key);
                 }
 
                 return;

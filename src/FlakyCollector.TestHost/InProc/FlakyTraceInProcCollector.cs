@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
 using FlakyCollector.Payload;
 using FlakyCollector.Recording;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel;
@@ -20,8 +19,6 @@ public sealed class FlakyTraceInProcCollector : InProcDataCollection
     private readonly ConcurrentDictionary<Guid, TestTrace> collectorStarted = new();
     private readonly HookPresence hooks = new();
     private readonly ConcurrentQueue<string> warnings = new();
-    private readonly string runtime = RuntimeInformation.FrameworkDescription;
-    private readonly int processId = Environment.ProcessId;
     private IDataCollectionSink? sink;
     private ActivityRecorder? recorder;
 
@@ -74,13 +71,10 @@ public sealed class FlakyTraceInProcCollector : InProcDataCollection
                 return;
             }
 
-            string timing;
-            TestTrace? trace;
-            IReadOnlyList<TestTrace> previous = [];
+            RecordedExecution payload;
             if (collectorStarted.TryRemove(testCase.Id, out var started))
             {
-                trace = recorder.FinishTest(started);
-                timing = "collector";
+                payload = ExecutionRecording.From([recorder.FinishTest(started)], "collector", recorder.Detached.Drain());
             }
             else
             {
@@ -88,23 +82,10 @@ public sealed class FlakyTraceInProcCollector : InProcDataCollection
                 var ended = recorder.TakeEnded(
                     TestKeys.ForTestCase(framework, testCase.FullyQualifiedName, testCase.DisplayName),
                     withRetries: framework != TestFramework.XUnit);
-                trace = ended.Count > 0 ? ended[^1] : null;
-                previous = ended.Count > 1 ? ended.Take(ended.Count - 1).ToList() : [];
-                timing = trace is null ? "none" : "hook";
+                payload = ExecutionRecording.From(ended, "hook", recorder.Detached.Drain());
             }
 
-            var payload = new RecordedExecution
-            {
-                TestSpan = trace is null ? null : ActivitySpanConverter.Convert(trace.Activity),
-                Timing = timing,
-                ExceptionType = trace?.LastExceptionType,
-                ProcessId = processId,
-                Runtime = runtime,
-                PreviousAttempts = previous.Select(p => ActivitySpanConverter.Convert(p.Activity)).ToList(),
-                Children = previous.SelectMany(p => p.TakeChildren()).Concat(trace?.TakeChildren() ?? []).ToList(),
-                Detached = recorder.Detached.Drain(),
-                Warnings = DrainWarnings(),
-            };
+            payload = payload with { Warnings = DrainWarnings() };
             sink.SendData(context, ExecutionPayloadJson.PropertyKey, ExecutionPayloadJson.Write(payload));
         });
     }

@@ -20,7 +20,9 @@ public sealed class FlakyTraceLogger : ITestLoggerWithParameters
     public const string ExtensionUri = "logger://FlakyTrace/v1";
 
     private readonly IRunReport report = new LineRunReport(Console.Out.WriteLine);
+    private readonly TimingCoverage timing = new();
     private TestRunTracer? tracer;
+    private OutOfHostRecordings? outOfHost;
 
     static FlakyTraceLogger() => CollectorAssemblyResolver.Register();
 
@@ -49,6 +51,7 @@ public sealed class FlakyTraceLogger : ITestLoggerWithParameters
             }
 
             tracer = new TestRunTracer(settings, resultsDirectory, report, OtlpExporterFactory.Create);
+            outOfHost = OutOfHostRecordings.Open(userSettings);
             events.TestResult += OnTestResult;
             events.TestRunComplete += OnTestRunComplete;
         }
@@ -62,7 +65,15 @@ public sealed class FlakyTraceLogger : ITestLoggerWithParameters
     {
         try
         {
-            tracer?.OnTestCompleted(CompletedTestReader.From(e.Result));
+            if (tracer is null)
+            {
+                return;
+            }
+
+            var test = CompletedTestReader.From(e.Result);
+            test = outOfHost?.Join(test) ?? test;
+            timing.Add(test);
+            tracer.OnTestCompleted(test);
         }
         catch (Exception ex)
         {
@@ -70,5 +81,20 @@ public sealed class FlakyTraceLogger : ITestLoggerWithParameters
         }
     }
 
-    private void OnTestRunComplete(object? sender, TestRunCompleteEventArgs e) => tracer?.Complete(e.IsAborted);
+    private void OnTestRunComplete(object? sender, TestRunCompleteEventArgs e)
+    {
+        try
+        {
+            foreach (var warning in timing.Warnings())
+            {
+                report.Warning(warning);
+            }
+
+            tracer?.Complete(e.IsAborted);
+        }
+        finally
+        {
+            outOfHost?.Dispose();
+        }
+    }
 }

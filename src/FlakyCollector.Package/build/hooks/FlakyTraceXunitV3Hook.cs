@@ -2,29 +2,35 @@
 // Added to this xUnit v3 test project by the FlakyCollector package (build/FlakyCollector.props).
 // It starts each test's span on the test's own execution context, at the real start and end of
 // the test, so that FlakyTrace times tests exactly and sees the work they cause. It does nothing
-// unless FlakyTrace is recording in this process.
+// unless FlakyTrace is recording in this process: under Microsoft.Testing.Platform (`--flaky-trace`)
+// the extension records; under VSTest (`--collect FlakyTrace`), where xUnit v3 runs the tests in a
+// process of their own, it starts the recorder of that process itself.
 // Opt out with <FlakyTraceHook>false</FlakyTraceHook> in the project file.
 // </auto-generated>
+#pragma warning disable
 
-[assembly: FlakyCollector.Hooks.FlakyTraceXunitV3Hook]
+[assembly: global::FlakyCollector.Hooks.FlakyTraceXunitV3Hook]
 
 namespace FlakyCollector.Hooks
 {
-    /// <summary>Times each test for FlakyTrace (added by the FlakyCollector package).</summary>
-    [System.AttributeUsage(System.AttributeTargets.Assembly, AllowMultiple = false)]
-    internal sealed class FlakyTraceXunitV3Hook : Xunit.v3.BeforeAfterTestAttribute
+    [global::System.AttributeUsage(global::System.AttributeTargets.Assembly, AllowMultiple = false)]
+    internal sealed class FlakyTraceXunitV3Hook : global::Xunit.v3.BeforeAfterTestAttribute
     {
         // Keep these literals equal to FlakyCollector.Recording.TestActivityNames.
         private const string SourceName = "FlakyTrace.Test";
         private const string KeyTag = "flakytrace.test.key";
 
-        private static readonly System.Diagnostics.ActivitySource Source = new System.Diagnostics.ActivitySource(SourceName);
+        private static readonly global::System.Diagnostics.ActivitySource Source = new global::System.Diagnostics.ActivitySource(SourceName);
 
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<Xunit.v3.IXunitTest, System.Diagnostics.Activity> Running =
-            new System.Collections.Concurrent.ConcurrentDictionary<Xunit.v3.IXunitTest, System.Diagnostics.Activity>();
+        private static readonly global::System.Collections.Concurrent.ConcurrentDictionary<global::Xunit.v3.IXunitTest, global::System.Diagnostics.Activity> Running =
+            new global::System.Collections.Concurrent.ConcurrentDictionary<global::Xunit.v3.IXunitTest, global::System.Diagnostics.Activity>();
 
-        /// <summary>Starts the test's span.</summary>
-        public override void Before(System.Reflection.MethodInfo methodUnderTest, Xunit.v3.IXunitTest test)
+        static FlakyTraceXunitV3Hook()
+        {
+            global::FlakyCollector.Recording.ChannelRecorder.StartFromEnvironment();
+        }
+
+        public override void Before(global::System.Reflection.MethodInfo methodUnderTest, global::Xunit.v3.IXunitTest test)
         {
             if (!Source.HasListeners())
             {
@@ -35,8 +41,8 @@ namespace FlakyCollector.Hooks
             var key = (type == null ? string.Empty : type.FullName + ".") + methodUnderTest.Name;
 
             // Each test is the root of its own trace.
-            System.Diagnostics.Activity.Current = null;
-            var activity = Source.StartActivity(key, System.Diagnostics.ActivityKind.Internal);
+            global::System.Diagnostics.Activity.Current = null;
+            var activity = Source.StartActivity(key, global::System.Diagnostics.ActivityKind.Internal);
             if (activity != null)
             {
                 activity.SetTag(KeyTag, key);
@@ -44,10 +50,9 @@ namespace FlakyCollector.Hooks
             }
         }
 
-        /// <summary>Ends the test's span.</summary>
-        public override void After(System.Reflection.MethodInfo methodUnderTest, Xunit.v3.IXunitTest test)
+        public override void After(global::System.Reflection.MethodInfo methodUnderTest, global::Xunit.v3.IXunitTest test)
         {
-            System.Diagnostics.Activity activity;
+            global::System.Diagnostics.Activity activity;
             if (Running.TryRemove(test, out activity))
             {
                 activity.Stop();

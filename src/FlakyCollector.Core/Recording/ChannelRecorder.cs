@@ -1,0 +1,61 @@
+namespace FlakyCollector.Recording;
+
+/// <summary>
+/// The recorder of a test process that vstest's testhost does not host (xUnit v3 under VSTest),
+/// started by the hook compiled into the test assembly when the FlakyTrace logger named a channel
+/// folder. Each test's recording is appended to this process's channel file the moment its hook
+/// activity stops, before the framework reports the result.
+/// </summary>
+public static class ChannelRecorder
+{
+    private static readonly object Gate = new();
+    private static ActivityRecorder? recorder;
+    private static StreamWriter? file;
+
+    /// <summary>Starts recording if the FlakyTrace logger asked for it; otherwise, and on a second call, does nothing.</summary>
+    public static void StartFromEnvironment()
+    {
+        try
+        {
+            var folder = Environment.GetEnvironmentVariable(RecordingChannel.FolderVariable);
+            lock (Gate)
+            {
+                if (recorder is not null || string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
+                {
+                    return;
+                }
+
+                var sources = (Environment.GetEnvironmentVariable(RecordingChannel.SourcesVariable) ?? string.Empty)
+                    .Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                file = new StreamWriter(Path.Combine(folder, $"{Environment.ProcessId}{RecordingChannel.FileExtension}"), append: true) { AutoFlush = true, NewLine = "\n" };
+                recorder = new ActivityRecorder(new SourceFilter([.. TestActivityNames.DefaultSources, .. sources]));
+                recorder.TestEnded += Write;
+            }
+        }
+        catch (Exception)
+        {
+            // The tests must run whatever happens here; the logger says which ones it got no recording for.
+        }
+    }
+
+    private static void Write(string key)
+    {
+        try
+        {
+            lock (Gate)
+            {
+                if (recorder is null || file is null)
+                {
+                    return;
+                }
+
+                var execution = ExecutionRecording.From(recorder.TakeEnded(key, withRetries: false), "hook", recorder.Detached.Drain());
+                file.WriteLine(RecordingChannel.Line(key, execution));
+            }
+        }
+        catch (Exception)
+        {
+            // Runs on the test's own path: never throw into it.
+        }
+    }
+}
