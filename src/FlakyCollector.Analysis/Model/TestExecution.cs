@@ -31,6 +31,9 @@ public sealed class TestExecution
 
     public string? ServiceName { get; internal set; }
 
+    /// <summary>The runtime the test ran on (".NET 8", ".NET 10"), from the resource's <c>process.runtime.*</c>; null when not recorded.</summary>
+    public string? Runtime { get; internal set; }
+
     public long StartNanos { get; internal set; }
 
     public long EndNanos { get; internal set; }
@@ -62,6 +65,7 @@ public sealed class TestExecution
 
     internal int ChildSpanCount { get; set; }
 
+    private readonly SpanIdSet _childIds = new();
     private ChildSpanStats[]? _children;
     private int _childCount;
     private List<ChildSpanDetail>? _details;
@@ -98,18 +102,53 @@ public sealed class TestExecution
         }
     }
 
-    internal void MergeChildrenFrom(TestExecution other, int detailLimit)
+    /// <summary>Records a child span's id; false when this span was already counted.</summary>
+    internal bool AddChildId(ulong spanId) => spanId == 0 || _childIds.Add(spanId);
+
+    /// <summary>
+    /// Folds another partition's view of the same trace into this one and returns how many of its
+    /// spans were already counted here. Summaries cannot be taken apart again, so when both hold
+    /// some of the same spans, the side that holds all of the other's wins; only when each holds
+    /// spans the other lacks are both added (the overlap then counts twice, and is returned).
+    /// </summary>
+    internal long MergeChildrenFrom(TestExecution other, int detailLimit)
     {
-        for (var i = 0; i < other._childCount; i++)
+        var shared = other._childIds.Ids.Count(_childIds.Contains);
+        if (shared > 0 && shared == other._childIds.Count)
         {
-            ChildFor(other._children![i].Label).Merge(other._children[i]);
+            return shared;
+        }
+
+        if (shared > 0 && shared == _childIds.Count)
+        {
+            ChildSpanCount = other.ChildSpanCount;
+            _children = other._children is null ? null : (ChildSpanStats[])other._children.Clone();
+            _childCount = other._childCount;
+            _childView = null;
+            _details = null;
+        }
+        else
+        {
+            ChildSpanCount += other.ChildSpanCount - shared;
+            for (var i = 0; i < other._childCount; i++)
+            {
+                ChildFor(other._children![i].Label).Merge(other._children[i]);
+            }
         }
 
         foreach (var detail in other.Details)
         {
-            AddDetail(detail, detailLimit);
+            if (_details is null || !_details.Exists(d => d.SpanId == detail.SpanId))
+            {
+                AddDetail(detail, detailLimit);
+            }
         }
 
-        ChildSpanCount += other.ChildSpanCount;
+        foreach (var id in other._childIds.Ids)
+        {
+            _childIds.Add(id);
+        }
+
+        return shared;
     }
 }

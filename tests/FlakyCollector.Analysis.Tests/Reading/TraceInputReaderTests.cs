@@ -14,7 +14,7 @@ public sealed class TraceInputReaderTests
     {
         using var directory = new SampleDirectory();
         directory.File("a/run.otlp.jsonl", Line(Test(Trace, "A.One")));
-        directory.File("b/deeper/services.otlp.jsonl", Line(Child(Trace, "SELECT x", 5)), Line(Child(Trace, "SELECT x", 7)));
+        directory.File("b/deeper/services.otlp.jsonl", Line(Child(Trace, "SELECT x", 5)), Line(Child(Trace, "SELECT x", 7, "0000000000000003")));
         directory.File("b/notes.txt", "ignored: not a trace file");
 
         var corpus = TraceInputReader.Read([directory.Path]);
@@ -121,6 +121,6 @@ public sealed class TraceInputReaderTests
         Attributes = [new("test.case.name", name), new("test.case.result.status", "pass"), new("test.run.id", "r1")],
     };
 
-    private static SampleSpan Child(string trace, string name, double ms) =>
-        new(trace, "0000000000000002", "eee19b7ec3c1b174", name, 3, 2_000_000, 2_000_000 + (long)(ms * 1e6), "Npgsql");
+    private static SampleSpan Child(string trace, string name, double ms, string spanId = "0000000000000002") =>
+        new(trace, spanId, "eee19b7ec3c1b174", name, 3, 2_000_000, 2_000_000 + (long)(ms * 1e6), "Npgsql");
 }
