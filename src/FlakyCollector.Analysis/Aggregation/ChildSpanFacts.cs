@@ -37,6 +37,16 @@ internal static class ChildSpanFacts
         stats.HttpStatusCode = Math.Max(stats.HttpStatusCode, span.HttpStatusCode);
     }
 
+    /// <summary>The span's share of its label's summary, kept so that a second copy can be recognised and undone.</summary>
+    public static ChildSpanEntry Entry(ParsedSpan span, string label) => new(
+        span.SpanId,
+        label,
+        Math.Max(0, span.EndNanos - span.StartNanos),
+        span.StatusCode == StatusError,
+        span.HttpStatusCode >= 500,
+        SpanLabeler.IsTimeout(span),
+        span.IsLate);
+
     public static ChildSpanDetail Detail(ParsedSpan span, string label)
     {
         var isError = span.StatusCode == StatusError || span.HttpStatusCode >= 500;

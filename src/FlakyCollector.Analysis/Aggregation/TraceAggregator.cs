@@ -135,14 +135,14 @@ internal sealed class TraceAggregator(StringPool strings, TraceReadOptions optio
             return;
         }
 
-        if (!execution.AddChildId(span.SpanId))
+        var label = SpanLabeler.Label(span, strings);
+        if (!execution.AddChildEntry(ChildSpanFacts.Entry(span, label)))
         {
             DuplicateSpans++;
             return;
         }
 
         execution.ChildSpanCount++;
-        var label = SpanLabeler.Label(span, strings);
         ref var stats = ref execution.ChildFor(label);
         ChildSpanFacts.Add(ref stats, span);
         if (options.RetainDetails)

@@ -65,7 +65,7 @@ public sealed class TestExecution
 
     internal int ChildSpanCount { get; set; }
 
-    private readonly SpanIdSet _childIds = new();
+    private readonly ChildSpanLedger _ledger = new();
     private ChildSpanStats[]? _children;
     private int _childCount;
     private List<ChildSpanDetail>? _details;
@@ -102,37 +102,27 @@ public sealed class TestExecution
         }
     }
 
-    /// <summary>Records a child span's id; false when this span was already counted.</summary>
-    internal bool AddChildId(ulong spanId) => spanId == 0 || _childIds.Add(spanId);
+    /// <summary>Records a child span; false when this span (by id) was already counted.</summary>
+    internal bool AddChildEntry(in ChildSpanEntry entry) => entry.SpanId == 0 || _ledger.Add(entry);
 
     /// <summary>
     /// Folds another partition's view of the same trace into this one and returns how many of its
-    /// spans were already counted here. Summaries cannot be taken apart again, so when both hold
-    /// some of the same spans, the side that holds all of the other's wins; only when each holds
-    /// spans the other lacks are both added (the overlap then counts twice, and is returned).
+    /// spans were already counted here; their second copy is taken off the summaries again.
     /// </summary>
     internal long MergeChildrenFrom(TestExecution other, int detailLimit)
     {
-        var shared = other._childIds.Ids.Count(_childIds.Contains);
-        if (shared > 0 && shared == other._childIds.Count)
+        for (var i = 0; i < other._childCount; i++)
         {
-            return shared;
+            ChildFor(other._children![i].Label).Merge(other._children[i]);
         }
 
-        if (shared > 0 && shared == _childIds.Count)
+        long shared = 0;
+        foreach (var entry in other._ledger.Entries)
         {
-            ChildSpanCount = other.ChildSpanCount;
-            _children = other._children is null ? null : (ChildSpanStats[])other._children.Clone();
-            _childCount = other._childCount;
-            _childView = null;
-            _details = null;
-        }
-        else
-        {
-            ChildSpanCount += other.ChildSpanCount - shared;
-            for (var i = 0; i < other._childCount; i++)
+            if (!_ledger.Add(entry))
             {
-                ChildFor(other._children![i].Label).Merge(other._children[i]);
+                entry.Remove(ref ChildFor(entry.Label));
+                shared++;
             }
         }
 
@@ -144,11 +134,7 @@ public sealed class TestExecution
             }
         }
 
-        foreach (var id in other._childIds.Ids)
-        {
-            _childIds.Add(id);
-        }
-
+        ChildSpanCount += other.ChildSpanCount - (int)shared;
         return shared;
     }
 }
