@@ -71,7 +71,7 @@ public sealed class CiHistoryDetectionTests(ITestOutputHelper output)
         Assert.Equal(0, corpus.Input.MalformedLineCount);
         var cluster = corpus.Executions.Where(e => CiHistoryCatalog.Cluster.Contains(e.Name)).ToList();
         // Each execution made one call: one client span, one server span (from either file or both), one service query.
-        Assert.All(cluster, e => Assert.Equal([1, 1, 1], e.Children.Where(c => c.Label == "SELECT bins" || c.Label.StartsWith("GET /api/bins/", StringComparison.Ordinal) || c.Label.StartsWith("HTTP GET warehouse-api", StringComparison.Ordinal)).OrderBy(c => c.Label, StringComparer.Ordinal).Select(c => c.Count)));
+        Assert.All(cluster, e => Assert.Equal([1, 1, 1], e.Children.Where(c => c.Label == "SELECT bins" || c.Label == "GET /api/bins/{id}" || c.Label.StartsWith("HTTP GET warehouse-api", StringComparison.Ordinal)).OrderBy(c => c.Label, StringComparer.Ordinal).Select(c => c.Count)));
         Assert.True(report.Tests.Single(t => t.Name == SampleCatalog.Unavailable).PassedOnRetry > 0);
     }
 

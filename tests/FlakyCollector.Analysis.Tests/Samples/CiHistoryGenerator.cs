@@ -73,7 +73,7 @@ internal sealed class CiHistoryGenerator(int seed)
             var inProcess = children.Where(s => s.Kind != 2 && s.EndNanos <= execution.EndNanos).ToList();
             if (server.Count > 0)
             {
-                var owned = server.Concat(server.Where(s => s.Name.StartsWith("GET /api/bins", StringComparison.Ordinal)).Select(s => Query(s, random))).ToList();
+                var owned = server.Concat(server.Where(s => s.Name == "GET /api/bins/{id}").Select(s => Query(s, random))).ToList();
                 services.WriteLine(_writer.Line(serviceResource, owned));
                 if (random.NextDouble() < 0.3)
                 {

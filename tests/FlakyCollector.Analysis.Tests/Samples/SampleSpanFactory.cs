@@ -146,7 +146,9 @@ internal sealed class SampleSpanFactory(Random random, string runId, long proces
             ],
         };
         var path = pathAndQuery.Split('?')[0];
-        var server = new SampleSpan(e.TraceId, Id(), client.SpanId, $"{method} {path}", Server, client.StartNanos + Ms(0.5), client.EndNanos - Ms(0.5), "Microsoft.AspNetCore")
+        // ASP.NET Core names a server span by its route template, not the concrete path.
+        var route = string.Join('/', path.Split('/').Select(segment => segment.Length > 0 && segment.All(char.IsAsciiDigit) ? "{id}" : segment));
+        var server = new SampleSpan(e.TraceId, Id(), client.SpanId, $"{method} {route}", Server, client.StartNanos + Ms(0.5), client.EndNanos - Ms(0.5), "Microsoft.AspNetCore")
         {
             Attributes = [new("http.request.method", method), new("url.path", path), new("http.response.status_code", status)],
             StatusCode = status >= 500 ? 2 : 0,
