@@ -14,8 +14,10 @@ namespace FlakyCollector.Analysis.Rendering;
 /// </summary>
 internal static class HtmlComparisonSection
 {
-    // Spent longer by this factor (and by at least a millisecond) counts as slower in the picture.
-    private const double SlowerFactor = 1.5;
+    // One pair of runs is noisy: a row is marked slower only at twice the time, and by at least a
+    // twentieth of the failing test's duration (and a millisecond).
+    private const double SlowerFactor = 2;
+    private const double SlowerShareOfTest = 0.05;
 
     public static void Write(TextWriter w, TestSummary test)
     {
@@ -83,7 +85,7 @@ internal static class HtmlComparisonSection
         }
 
         double failingMs = f.Sum(d => d.EndNanos - d.StartNanos) / 1e6, passingMs = p.Sum(d => d.EndNanos - d.StartNanos) / 1e6;
-        if (failingMs > passingMs * SlowerFactor && failingMs - passingMs >= 1)
+        if (failingMs > passingMs * SlowerFactor && failingMs - passingMs >= Math.Max(1, SlowerShareOfTest * failing.DurationNanos / 1e6))
         {
             marks.Add(("slower", $"{Figures.Ms(failingMs)} vs {Figures.Ms(passingMs)}"));
         }
