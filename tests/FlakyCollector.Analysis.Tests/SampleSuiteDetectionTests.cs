@@ -36,5 +36,7 @@ public sealed class SampleSuiteDetectionTests(ITestOutputHelper output)
         Assert.Equal(SampleCatalog.Tests.Count, report.Tests.Count);
         Assert.Equal(0, report.Input.MalformedLineCount);
         Assert.Equal(0, report.Input.OrphanSpans);
+        // Each flaky test here fails for a reason of its own: none of them fail in the same runs.
+        Assert.Empty(report.Clusters);
     }
 }

@@ -4,7 +4,7 @@ using FlakyCollector.Analysis.Tests.Samples;
 
 namespace FlakyTrace.Cli.Tests;
 
-public sealed class ReportCommandTests(SampleRunsFixture samples) : IClassFixture<SampleRunsFixture>
+public sealed class ReportCommandTests(SampleRunsFixture samples, CiHistoryRunsFixture history) : IClassFixture<SampleRunsFixture>, IClassFixture<CiHistoryRunsFixture>
 {
     [Fact]
     public void Report_FlakyRuns_WritesSelfContainedHtml()
@@ -74,5 +74,78 @@ public sealed class ReportCommandTests(SampleRunsFixture samples) : IClassFixtur
         var entry = Regex.Match(dom, $"<details class=\"exec\" id=\"{target}\"[^>]*>");
         Assert.Contains("open", entry.Value, StringComparison.Ordinal);
         Assert.Matches(new Regex($"<details class=\"run-tests\" open[^>]*>(?:(?!</details></section>).)*id=\"{target}\"", RegexOptions.Singleline), dom);
+    }
+
+    [Fact]
+    public void Report_InHeadlessChromium_ShowsFailingAndPassingSideBySideWithTheDifferencesMarked()
+    {
+        var file = Artefact("flakytrace-ci-history.html");
+        Assert.Equal(0, CommandLineRun.Of("report", history.Traces, "-o", file, "--max-runs", "3").ExitCode);
+
+        var dom = HeadlessChromium.Run(new Uri(file).AbsoluteUri, "--dump-dom");
+
+        // One side-by-side view per flaky test, plus one per cluster.
+        Assert.Equal(CiHistoryCatalog.Expected.Count + 1, Regex.Matches(dom, "<div class=\"compare\"").Count);
+        var race = Compare(dom, CiHistoryCatalog.Race);
+        Assert.Matches("<div class=\"cmp-row d-late[^\"]*\" data-label=\"SendConfirmation\" data-diff=\"late[^\"]*\">", race);
+        Assert.Contains("<span class=\"kind k-race\">race</span> SendConfirmation is still running when the test ends", race, StringComparison.Ordinal);
+        Assert.Matches("<i class=\"late\" style=\"left:[0-9.]+%;width:[0-9.]+%\"", race);
+        Assert.True(Regex.Matches(race, "<b class=\"test-end\"").Count >= 4, "each track marks where the test ended");
+
+        var outage = Compare(dom, CiHistoryCatalog.Cluster[0]);
+        Assert.Matches("data-label=\"HTTP GET warehouse-api/api/bins/\\{id\\}\" data-diff=\"error\"", outage);
+        Assert.Contains("<b class=\"mark m-error\">error</b> status 503", outage, StringComparison.Ordinal);
+
+        var cluster = Regex.Match(dom, "<article class=\"cluster\" data-tests=\"([^\"]*)\"");
+        Assert.Equal(CiHistoryCatalog.Cluster.Order(StringComparer.Ordinal), cluster.Groups[1].Value.Split('\n').Order(StringComparer.Ordinal));
+
+        // The race test's article alone, with the report's own stylesheet: the picture to look at.
+        var html = File.ReadAllText(file);
+        var article = Regex.Match(html, $"<article class=\"flaky-test\" id=\"t-[0-9a-f]+\" data-test=\"{Regex.Escape(CiHistoryCatalog.Race)}\">.*?</article>", RegexOptions.Singleline).Value;
+        var page = Artefact("flakytrace-side-by-side.html");
+        File.WriteAllText(page, html[..(html.IndexOf("</head>", StringComparison.Ordinal) + 7)] + "<body>" + article + "</body></html>");
+        var screenshot = Artefact("flakytrace-side-by-side.png");
+        File.Delete(screenshot);
+        HeadlessChromium.Run(new Uri(page).AbsoluteUri, $"--screenshot={screenshot}", "--window-size=1400,700");
+        Assert.True(new FileInfo(screenshot).Length > 20_000);
+    }
+
+    [Fact]
+    public void Report_InHeadlessChromium_RunsTitledByProjectCommitAndTimeWithAxisAndReadableEvidence()
+    {
+        var file = Artefact("flakytrace-ci-history-titles.html");
+        Assert.Equal(0, CommandLineRun.Of("report", history.Traces, "-o", file, "--max-runs", "2").ExitCode);
+
+        var dom = HeadlessChromium.Run(new Uri(file).AbsoluteUri, "--dump-dom");
+
+        var headers = Regex.Matches(dom, "<section class=\"run\" data-run=\"([^\"]+)\"><header title=\"run id [^\"]+\">([^<]*)<span>").ToList();
+        Assert.Equal(2, headers.Count);
+        Assert.All(headers, h =>
+        {
+            Assert.DoesNotContain(h.Groups[1].Value, h.Groups[2].Value, StringComparison.Ordinal);
+            Assert.Matches("^Shop\\.Interop\\.Tests, Shop\\.Tests · commit 9c0ffee1 · 2025-06-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC $", h.Groups[2].Value);
+        });
+        Assert.True(Regex.Matches(dom, "<div class=\"axis\"><span class=\"tick\" style=\"left:0%\">0</span>").Count >= 2, "every run timeline has a time axis");
+        Assert.Matches("<details class=\"evidence\"><summary>evidence</summary><dl><dt>span</dt>", dom);
+        Assert.Contains("<dt>p-value (adjusted)</dt>", dom, StringComparison.Ordinal);
+        Assert.DoesNotMatch("pValue=|failingRuns=", dom);
+        // A failed call's drill-down names its status once.
+        Assert.Matches("<span class=\"name\"[^>]*>HTTP [^<]* · status 5\\d\\d</span>", dom);
+        Assert.DoesNotMatch("\\b(\\d{3}) \\1\\b|status (\\d{3}) · \\2\\b", dom);
+    }
+
+    /// <summary>A file kept after the run next to the screenshots, to open and look at.</summary>
+    private static string Artefact(string name)
+    {
+        var directory = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(directory);
+        return Path.Combine(directory, name);
+    }
+
+    private static string Compare(string dom, string test)
+    {
+        var match = Regex.Match(dom, $"<div class=\"compare\" data-test=\"{Regex.Escape(System.Net.WebUtility.HtmlEncode(test))}\".*?\n</div>\n", RegexOptions.Singleline);
+        Assert.True(match.Success, $"no side-by-side view for {test}");
+        return match.Value;
     }
 }

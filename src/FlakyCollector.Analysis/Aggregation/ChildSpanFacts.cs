@@ -11,6 +11,9 @@ internal static class ChildSpanFacts
     public static void Add(ref ChildSpanStats stats, ParsedSpan span)
     {
         var duration = Math.Max(0, span.EndNanos - span.StartNanos);
+        stats.FirstStartNanos = stats.Count == 0 ? span.StartNanos : Math.Min(stats.FirstStartNanos, span.StartNanos);
+        stats.LastEndNanos = Math.Max(stats.LastEndNanos, span.EndNanos);
+        stats.LateSpans += span.IsLate ? 1 : 0;
         stats.Count++;
         stats.TotalNanos += duration;
         stats.MaxNanos = Math.Max(stats.MaxNanos, duration);
@@ -34,10 +37,20 @@ internal static class ChildSpanFacts
         stats.HttpStatusCode = Math.Max(stats.HttpStatusCode, span.HttpStatusCode);
     }
 
+    /// <summary>The span's share of its label's summary, kept so that a second copy can be recognised and undone.</summary>
+    public static ChildSpanEntry Entry(ParsedSpan span, string label) => new(
+        span.SpanId,
+        label,
+        Math.Max(0, span.EndNanos - span.StartNanos),
+        span.StatusCode == StatusError,
+        span.HttpStatusCode >= 500,
+        SpanLabeler.IsTimeout(span),
+        span.IsLate);
+
     public static ChildSpanDetail Detail(ParsedSpan span, string label)
     {
         var isError = span.StatusCode == StatusError || span.HttpStatusCode >= 500;
         var errorText = isError ? span.StatusMessage ?? span.ExceptionMessage ?? span.ErrorType : null;
-        return new ChildSpanDetail(label, span.SpanId, span.ParentSpanId, span.StartNanos, span.EndNanos, isError, span.HttpStatusCode, errorText);
+        return new ChildSpanDetail(label, span.SpanId, span.ParentSpanId, span.StartNanos, span.EndNanos, isError, span.HttpStatusCode, errorText, span.IsLate);
     }
 }

@@ -30,12 +30,27 @@ internal static class TestSpanFacts
         if (execution.Outcome == TestOutcome.Failed)
         {
             execution.ErrorType = span.ErrorType ?? span.ExceptionType;
-            var message = span.StatusMessage ?? span.ExceptionMessage;
+            var message = WithoutTypePrefix(span.StatusMessage ?? span.ExceptionMessage, execution.ErrorType);
             execution.ErrorMessage = retainDetails || message is null || message.Length <= MessageLimitWithoutDetails
                 ? message
                 : message[..MessageLimitWithoutDetails];
             execution.StackTrace = retainDetails ? span.ExceptionStackTrace : null;
         }
+    }
+
+    /// <summary>
+    /// Some frameworks report the message as "Type : message"; the type is already in
+    /// <c>error.type</c>, and a headline "Type: Type : message" says it twice.
+    /// </summary>
+    internal static string? WithoutTypePrefix(string? message, string? errorType)
+    {
+        if (message is null || string.IsNullOrEmpty(errorType) || !message.StartsWith(errorType, StringComparison.Ordinal))
+        {
+            return message;
+        }
+
+        var rest = message.AsSpan(errorType.Length).TrimStart(' ');
+        return rest.StartsWith(":") ? rest[1..].TrimStart().ToString() : message;
     }
 
     /// <summary>

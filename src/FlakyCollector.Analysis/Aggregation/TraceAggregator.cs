@@ -11,6 +11,7 @@ namespace FlakyCollector.Analysis.Aggregation;
 internal sealed class TraceAggregator(StringPool strings, TraceReadOptions options)
 {
     private readonly Dictionary<UInt128, TestExecution> _traces = [];
+    private readonly RuntimeLabels _runtimes = new();
     private int _pending;
 
     public long Spans { get; private set; }
@@ -20,6 +21,9 @@ internal sealed class TraceAggregator(StringPool strings, TraceReadOptions optio
     public long DuplicateTestSpans { get; private set; }
 
     public long DroppedSpans { get; private set; }
+
+    /// <summary>Child spans seen a second time (same trace and span id, from another line or file); counted once.</summary>
+    public long DuplicateSpans { get; private set; }
 
     public int TraceCount => _traces.Count;
 
@@ -47,6 +51,7 @@ internal sealed class TraceAggregator(StringPool strings, TraceReadOptions optio
         TestSpans += other.TestSpans;
         DuplicateTestSpans += other.DuplicateTestSpans;
         DroppedSpans += other.DroppedSpans;
+        DuplicateSpans += other.DuplicateSpans;
         foreach (var (id, theirs) in other._traces)
         {
             if (!_traces.TryGetValue(id, out var mine))
@@ -63,13 +68,13 @@ internal sealed class TraceAggregator(StringPool strings, TraceReadOptions optio
             else if (theirs.HasTestSpan)
             {
                 // Keep the object that has the test facts and fold the other's children into it.
-                theirs.MergeChildrenFrom(mine, options.MaxDetailsPerExecution);
+                DuplicateSpans += theirs.MergeChildrenFrom(mine, options.MaxDetailsPerExecution);
                 _traces[id] = theirs;
                 continue;
             }
 
             mine.IsRunLevel |= theirs.IsRunLevel;
-            mine.MergeChildrenFrom(theirs, options.MaxDetailsPerExecution);
+            DuplicateSpans += mine.MergeChildrenFrom(theirs, options.MaxDetailsPerExecution);
         }
     }
 
@@ -109,6 +114,7 @@ internal sealed class TraceAggregator(StringPool strings, TraceReadOptions optio
 
         TestSpans++;
         TestSpanFacts.Apply(span, execution, options.RetainDetails);
+        execution.Runtime = _runtimes.Label(span);
     }
 
     private void AddChild(ParsedSpan span)
@@ -129,8 +135,14 @@ internal sealed class TraceAggregator(StringPool strings, TraceReadOptions optio
             return;
         }
 
-        execution.ChildSpanCount++;
         var label = SpanLabeler.Label(span, strings);
+        if (!execution.AddChildEntry(ChildSpanFacts.Entry(span, label)))
+        {
+            DuplicateSpans++;
+            return;
+        }
+
+        execution.ChildSpanCount++;
         ref var stats = ref execution.ChildFor(label);
         ChildSpanFacts.Add(ref stats, span);
         if (options.RetainDetails)

@@ -6,6 +6,9 @@ public enum CauseKind
     /// <summary>A child span, or the test itself, is much slower in failing runs.</summary>
     Timing,
 
+    /// <summary>Work the test started ends after the test in failing runs and before it in passing runs: the test does not wait for it.</summary>
+    Race,
+
     /// <summary>Failing runs contain HTTP or dependency spans with errors, 5xx or timeouts that passing runs lack.</summary>
     External,
 

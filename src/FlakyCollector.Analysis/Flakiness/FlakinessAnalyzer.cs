@@ -4,9 +4,11 @@ using FlakyCollector.Analysis.Model;
 namespace FlakyCollector.Analysis.Flakiness;
 
 /// <summary>
-/// Finds the flaky tests in a <see cref="TraceCorpus"/> and explains them. A test is flaky when it
-/// both passed and failed on the same commit (<c>vcs.ref.head.revision</c>; all runs count as one
-/// commit when none is recorded).
+/// Finds the flaky tests in a <see cref="TraceCorpus"/> and explains them. A test is one
+/// <see cref="TestIdentity"/> (service, runtime, <c>test.case.name</c>); it is flaky when it both
+/// passed and failed on the same commit (<c>vcs.ref.head.revision</c>; all runs count as one
+/// commit when none is recorded) and runtime. Flaky tests that fail in the same runs are then
+/// grouped into clusters.
 /// </summary>
 public static class FlakinessAnalyzer
 {
@@ -14,12 +16,24 @@ public static class FlakinessAnalyzer
     {
         options ??= new AnalysisOptions();
         var executions = corpus.Executions;
-        var byTest = GroupBy(executions, e => e.Name);
+        var byTest = new Dictionary<TestIdentity, List<TestExecution>>();
+        foreach (var execution in executions)
+        {
+            var identity = new TestIdentity(execution.ServiceName, execution.Runtime, execution.Name);
+            if (!byTest.TryGetValue(identity, out var list))
+            {
+                byTest[identity] = list = [];
+            }
+
+            list.Add(execution);
+        }
+
         Lazy<ICauseDetector[]> detectors = new(() =>
         {
             var runs = GroupBy(executions, e => e.RunId);
             return
             [
+                new RaceCauseDetector(options),
                 new TimingCauseDetector(options),
                 new ExternalCauseDetector(options),
                 new OrderCauseDetector(new ProcessHistory(runs), options),
@@ -28,19 +42,24 @@ public static class FlakinessAnalyzer
         });
 
         // Tests are independent and the detectors only read shared indexes: use every core.
-        var tests = byTest.AsParallel().Select(group => Summarize(group.Key, group.Value, detectors, options));
-        var ordered = tests
+        var summaries = byTest.AsParallel().Select(group => Summarize(group.Key, group.Value, detectors, options)).ToList();
+        var ordered = RuntimeVerdicts.Apply(summaries)
             .OrderByDescending(t => t.Flaky)
             .ThenByDescending(t => t.FailedRuns)
             .ThenByDescending(t => t.FailureRate)
             .ThenBy(t => t.Name, StringComparer.Ordinal)
+            .ThenBy(t => t.Runtime, StringComparer.Ordinal)
             .ToList();
-        var runs = CountDistinct(executions.Select(e => e.RunId));
+        var runCount = CountDistinct(executions.Select(e => e.RunId));
         var commits = CountDistinct(executions.Select(e => e.Commit ?? ""));
-        return new FlakinessReport(ordered, corpus.Input, runs, commits);
+        return new FlakinessReport(ordered, corpus.Input, runCount, commits)
+        {
+            Clusters = FailureClusters.Find(ordered.Where(t => t.Flaky).ToList(), options.Alpha),
+            Runtimes = [.. executions.Select(e => e.Runtime).OfType<string>().Distinct().Order(StringComparer.Ordinal)],
+        };
     }
 
-    private static TestSummary Summarize(string name, List<TestExecution> executions, Lazy<ICauseDetector[]> detectors, AnalysisOptions options)
+    private static TestSummary Summarize(TestIdentity identity, List<TestExecution> executions, Lazy<ICauseDetector[]> detectors, AnalysisOptions options)
     {
         int passed = 0, failed = 0, skipped = 0;
         foreach (var execution in executions)
@@ -54,10 +73,12 @@ public static class FlakinessAnalyzer
             .Where(g => g.Value.Any(e => e.Outcome == TestOutcome.Passed) && g.Value.Any(e => e.Outcome == TestOutcome.Failed))
             .Select(g => g.Key)
             .ToList();
-        var topError = TopError(executions);
+        var topError = FailureHeadlines.Top(executions);
         var summary = new TestSummary
         {
-            Name = name,
+            Name = identity.Name,
+            Service = identity.Service,
+            Runtime = identity.Runtime,
             Suite = executions.Select(e => e.Suite).FirstOrDefault(s => s is not null),
             Executions = executions.Count,
             Passed = passed,
@@ -69,7 +90,7 @@ public static class FlakinessAnalyzer
             Runs = CountDistinct(executions.Select(e => e.RunId)),
             FailedRuns = CountDistinct(executions.Where(e => e.Outcome == TestOutcome.Failed).Select(e => e.RunId)),
             FlakyCommits = flakyCommits,
-            TopError = topError.Headline,
+            TopError = topError.Example,
             TopErrorCount = topError.Count,
         };
         if (!summary.Flaky)
@@ -80,16 +101,20 @@ public static class FlakinessAnalyzer
         var commits = flakyCommits.ToHashSet();
         var inFlakyCommits = executions.Where(e => commits.Contains(e.Commit ?? "")).ToList();
         var sample = new FlakySample(
-            name,
+            identity.Name,
             Latest(inFlakyCommits, TestOutcome.Failed, options.MaxExecutionsPerOutcome),
             Latest(inFlakyCommits, TestOutcome.Passed, options.MaxExecutionsPerOutcome));
         var labels = sample.Failing.Concat(sample.Passing).SelectMany(e => e.Children).Select(c => c.Label).Distinct().Order(StringComparer.Ordinal).ToList();
-        var causes = detectors.Value.SelectMany(d => d.Detect(sample)).OrderByDescending(h => h.Score).ToList();
+        var causes = CauseOrder.Rank(detectors.Value.SelectMany(d => d.Detect(sample)));
         return summary with
         {
             PassingProfile = OutcomeProfiler.Profile(sample.Passing, labels),
             FailingProfile = OutcomeProfiler.Profile(sample.Failing, labels),
             Causes = causes.Count > 0 ? causes : [CauseHint.None(sample.Failing.Count, sample.Passing.Count)],
+            FailedRunIds = inFlakyCommits.Where(e => e.Outcome == TestOutcome.Failed).Select(e => e.RunId).ToHashSet(StringComparer.Ordinal),
+            RunIds = inFlakyCommits.Select(e => e.RunId).ToHashSet(StringComparer.Ordinal),
+            FailingSample = sample.Failing,
+            PassingSample = sample.Passing,
         };
     }
 
@@ -141,34 +166,5 @@ public static class FlakinessAnalyzer
     {
         var matching = executions.Where(e => e.Outcome == outcome).ToList();
         return matching.Count <= limit ? matching : [.. matching.OrderByDescending(e => e.StartNanos).Take(limit)];
-    }
-
-    /// <summary>The most common failure headline (error type and first line of the message) and its count.</summary>
-    private static (string? Headline, int Count) TopError(List<TestExecution> executions)
-    {
-        // Count whole (type, message) pairs first; build a headline string only per distinct pair.
-        var counts = new Dictionary<(string?, string?), int>();
-        foreach (var execution in executions)
-        {
-            if (execution.Outcome == TestOutcome.Failed)
-            {
-                var key = (execution.ErrorType, execution.ErrorMessage);
-                counts[key] = counts.GetValueOrDefault(key) + 1;
-            }
-        }
-
-        return counts
-            .GroupBy(c => Headline(c.Key.Item1, c.Key.Item2))
-            .Select(g => ((string?)g.Key, g.Sum(c => c.Value)))
-            .OrderByDescending(h => h.Item2)
-            .FirstOrDefault();
-    }
-
-    private static string Headline(string? errorType, string? errorMessage)
-    {
-        var message = errorMessage ?? "";
-        var newline = message.IndexOfAny(['\r', '\n']);
-        var firstLine = newline < 0 ? message : message[..newline];
-        return errorType is null ? firstLine : $"{errorType}: {firstLine}";
     }
 }

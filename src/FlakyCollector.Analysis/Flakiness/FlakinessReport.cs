@@ -5,6 +5,15 @@ namespace FlakyCollector.Analysis.Flakiness;
 /// <summary>The result of the analysis: every test, flaky ones first by how many runs they disrupted.</summary>
 public sealed record FlakinessReport(IReadOnlyList<TestSummary> Tests, InputSummary Input, int Runs, int Commits)
 {
+    /// <summary>Flaky tests that fail in the same runs, largest first; each test is in at most one.</summary>
+    public IReadOnlyList<FailureCluster> Clusters { get; init; } = [];
+
+    /// <summary>The runtimes seen (".NET 8", ".NET 10"); with more than one, outputs name each test's runtime.</summary>
+    public IReadOnlyList<string> Runtimes { get; init; } = [];
+
+    /// <summary>Flaky tests in no cluster.</summary>
+    public IEnumerable<TestSummary> FlakyAlone => FlakyTests.Where(t => !Clusters.Any(c => c.Tests.Any(m => ReferenceEquals(m, t))));
+
     public IEnumerable<TestSummary> FlakyTests => Tests.Where(t => t.Flaky);
 
     public int FlakyCount => Tests.Count(t => t.Flaky);

@@ -9,4 +9,5 @@ public sealed record ChildSpanDetail(
     long EndNanos,
     bool IsError,
     int HttpStatusCode,
-    string? ErrorText);
+    string? ErrorText,
+    bool MarkedLate = false);

@@ -31,10 +31,27 @@ public struct ChildSpanStats
 
     public string? ErrorType { readonly get; internal set; }
 
+    /// <summary>The earliest start of a span with this label (Unix nanoseconds).</summary>
+    public long FirstStartNanos { readonly get; internal set; }
+
+    /// <summary>The latest end of a span with this label: with the test's end, it tells a span that outlived its test.</summary>
+    public long LastEndNanos { readonly get; internal set; }
+
+    /// <summary>Spans the collector marked <c>flakytrace.span.late</c> (ended after their test).</summary>
+    public int LateSpans { readonly get; internal set; }
+
     public readonly bool HasProblem => Errors > 0 || ServerErrors > 0 || Timeouts > 0;
 
     internal void Merge(in ChildSpanStats other)
     {
+        if (other.Count == 0)
+        {
+            return;
+        }
+
+        FirstStartNanos = Count == 0 ? other.FirstStartNanos : Math.Min(FirstStartNanos, other.FirstStartNanos);
+        LastEndNanos = Math.Max(LastEndNanos, other.LastEndNanos);
+        LateSpans += other.LateSpans;
         Count += other.Count;
         TotalNanos += other.TotalNanos;
         MaxNanos = Math.Max(MaxNanos, other.MaxNanos);

@@ -19,6 +19,9 @@ public sealed class InputSummary
     /// <summary>Test spans seen twice (the same file given twice, say); counted once.</summary>
     public long DuplicateTestSpans { get; internal set; }
 
+    /// <summary>Child spans seen twice (one span in the collector's file and a Collector export, say); counted once.</summary>
+    public long DuplicateSpans { get; internal set; }
+
     public long MalformedLineCount { get; internal set; }
 
     public IReadOnlyList<MalformedLine> Malformed { get; internal set; } = [];

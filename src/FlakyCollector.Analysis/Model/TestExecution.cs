@@ -31,6 +31,9 @@ public sealed class TestExecution
 
     public string? ServiceName { get; internal set; }
 
+    /// <summary>The runtime the test ran on (".NET 8", ".NET 10"), from the resource's <c>process.runtime.*</c>; null when not recorded.</summary>
+    public string? Runtime { get; internal set; }
+
     public long StartNanos { get; internal set; }
 
     public long EndNanos { get; internal set; }
@@ -62,6 +65,7 @@ public sealed class TestExecution
 
     internal int ChildSpanCount { get; set; }
 
+    private readonly ChildSpanLedger _ledger = new();
     private ChildSpanStats[]? _children;
     private int _childCount;
     private List<ChildSpanDetail>? _details;
@@ -98,18 +102,39 @@ public sealed class TestExecution
         }
     }
 
-    internal void MergeChildrenFrom(TestExecution other, int detailLimit)
+    /// <summary>Records a child span; false when this span (by id) was already counted.</summary>
+    internal bool AddChildEntry(in ChildSpanEntry entry) => entry.SpanId == 0 || _ledger.Add(entry);
+
+    /// <summary>
+    /// Folds another partition's view of the same trace into this one and returns how many of its
+    /// spans were already counted here; their second copy is taken off the summaries again.
+    /// </summary>
+    internal long MergeChildrenFrom(TestExecution other, int detailLimit)
     {
         for (var i = 0; i < other._childCount; i++)
         {
             ChildFor(other._children![i].Label).Merge(other._children[i]);
         }
 
-        foreach (var detail in other.Details)
+        long shared = 0;
+        foreach (var entry in other._ledger.Entries)
         {
-            AddDetail(detail, detailLimit);
+            if (!_ledger.Add(entry))
+            {
+                entry.Remove(ref ChildFor(entry.Label));
+                shared++;
+            }
         }
 
-        ChildSpanCount += other.ChildSpanCount;
+        foreach (var detail in other.Details)
+        {
+            if (_details is null || !_details.Exists(d => d.SpanId == detail.SpanId))
+            {
+                AddDetail(detail, detailLimit);
+            }
+        }
+
+        ChildSpanCount += other.ChildSpanCount - (int)shared;
+        return shared;
     }
 }

@@ -24,4 +24,8 @@ internal enum AttributeKey
     ServiceName,
     Revision,
     HostName,
+    RuntimeName,
+    RuntimeVersion,
+    RuntimeDescription,
+    SpanLate,
 }

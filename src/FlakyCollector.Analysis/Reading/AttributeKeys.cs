@@ -27,13 +27,17 @@ internal static class AttributeKeys
         17 => key.SequenceEqual("test.case.attempt"u8) ? AttributeKey.TestAttempt
             : key.SequenceEqual("exception.message"u8) ? AttributeKey.ExceptionMessage : AttributeKey.Unknown,
         19 => key.SequenceEqual("http.request.method"u8) ? AttributeKey.HttpMethod : AttributeKey.Unknown,
-        20 => key.SequenceEqual("exception.stacktrace"u8) ? AttributeKey.ExceptionStackTrace : AttributeKey.Unknown,
+        20 => key.SequenceEqual("exception.stacktrace"u8) ? AttributeKey.ExceptionStackTrace
+            : key.SequenceEqual("process.runtime.name"u8) ? AttributeKey.RuntimeName
+            : key.SequenceEqual("flakytrace.span.late"u8) ? AttributeKey.SpanLate : AttributeKey.Unknown,
         21 => key.SequenceEqual("test.suite.run.status"u8) ? AttributeKey.TestSuiteRunStatus
             : key.SequenceEqual("vcs.ref.head.revision"u8) ? AttributeKey.Revision : AttributeKey.Unknown,
         23 => key.SequenceEqual("test.case.result.status"u8) ? AttributeKey.TestResultStatus
-            : key.SequenceEqual("flakytrace.testhost.pid"u8) ? AttributeKey.TestHostPid : AttributeKey.Unknown,
+            : key.SequenceEqual("flakytrace.testhost.pid"u8) ? AttributeKey.TestHostPid
+            : key.SequenceEqual("process.runtime.version"u8) ? AttributeKey.RuntimeVersion : AttributeKey.Unknown,
         25 => key.SequenceEqual("http.response.status_code"u8) ? AttributeKey.HttpStatusCode : AttributeKey.Unknown,
-        27 => key.SequenceEqual("vcs.repository.ref.revision"u8) ? AttributeKey.Revision : AttributeKey.Unknown,
+        27 => key.SequenceEqual("vcs.repository.ref.revision"u8) ? AttributeKey.Revision
+            : key.SequenceEqual("process.runtime.description"u8) ? AttributeKey.RuntimeDescription : AttributeKey.Unknown,
         _ => AttributeKey.Unknown,
     };
 }

@@ -115,6 +115,7 @@ internal sealed partial class OtlpLineParser
             case AttributeKey.TestAttempt: target.Attempt = (int)AsLong(); break;
             case AttributeKey.HttpStatusCode: target.HttpStatusCode = (int)AsLong(); break;
             case AttributeKey.TestSuiteRunStatus: target.IsSuiteRun = true; break;
+            case AttributeKey.SpanLate: target.IsLate = AsLong() != 0; break;
             case AttributeKey.ExceptionMessage: target.ExceptionMessage = ValueChars().ToString(); break;
             case AttributeKey.ExceptionStackTrace: target.ExceptionStackTrace = ValueChars().ToString(); break;
             case AttributeKey.UrlFull: ApplyUrl(target, ValueChars()); break;
@@ -139,6 +140,9 @@ internal sealed partial class OtlpLineParser
             case AttributeKey.ServiceName: target.ServiceName = value; break;
             case AttributeKey.Revision: target.Commit = value; break;
             case AttributeKey.HostName: target.HostName = value; break;
+            case AttributeKey.RuntimeName: target.RuntimeName = value; break;
+            case AttributeKey.RuntimeVersion: target.RuntimeVersion = value; break;
+            case AttributeKey.RuntimeDescription: target.RuntimeDescription = value; break;
             default: break;
         }
     }

@@ -200,6 +200,7 @@ internal sealed partial class OtlpLineParser(StringPool strings)
                     span.Commit = _resource.Commit;
                     span.ServiceName = _resource.ServiceName;
                     span.HostName = _resource.HostName;
+                    span.InheritRuntime(_resource);
                     span.RunId ??= _resource.RunId ?? FallbackRunId;
                     if (span.ProcessId == 0)
                     {

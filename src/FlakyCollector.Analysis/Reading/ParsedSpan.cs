@@ -36,8 +36,22 @@ internal sealed class ParsedSpan
     public string? Commit;
     public string? ServiceName;
     public string? HostName;
+    public string? RuntimeName;
+    public string? RuntimeVersion;
+    public string? RuntimeDescription;
+
+    /// <summary><c>flakytrace.span.late</c>: the collector saw this span end after its test's span.</summary>
+    public bool IsLate;
 
     public bool IsRoot => ParentSpanId == 0;
+
+    /// <summary>Takes the resource's <c>process.runtime.*</c> attributes, as the commit and service are taken.</summary>
+    public void InheritRuntime(ParsedSpan resource)
+    {
+        RuntimeName = resource.RuntimeName;
+        RuntimeVersion = resource.RuntimeVersion;
+        RuntimeDescription = resource.RuntimeDescription;
+    }
 
     public void Reset()
     {
@@ -51,5 +65,7 @@ internal sealed class ParsedSpan
         RunId = ErrorType = HttpMethod = UrlPath = UrlHost = ServerAddress = null;
         ExceptionType = ExceptionMessage = ExceptionStackTrace = null;
         Commit = ServiceName = HostName = null;
+        RuntimeName = RuntimeVersion = RuntimeDescription = null;
+        IsLate = false;
     }
 }

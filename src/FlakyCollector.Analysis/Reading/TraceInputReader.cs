@@ -85,6 +85,7 @@ public static class TraceInputReader
             Spans = merged.Spans,
             TestSpans = merged.TestSpans,
             DuplicateTestSpans = merged.DuplicateTestSpans,
+            DuplicateSpans = merged.DuplicateSpans,
             MalformedLineCount = malformedCount,
             Malformed = malformed,
             OrphanSpans = orphans,

@@ -13,18 +13,30 @@ public static class ConsoleReportWriter
         writer.WriteLine();
         if (flaky.Count > 0)
         {
-            var table = new TextTable("#", "Test", "Runs", "Failed runs", "Failure rate", "Likely cause").AlignRight(0, 2, 3, 4);
-            for (var i = 0; i < flaky.Count; i++)
+            // Clusters first: several failing tests that are one problem.
+            var ranked = report.Clusters.SelectMany(c => c.Tests).Concat(report.FlakyAlone).ToList();
+            WriteClusters(writer, report, ranked);
+            var alone = report.FlakyAlone.ToList();
+            if (report.Clusters.Count > 0 && alone.Count > 0)
             {
-                var test = flaky[i];
-                table.Add((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), test.Name, Figures.Count(test.Runs), Figures.Count(test.FailedRuns), Figures.Percent(test.FailureRate), Figures.CauseKindName(test.Causes[0].Kind));
+                writer.WriteLine($"Tests that fail alone: {alone.Count}");
             }
 
-            table.WriteTo(writer);
-            for (var i = 0; i < flaky.Count; i++)
+            if (alone.Count > 0)
+            {
+                var table = new TextTable("#", "Test", "Runs", "Failed runs", "Failure rate", "Likely cause").AlignRight(0, 2, 3, 4);
+                foreach (var test in alone)
+                {
+                    table.Add(Rank(ranked, test), ClusterText.Name(report, test), Figures.Count(test.Runs), Figures.Count(test.FailedRuns), Figures.Percent(test.FailureRate), Figures.CauseKindName(test.Causes[0].Kind));
+                }
+
+                table.WriteTo(writer);
+            }
+
+            foreach (var test in ranked)
             {
                 writer.WriteLine();
-                WriteDetails(writer, i + 1, flaky[i]);
+                WriteDetails(writer, report, Rank(ranked, test), test);
             }
         }
 
@@ -32,10 +44,10 @@ public static class ConsoleReportWriter
         if (failing.Count > 0)
         {
             writer.WriteLine();
-            writer.WriteLine($"Failing but not flaky (failed on every execution of a commit): {failing.Count}");
+            writer.WriteLine($"Failing but not flaky (failed on every execution of a commit, or on one runtime only): {failing.Count}");
             foreach (var test in failing)
             {
-                writer.WriteLine($"  {test.Name}  failed {test.Failed}/{test.Executions}  {test.TopError}");
+                writer.WriteLine($"  {ClusterText.Name(report, test)}  failed {test.Failed}/{test.Executions}  {ClusterText.FailingNote(report, test)}");
             }
         }
 
@@ -45,16 +57,45 @@ public static class ConsoleReportWriter
             var table = new TextTable("Test", "Executions", "Passed", "Failed", "Failure rate", "Flaky").AlignRight(1, 2, 3, 4);
             foreach (var test in report.Tests)
             {
-                table.Add(test.Name, Figures.Count(test.Executions), Figures.Count(test.Passed), Figures.Count(test.Failed), Figures.Percent(test.FailureRate), test.Flaky ? "yes" : "no");
+                table.Add(ClusterText.Name(report, test), Figures.Count(test.Executions), Figures.Count(test.Passed), Figures.Count(test.Failed), Figures.Percent(test.FailureRate), test.Flaky ? "yes" : "no");
             }
 
             table.WriteTo(writer);
         }
     }
 
-    private static void WriteDetails(TextWriter writer, int rank, TestSummary test)
+    private static void WriteClusters(TextWriter writer, FlakinessReport report, List<TestSummary> ranked)
     {
-        writer.WriteLine($"{rank}. {test.Name}");
+        if (report.Clusters.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteLine($"Tests that fail together: {report.Clusters.Count} cluster{(report.Clusters.Count == 1 ? "" : "s")}");
+        for (var i = 0; i < report.Clusters.Count; i++)
+        {
+            var cluster = report.Clusters[i];
+            writer.WriteLine($"  cluster {i + 1}: {ClusterText.Headline(cluster)}");
+            foreach (var cause in cluster.Causes)
+            {
+                writer.WriteLine($"    cause: {ClusterText.Cause(cause)}");
+            }
+
+            foreach (var test in cluster.Tests)
+            {
+                writer.WriteLine($"    {Rank(ranked, test)}. {ClusterText.Name(report, test)}  failed in {Figures.Count(test.FailedRuns)} of {Figures.Count(test.Runs)} runs");
+            }
+        }
+
+        writer.WriteLine();
+    }
+
+    private static string Rank(List<TestSummary> ranked, TestSummary test) =>
+        (ranked.FindIndex(t => ReferenceEquals(t, test)) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static void WriteDetails(TextWriter writer, FlakinessReport report, string rank, TestSummary test)
+    {
+        writer.WriteLine($"{rank}. {ClusterText.Name(report, test)}");
         writer.WriteLine($"   failed {test.Failed} of {test.Passed + test.Failed} executions, in {test.FailedRuns} of {test.Runs} runs");
         if (test.PassedOnRetry > 0)
         {

@@ -22,10 +22,9 @@ internal static class HtmlTimelineSection
         long start = byStart.Min(e => e.StartNanos), end = byStart.Max(e => e.EndNanos);
         var span = Math.Max(1, end - start);
         var failed = run.Count(e => e.Outcome == TestOutcome.Failed);
-        var commit = run.Select(e => e.Commit).FirstOrDefault(c => c is not null);
-        w.WriteLine($"<section class=\"run\" data-run=\"{HtmlEncode(runId)}\"><header>Run {HtmlEncode(runId)} <span>"
-            + $"{DateTimeOffset.FromUnixTimeMilliseconds(start / 1_000_000):u} · {run.Count} tests · {failed} failed · "
-            + $"{Figures.Ms(span / 1e6)} · {laneCount} lane(s){(commit is null ? "" : $" · commit {HtmlEncode(commit)}")}</span></header>");
+        w.WriteLine($"<section class=\"run\" data-run=\"{HtmlEncode(runId)}\"><header title=\"run id {HtmlEncode(runId)}\">{HtmlEncode(RunTitles.Of(run))} <span>"
+            + $"{run.Count} tests · {failed} failed · {Figures.Ms(span / 1e6)} · {laneCount} lane(s)</span></header>");
+        TimeAxis.Write(w, span);
         w.WriteLine($"<div class=\"timeline\" style=\"height:{laneCount * LaneHeight}px\">");
         for (var i = 0; i < byStart.Count; i++)
         {
@@ -67,7 +66,7 @@ internal static class HtmlTimelineSection
         {
             var left = Pct(Math.Clamp((child.StartNanos - e.StartNanos) / (double)duration, 0, 1));
             var width = Pct(Math.Clamp((child.EndNanos - child.StartNanos) / (double)duration, 0, 1));
-            var note = (child.HttpStatusCode > 0 ? $" {child.HttpStatusCode}" : "") + (child.ErrorText is null ? "" : $" {child.ErrorText}");
+            var note = Note(child);
             w.WriteLine($"<div class=\"span-row\"><span class=\"name\" style=\"padding-left:{depths.GetValueOrDefault(child.SpanId, 1) * 12}px\" "
                 + $"title=\"{HtmlEncode(child.Label + note)}\">{HtmlEncode(child.Label)} · {Figures.Ms((child.EndNanos - child.StartNanos) / 1e6)}{HtmlEncode(note)}</span>"
                 + $"<span class=\"track\"><i class=\"{(child.IsError ? "err" : "")}\" style=\"left:{left}%;width:{width}%\"></i></span></div>");
@@ -79,6 +78,16 @@ internal static class HtmlTimelineSection
         }
 
         w.WriteLine("</details>");
+    }
+
+    /// <summary>The status and the error text, once: an HTTP span's error text is often just its status again.</summary>
+    internal static string Note(ChildSpanDetail child)
+    {
+        var status = child.HttpStatusCode > 0 ? child.HttpStatusCode.ToString(CultureInfo.InvariantCulture) : null;
+        var error = string.IsNullOrWhiteSpace(child.ErrorText) || (status is not null && child.ErrorText.Contains(status, StringComparison.Ordinal) && child.ErrorText.Length <= status.Length + 24)
+            ? null
+            : child.ErrorText;
+        return (status is null ? "" : $" · status {status}") + (error is null ? "" : $" · {error}");
     }
 
     /// <summary>Nesting depth of each child under the test span, for the waterfall's indentation.</summary>

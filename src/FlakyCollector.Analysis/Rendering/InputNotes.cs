@@ -26,6 +26,11 @@ public static class InputNotes
             yield return $"note: {Figures.Count(input.OrphanSpans)} span(s) belong to traces without a test span and were not used.";
         }
 
+        if (input.DuplicateSpans > 0)
+        {
+            yield return $"note: {Figures.Count(input.DuplicateSpans)} span(s) were read twice (same trace and span id in two lines or files) and counted once.";
+        }
+
         if (input.DroppedSpans > 0)
         {
             yield return $"note: {Figures.Count(input.DroppedSpans)} span(s) dropped: too many traces were waiting for their test span.";

@@ -7,7 +7,8 @@ namespace FlakyCollector.Analysis.Rendering;
 /// <summary>
 /// <c>--format json</c>. The contract: an object with <c>tests</c>, each with <c>name</c>,
 /// <c>executions</c>, <c>passed</c>, <c>failed</c>, <c>flaky</c> and <c>causes</c>, a list of
-/// <c>{ "kind": "timing"|"external"|"order"|"contention"|"none", "evidence": {...} }</c>.
+/// <c>{ "kind": "race"|"timing"|"external"|"order"|"contention"|"none", "evidence": {...} }</c>,
+/// and <c>clusters</c>, each <c>{ "tests": [names], "failedRuns": N, "causes": [...] }</c>.
 /// Other fields are additions and may grow.
 /// </summary>
 public static class JsonReportWriter
@@ -24,10 +25,18 @@ public static class JsonReportWriter
         json.WriteNumber("commits", report.Commits);
         json.WriteEndObject();
         WriteInput(json, report);
+        var withRuntime = report.Runtimes.Count > 1;
+        json.WriteStartArray("clusters");
+        foreach (var cluster in report.Clusters)
+        {
+            WriteCluster(json, cluster);
+        }
+
+        json.WriteEndArray();
         json.WriteStartArray("tests");
         foreach (var test in report.Tests)
         {
-            WriteTest(json, test);
+            WriteTest(json, test, withRuntime);
         }
 
         json.WriteEndArray();
@@ -57,13 +66,74 @@ public static class JsonReportWriter
         json.WriteEndArray();
         json.WriteNumber("orphanSpans", input.OrphanSpans);
         json.WriteNumber("droppedSpans", input.DroppedSpans);
+        json.WriteNumber("duplicateSpans", input.DuplicateSpans);
         json.WriteEndObject();
     }
 
-    private static void WriteTest(Utf8JsonWriter json, TestSummary test)
+    private static void WriteCluster(Utf8JsonWriter json, FailureCluster cluster)
+    {
+        json.WriteStartObject();
+        json.WriteStartArray("tests");
+        foreach (var test in cluster.Tests)
+        {
+            json.WriteStringValue(test.Name);
+        }
+
+        json.WriteEndArray();
+        json.WriteNumber("failedRuns", cluster.FailedRuns);
+        json.WriteNumber("runs", cluster.Runs);
+        json.WriteStartArray("causes");
+        foreach (var cause in cluster.Causes)
+        {
+            WriteCause(json, cause.Hint, cause.Tests);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteCause(Utf8JsonWriter json, CauseHint cause, IReadOnlyList<string>? tests = null)
+    {
+        json.WriteStartObject();
+        json.WriteString("kind", Figures.CauseKindName(cause.Kind));
+        json.WriteStartObject("evidence");
+        foreach (var figure in cause.Evidence)
+        {
+            json.WritePropertyName(figure.Name);
+            WriteValue(json, figure.Value);
+        }
+
+        json.WriteEndObject();
+        json.WriteNumber("score", cause.Score);
+        json.WriteString("summary", cause.Summary);
+        if (tests is not null)
+        {
+            json.WriteStartArray("tests");
+            foreach (var test in tests)
+            {
+                json.WriteStringValue(test);
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteTest(Utf8JsonWriter json, TestSummary test, bool withRuntime)
     {
         json.WriteStartObject();
         json.WriteString("name", test.Name);
+        if (withRuntime)
+        {
+            json.WriteString("runtime", test.Runtime);
+        }
+
+        if (test.FailsOnlyOn is not null)
+        {
+            json.WriteString("failsOnlyOn", test.FailsOnlyOn);
+        }
+
         json.WriteNumber("executions", test.Executions);
         json.WriteNumber("passed", test.Passed);
         json.WriteNumber("failed", test.Failed);
@@ -71,19 +141,7 @@ public static class JsonReportWriter
         json.WriteStartArray("causes");
         foreach (var cause in test.Causes)
         {
-            json.WriteStartObject();
-            json.WriteString("kind", Figures.CauseKindName(cause.Kind));
-            json.WriteStartObject("evidence");
-            foreach (var figure in cause.Evidence)
-            {
-                json.WritePropertyName(figure.Name);
-                WriteValue(json, figure.Value);
-            }
-
-            json.WriteEndObject();
-            json.WriteNumber("score", cause.Score);
-            json.WriteString("summary", cause.Summary);
-            json.WriteEndObject();
+            WriteCause(json, cause);
         }
 
         json.WriteEndArray();

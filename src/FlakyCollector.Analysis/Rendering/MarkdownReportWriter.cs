@@ -17,18 +17,30 @@ public static class MarkdownReportWriter
         writer.WriteLine();
         if (flaky.Count > 0)
         {
-            writer.WriteLine("| # | Test | Failed runs | Failure rate | Likely cause |");
-            writer.WriteLine("|--:|------|------------:|-------------:|--------------|");
-            for (var i = 0; i < flaky.Count; i++)
+            WriteClusters(writer, report);
+            var alone = report.FlakyAlone.ToList();
+            if (report.Clusters.Count > 0 && alone.Count > 0)
             {
-                var test = flaky[i];
-                writer.WriteLine($"| {i + 1} | `{Cell(test.Name)}` | {test.FailedRuns} / {test.Runs} | {Figures.Percent(test.FailureRate)} | {Figures.CauseKindName(test.Causes[0].Kind)} |");
+                writer.WriteLine($"### Tests that fail alone ({alone.Count})");
+                writer.WriteLine();
             }
 
-            writer.WriteLine();
-            foreach (var test in flaky)
+            if (alone.Count > 0)
             {
-                WriteDetails(writer, test);
+                writer.WriteLine("| # | Test | Failed runs | Failure rate | Likely cause |");
+                writer.WriteLine("|--:|------|------------:|-------------:|--------------|");
+                for (var i = 0; i < alone.Count; i++)
+                {
+                    var test = alone[i];
+                    writer.WriteLine($"| {i + 1} | `{Cell(ClusterText.Name(report, test))}` | {test.FailedRuns} / {test.Runs} | {Figures.Percent(test.FailureRate)} | {Figures.CauseKindName(test.Causes[0].Kind)} |");
+                }
+
+                writer.WriteLine();
+            }
+
+            foreach (var test in report.Clusters.SelectMany(c => c.Tests).Concat(alone))
+            {
+                WriteDetails(writer, report, test);
             }
         }
 
@@ -39,7 +51,7 @@ public static class MarkdownReportWriter
             writer.WriteLine();
             foreach (var test in failing)
             {
-                writer.WriteLine($"- `{Cell(test.Name)}` failed {test.Failed}/{test.Executions}: {Cell(test.TopError ?? "")}");
+                writer.WriteLine($"- `{Cell(ClusterText.Name(report, test))}` failed {test.Failed}/{test.Executions}: {Cell(ClusterText.FailingNote(report, test))}");
             }
 
             writer.WriteLine();
@@ -63,9 +75,31 @@ public static class MarkdownReportWriter
         }
     }
 
-    private static void WriteDetails(TextWriter writer, TestSummary test)
+    private static void WriteClusters(TextWriter writer, FlakinessReport report)
     {
-        writer.WriteLine($"<details><summary><code>{Html(test.Name)}</code>: {Figures.CauseKindName(test.Causes[0].Kind)}</summary>");
+        if (report.Clusters.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteLine($"### Tests that fail together ({report.Clusters.Count} cluster{(report.Clusters.Count == 1 ? "" : "s")})");
+        writer.WriteLine();
+        for (var i = 0; i < report.Clusters.Count; i++)
+        {
+            var cluster = report.Clusters[i];
+            writer.WriteLine($"{i + 1}. **{ClusterText.Headline(cluster)}**; {Cell(ClusterText.Cause(cluster.Causes[0]))}");
+            foreach (var test in cluster.Tests)
+            {
+                writer.WriteLine($"   - `{Cell(ClusterText.Name(report, test))}`: failed in {test.FailedRuns} of {test.Runs} runs");
+            }
+        }
+
+        writer.WriteLine();
+    }
+
+    private static void WriteDetails(TextWriter writer, FlakinessReport report, TestSummary test)
+    {
+        writer.WriteLine($"<details><summary><code>{Html(ClusterText.Name(report, test))}</code>: {Figures.CauseKindName(test.Causes[0].Kind)}</summary>");
         writer.WriteLine();
         if (test.TopError is not null)
         {

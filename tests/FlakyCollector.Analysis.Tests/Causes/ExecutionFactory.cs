@@ -46,4 +46,16 @@ internal static class ExecutionFactory
         stats.IsHttpClient |= http;
         return execution;
     }
+
+    /// <summary>A child that began <paramref name="startMs"/> into the test and ended <paramref name="endMs"/> into it (past its duration: after the test).</summary>
+    public static TestExecution WithWork(this TestExecution execution, string label, double startMs, double endMs, bool markedLate = false)
+    {
+        ref var stats = ref execution.ChildFor(label);
+        stats.FirstStartNanos = execution.StartNanos + (long)(startMs * 1e6);
+        stats.LastEndNanos = execution.StartNanos + (long)(endMs * 1e6);
+        stats.Count++;
+        stats.TotalNanos += (long)((endMs - startMs) * 1e6);
+        stats.LateSpans += markedLate ? 1 : 0;
+        return execution;
+    }
 }

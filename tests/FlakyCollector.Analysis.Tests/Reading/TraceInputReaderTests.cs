@@ -14,7 +14,7 @@ public sealed class TraceInputReaderTests
     {
         using var directory = new SampleDirectory();
         directory.File("a/run.otlp.jsonl", Line(Test(Trace, "A.One")));
-        directory.File("b/deeper/services.otlp.jsonl", Line(Child(Trace, "SELECT x", 5)), Line(Child(Trace, "SELECT x", 7)));
+        directory.File("b/deeper/services.otlp.jsonl", Line(Child(Trace, "SELECT x", 5)), Line(Child(Trace, "SELECT x", 7, "0000000000000003")));
         directory.File("b/notes.txt", "ignored: not a trace file");
 
         var corpus = TraceInputReader.Read([directory.Path]);
@@ -24,6 +24,40 @@ public sealed class TraceInputReaderTests
         Assert.Equal("A.One", execution.Name);
         var child = Assert.Single(execution.Children);
         Assert.Equal(("SELECT x", 2, 12_000_000L), (child.Label, child.Count, child.TotalNanos));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Read_SameSpanInTwoFiles_CountsItOnce(int parallelism)
+    {
+        using var directory = new SampleDirectory();
+        var server = Child(Trace, "GET /api/bins", 4, "0000000000000009");
+        directory.File("a/tests.otlp.jsonl", Line(Test(Trace, "A.One")), Line(Child(Trace, "HTTP GET", 5)), Line(server));
+        directory.File("b/otelcol.jsonl", Line(server), Line(Child(Trace, "SELECT bins", 2, "000000000000000a")));
+
+        var corpus = TraceInputReader.Read([directory.Path], new TraceReadOptions { MaxDegreeOfParallelism = parallelism, RetainDetails = true });
+
+        var execution = Assert.Single(corpus.Executions);
+        Assert.Equal(["GET /api/bins:1:4000000", "HTTP GET:1:5000000", "SELECT bins:1:2000000"], execution.Children.OrderBy(c => c.Label, StringComparer.Ordinal).Select(c => $"{c.Label}:{c.Count}:{c.TotalNanos}"));
+        Assert.Equal(3, execution.Details.Count);
+        Assert.Equal(1, corpus.Input.DuplicateSpans);
+    }
+
+    [Fact]
+    public void Read_RuntimeAndLateMark_FromResourceAndSpan()
+    {
+        using var directory = new SampleDirectory();
+        var late = Child(Trace, "SendConfirmation", 20) with { Attributes = [new("flakytrace.span.late", true)] };
+        var file = directory.File(
+            "run.otlp.jsonl",
+            Writer.Line([new("service.name", "t"), new("process.runtime.name", ".NET"), new("process.runtime.version", "8.0.11")], [Test(Trace, "A.One"), late]));
+
+        var execution = Assert.Single(TraceInputReader.Read([file]).Executions);
+
+        Assert.Equal(".NET 8", execution.Runtime);
+        var child = Assert.Single(execution.Children);
+        Assert.Equal((1, 22_000_000L), (child.LateSpans, child.LastEndNanos));
     }
 
     [Fact]
@@ -121,6 +155,6 @@ public sealed class TraceInputReaderTests
         Attributes = [new("test.case.name", name), new("test.case.result.status", "pass"), new("test.run.id", "r1")],
     };
 
-    private static SampleSpan Child(string trace, string name, double ms) =>
-        new(trace, "0000000000000002", "eee19b7ec3c1b174", name, 3, 2_000_000, 2_000_000 + (long)(ms * 1e6), "Npgsql");
+    private static SampleSpan Child(string trace, string name, double ms, string spanId = "0000000000000002") =>
+        new(trace, spanId, "eee19b7ec3c1b174", name, 3, 2_000_000, 2_000_000 + (long)(ms * 1e6), "Npgsql");
 }

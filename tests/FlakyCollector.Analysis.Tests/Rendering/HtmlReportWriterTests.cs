@@ -37,10 +37,18 @@ public sealed class HtmlReportWriterTests(SampleReportFixture sample) : IClassFi
 
         foreach (var (test, kind) in SampleCatalog.Expected)
         {
-            Assert.Contains($"<article class=\"flaky-test\" data-test=\"{System.Net.WebUtility.HtmlEncode(test)}\">", html, StringComparison.Ordinal);
+            Assert.Matches($"<article class=\"flaky-test\" id=\"t-[0-9a-f]{{16}}\" data-test=\"{Regex.Escape(System.Net.WebUtility.HtmlEncode(test))}\">", html);
             Assert.Contains($"data-kind=\"{kind.ToString().ToLowerInvariant()}\"", html, StringComparison.Ordinal);
         }
     }
+
+    [Theory]
+    [InlineData(503, "503", " · status 503")]
+    [InlineData(503, "Service Unavailable 503", " · status 503")]
+    [InlineData(0, "connection refused", " · connection refused")]
+    [InlineData(500, "database deadlock detected while inserting the order row", " · status 500 · database deadlock detected while inserting the order row")]
+    public void Note_StatusAndErrorText_SaysTheStatusOnce(int status, string errorText, string expected) =>
+        Assert.Equal(expected, HtmlTimelineSection.Note(new Model.ChildSpanDetail("HTTP GET x", 1, 2, 0, 1, true, status, errorText)));
 
     private string Render(int maxRuns)
     {

@@ -6,7 +6,7 @@ namespace FlakyCollector.Analysis.Tests.Rendering;
 
 public sealed class JsonReportWriterTests(SampleReportFixture sample) : IClassFixture<SampleReportFixture>
 {
-    private static readonly string[] Kinds = ["timing", "external", "order", "contention", "none"];
+    private static readonly string[] Kinds = ["race", "timing", "external", "order", "contention", "none"];
 
     [Fact]
     public void Write_Report_FollowsTheContract()

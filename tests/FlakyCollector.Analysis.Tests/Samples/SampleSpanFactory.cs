@@ -5,6 +5,9 @@ internal sealed class SampleSpanFactory(Random random, string runId, long proces
 {
     private const int Internal = 1, Server = 2, Client = 3;
 
+    /// <summary>Adds what real traces are full of: cache lookups, a background audit flush that often outlives its test, now and then a failing metrics push.</summary>
+    public bool Noise { get; init; }
+
     public SampleSpan TestSpan(SimulatedExecution e)
     {
         var attributes = new List<KeyValuePair<string, object>>
@@ -15,11 +18,17 @@ internal sealed class SampleSpanFactory(Random random, string runId, long proces
             new("test.framework", "xunit"),
             new("test.run.id", runId),
             new("test.outcome", e.Failed ? "failed" : "passed"),
-            new("test.case.attempt", 1),
+            new("test.case.attempt", e.Attempt),
             new("flakytrace.testhost.pid", processId),
             new("code.function.name", e.Test.Name.Split('(')[0]),
         };
         var (type, message) = e.Failed ? Failure(e.Test.Behavior) : ("", "");
+        if (e.Failed && e.Test.Behavior is SampleBehavior.Race or SampleBehavior.Outage)
+        {
+            // Messages that differ only in an id, as real ones do.
+            message = string.Format(System.Globalization.CultureInfo.InvariantCulture, message, random.Next(1000, 99999));
+        }
+
         if (e.Failed)
         {
             attributes.Add(new("error.type", type));
@@ -70,11 +79,46 @@ internal sealed class SampleSpanFactory(Random random, string runId, long proces
                 spans.Add(Db(e, ref cursor, "SELECT products", 3 + (4 * random.NextDouble())));
                 spans.AddRange(Http(e, ref cursor, "GET", "catalog-api", $"/api/products/{random.Next(1, 500)}", 200));
                 break;
+            case SampleBehavior.Race:
+                // The confirmation runs in the background: it is not bounded by the test's end.
+                spans.Add(new SampleSpan(e.TraceId, Id(), e.SpanId, "SendConfirmation", Internal, e.StartNanos + Ms(2), e.WorkEndNanos, "Shop.Notifications"));
+                cursor += Ms(1);
+                break;
+            case SampleBehavior.Outage:
+                spans.AddRange(Http(e, ref cursor, "GET", "warehouse-api", $"/api/bins/{random.Next(1, 900)}", e.Outage ? 503 : 200));
+                break;
+            case SampleBehavior.RuntimeBound:
+                spans.Add(Span(e, ref cursor, "Encoding.RoundTrip", "Shop.Interop", Internal, 2 + (3 * random.NextDouble())));
+                break;
             default:
                 break;
         }
 
+        if (Noise)
+        {
+            AddNoise(e, ref cursor, spans);
+        }
+
         return spans;
+    }
+
+    private void AddNoise(SimulatedExecution e, ref long cursor, List<SampleSpan> spans)
+    {
+        for (var i = random.Next(0, 3); i > 0; i--)
+        {
+            spans.Add(Span(e, ref cursor, "MemoryCache.Get", "Shop.Caching", Internal, 0.2 + (2 * random.NextDouble())));
+        }
+
+        if (random.NextDouble() < 0.3)
+        {
+            var start = Math.Max(e.StartNanos, e.EndNanos - Ms(3));
+            spans.Add(new SampleSpan(e.TraceId, Id(), e.SpanId, "AuditLog.Flush", Internal, start, e.EndNanos + Ms(1 + (30 * random.NextDouble())), "Shop.Audit"));
+        }
+
+        if (random.NextDouble() < 0.05)
+        {
+            spans.AddRange(Http(e, ref cursor, "POST", "metrics-api", "/api/push", 500));
+        }
     }
 
     private SampleSpan Db(SimulatedExecution e, ref long cursor, string name, double ms) =>
@@ -102,7 +146,9 @@ internal sealed class SampleSpanFactory(Random random, string runId, long proces
             ],
         };
         var path = pathAndQuery.Split('?')[0];
-        var server = new SampleSpan(e.TraceId, Id(), client.SpanId, $"{method} {path}", Server, client.StartNanos + Ms(0.5), client.EndNanos - Ms(0.5), "Microsoft.AspNetCore")
+        // ASP.NET Core names a server span by its route template, not the concrete path.
+        var route = string.Join('/', path.Split('/').Select(segment => segment.Length > 0 && segment.All(char.IsAsciiDigit) ? "{id}" : segment));
+        var server = new SampleSpan(e.TraceId, Id(), client.SpanId, $"{method} {route}", Server, client.StartNanos + Ms(0.5), client.EndNanos - Ms(0.5), "Microsoft.AspNetCore")
         {
             Attributes = [new("http.request.method", method), new("url.path", path), new("http.response.status_code", status)],
             StatusCode = status >= 500 ? 2 : 0,
@@ -117,6 +163,9 @@ internal sealed class SampleSpanFactory(Random random, string runId, long proces
         SampleBehavior.OrderDependent => ("Xunit.Sdk.NotNullException", "Assert.NotNull() Failure: Value is null"),
         SampleBehavior.SharedState => ("Xunit.Sdk.EqualException", "Assert.Equal() Failure: Values differ\nExpected: 90.00 USD\nActual:   90.00 EUR"),
         SampleBehavior.Contention => ("System.Threading.Tasks.TaskCanceledException", "A task was canceled."),
+        SampleBehavior.Race => ("Xunit.Sdk.TrueException", "Confirmation for order {0} was not sent after 150 ms\nExpected: True\nActual:   False"),
+        SampleBehavior.Outage => ("System.InvalidOperationException", "System.InvalidOperationException : bin {0} unavailable: warehouse-api answered 503"),
+        SampleBehavior.RuntimeBound => ("Xunit.Sdk.EqualException", "Assert.Equal() Failure: Strings differ\nExpected: \"café\"\nActual:   \"cafÃ©\""),
         _ => ("System.IO.IOException", "The file 'export.csv' is locked."),
     };
 

@@ -21,5 +21,16 @@ internal sealed class SimulatedExecution(SampleTest test, string traceId, string
 
     public bool Failed { get; set; }
 
+    /// <summary>Race: when the background work the test started ends.</summary>
+    public long WorkEndNanos { get; set; }
+
+    /// <summary>Outage: the run's dependency is down.</summary>
+    public bool Outage { get; set; }
+
+    /// <summary>RuntimeBound: the runtime the test process runs on (".NET 8", ".NET 10").</summary>
+    public string? Runtime { get; set; }
+
+    public int Attempt { get; set; } = 1;
+
     public bool Overlaps(SimulatedExecution other) => other.StartNanos < EndNanos && other.EndNanos > StartNanos;
 }
