@@ -48,6 +48,8 @@ internal sealed class PlatformTestRun : IDisposable
 
     public void Complete()
     {
+        recorder.WaitForLateWork(RecordingChannel.LateWorkBound);
+        tracer.OnWorkAfterLastTest(source, recorder.Detached.Drain());
         recorder.Dispose();
         tracer.Complete(aborted: false);
     }

@@ -14,6 +14,7 @@ public sealed class ActivityRecorder : IDisposable
 
     private readonly ConcurrentDictionary<ActivityTraceId, TestTrace> live = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<TestTrace>> endedByKey = new(StringComparer.Ordinal);
+    private readonly LateWork late = new();
     private readonly ActivityListener listener;
     private readonly AspNetCoreRequestTags? aspNetCoreTags;
     private readonly Hosting.HostBuildingObserver appHosts = new();
@@ -79,6 +80,13 @@ public sealed class ActivityRecorder : IDisposable
         return taken;
     }
 
+    /// <summary>
+    /// Waits, at most <paramref name="bound"/>, for the work that tests started and that was still
+    /// running when they ended: such spans belong to their test's trace up to the end of the test
+    /// process, and a run that ends at once would lose the race the analysis looks for.
+    /// </summary>
+    public bool WaitForLateWork(TimeSpan bound) => late.WaitForAll(bound);
+
     public void Dispose()
     {
         AppDomain.CurrentDomain.FirstChanceException -= OnFirstChanceException;
@@ -92,6 +100,10 @@ public sealed class ActivityRecorder : IDisposable
         if (IsTestActivity(activity))
         {
             live[activity.TraceId] = new TestTrace(activity);
+        }
+        else if (live.ContainsKey(activity.TraceId))
+        {
+            late.Started(activity);
         }
     }
 
@@ -111,6 +123,7 @@ public sealed class ActivityRecorder : IDisposable
             }
 
             var span = ActivitySpanConverter.Convert(activity);
+            var outlivedItsTest = late.Stopped(activity) && !live.ContainsKey(activity.TraceId);
             if (Hosting.CapturedTestContext.Detach(activity, span) is { } background)
             {
                 Detached.Add(background);
@@ -118,6 +131,11 @@ public sealed class ActivityRecorder : IDisposable
             else if (live.TryGetValue(activity.TraceId, out var owner))
             {
                 owner.AddChild(span);
+            }
+            else if (outlivedItsTest)
+            {
+                // Work the test started that ended after the test: still the test's (same trace), marked late.
+                Detached.Add(span with { Attributes = [.. span.Attributes, new(TestActivityNames.LateAttribute, true)] });
             }
             else if (activity.Source.Name != TestActivityNames.TUnitSourceName)
             {

@@ -30,11 +30,35 @@ public static class ChannelRecorder
                 file = new StreamWriter(Path.Combine(folder, $"{Environment.ProcessId}{RecordingChannel.FileExtension}"), append: true) { AutoFlush = true, NewLine = "\n" };
                 recorder = new ActivityRecorder(new SourceFilter([.. TestActivityNames.DefaultSources, .. sources]));
                 recorder.TestEnded += Write;
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => WriteWorkAfterLastTest();
             }
         }
         catch (Exception)
         {
             // The tests must run whatever happens here; the logger says which ones it got no recording for.
+        }
+    }
+
+    private static void WriteWorkAfterLastTest()
+    {
+        try
+        {
+            var source = System.Reflection.Assembly.GetEntryAssembly()?.Location;
+            if (recorder is null || file is null || string.IsNullOrEmpty(source))
+            {
+                return;
+            }
+
+            recorder.WaitForLateWork(RecordingChannel.LateWorkBound);
+            lock (Gate)
+            {
+                var execution = new RecordedExecution { ProcessId = Environment.ProcessId, Detached = recorder.Detached.Drain() };
+                file.WriteLine(RecordingChannel.Line(RecordingChannel.AfterLastTestKey(source), execution));
+            }
+        }
+        catch (Exception)
+        {
+            // The process is ending; nothing may stop it.
         }
     }
 

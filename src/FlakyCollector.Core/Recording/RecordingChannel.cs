@@ -20,6 +20,22 @@ public static class RecordingChannel
 
     public const string FileExtension = ".recordings.jsonl";
 
+    /// <summary>How long the end of a run waits for work that tests started and that is still running.</summary>
+    public static readonly TimeSpan LateWorkBound = TimeSpan.FromSeconds(1);
+
+    private const string AfterLastTestPrefix = "after-last-test:";
+
+    /// <summary>The key of a line that carries only work that ended after the last test of <paramref name="source"/>.</summary>
+    public static string AfterLastTestKey(string source) => AfterLastTestPrefix + source;
+
+    /// <summary>The test assembly of an <see cref="AfterLastTestKey"/>, or null for a test's key.</summary>
+    public static string? SourceOfAfterLastTest(string key) =>
+        key.StartsWith(AfterLastTestPrefix, StringComparison.Ordinal) ? key[AfterLastTestPrefix.Length..] : null;
+
+    /// <summary>Appends a line to this process's file in <paramref name="folder"/> (the folder the logger named).</summary>
+    public static void Append(string folder, string line) =>
+        File.AppendAllText(Path.Combine(folder, $"{Environment.ProcessId}{FileExtension}"), line + "\n");
+
     public static string Line(string key, RecordedExecution execution)
     {
         using var stream = new MemoryStream();

@@ -27,6 +27,28 @@ public sealed class RecordingChannelReader(string folder) : IDisposable
         }
     }
 
+    /// <summary>Every line that carries work after the last test, by test assembly.</summary>
+    public IReadOnlyList<(string Source, RecordedExecution Execution)> TakeWorkAfterLastTests()
+    {
+        lock (gate)
+        {
+            ReadNewLines();
+            var taken = new List<(string, RecordedExecution)>();
+            foreach (var (key, queue) in byKey)
+            {
+                if (RecordingChannel.SourceOfAfterLastTest(key) is { } source)
+                {
+                    while (queue.Count > 0)
+                    {
+                        taken.Add((source, queue.Dequeue()));
+                    }
+                }
+            }
+
+            return taken;
+        }
+    }
+
     public void Dispose()
     {
         try

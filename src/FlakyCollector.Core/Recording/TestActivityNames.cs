@@ -25,6 +25,9 @@ public static class TestActivityNames
     /// <summary>The tag on TUnit's test activity that holds the test node's uid, the key it is matched by.</summary>
     public const string TUnitNodeUidTag = "tunit.test.node_uid";
 
+    /// <summary>Span attribute of work a test started that ended after the test had ended (a race, for the analysis).</summary>
+    public const string LateAttribute = "flakytrace.span.late";
+
     /// <summary>ActivitySources recorded in every run, besides the ones the user names.</summary>
     public static readonly IReadOnlyList<string> DefaultSources = ["System.Net.Http", "Microsoft.AspNetCore"];
 }

@@ -72,6 +72,30 @@ public sealed class TestRunTracer : IDisposable
         }
     }
 
+    /// <summary>
+    /// Work that ended after the last test of <paramref name="source"/> had been reported: late
+    /// spans of tests (still in their tests' traces) and work outside tests.
+    /// </summary>
+    public void OnWorkAfterLastTest(string source, IReadOnlyList<SpanData> spans)
+    {
+        try
+        {
+            if (spans.Count == 0)
+            {
+                return;
+            }
+
+            var resource = resources.GetOrAdd(source, s =>
+                TestResource.Build(s, settings, null, RunMetadata.Detect(environment, Path.GetDirectoryName(s))));
+            run.AddDetachedRoots(source, spans);
+            Write(source, resource, spans);
+        }
+        catch (Exception ex)
+        {
+            WarnOnce($"could not record the work that ended after the last test: {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
     /// <summary>Ends the run: writes the run's trace, closes the file, exports, and tells the user where the traces went.</summary>
     public void Complete(bool aborted)
     {

@@ -21,6 +21,7 @@ public sealed class FlakyTraceInProcCollector : InProcDataCollection
     private readonly ConcurrentQueue<string> warnings = new();
     private IDataCollectionSink? sink;
     private ActivityRecorder? recorder;
+    private string? lastSource;
 
     public void Initialize(IDataCollectionSink dataCollectionSink) => sink = dataCollectionSink;
 
@@ -71,6 +72,7 @@ public sealed class FlakyTraceInProcCollector : InProcDataCollection
                 return;
             }
 
+            lastSource = testCase.Source;
             RecordedExecution payload;
             if (collectorStarted.TryRemove(testCase.Id, out var started))
             {
@@ -94,9 +96,26 @@ public sealed class FlakyTraceInProcCollector : InProcDataCollection
     {
         Guard(() =>
         {
+            SendWorkAfterLastTest();
             recorder?.Dispose();
             recorder = null;
         });
+    }
+
+    // Results are the only way to vstest.console, and the last one has gone: what ended after it
+    // (late work of the last tests, and this collector's last warnings) goes through the channel
+    // folder the logger named, within a small bound.
+    private void SendWorkAfterLastTest()
+    {
+        var folder = Environment.GetEnvironmentVariable(RecordingChannel.FolderVariable);
+        if (recorder is null || lastSource is null || string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
+        {
+            return;
+        }
+
+        recorder.WaitForLateWork(RecordingChannel.LateWorkBound);
+        var execution = new RecordedExecution { ProcessId = Environment.ProcessId, Detached = recorder.Detached.Drain(), Warnings = DrainWarnings() };
+        RecordingChannel.Append(folder, RecordingChannel.Line(RecordingChannel.AfterLastTestKey(lastSource), execution));
     }
 
     private IReadOnlyList<string> DrainWarnings()

@@ -90,6 +90,11 @@ public sealed class FlakyTraceLogger : ITestLoggerWithParameters
                 report.Warning(warning);
             }
 
+            if (tracer is not null)
+            {
+                outOfHost?.FlushWorkAfterLastTests(tracer, report);
+            }
+
             tracer?.Complete(e.IsAborted);
         }
         finally

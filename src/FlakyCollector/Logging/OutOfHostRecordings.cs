@@ -50,6 +50,20 @@ public sealed class OutOfHostRecordings : IDisposable
         };
     }
 
+    /// <summary>Hands the tracer what the test processes recorded after their last test, and reports their last warnings.</summary>
+    public void FlushWorkAfterLastTests(TestRunTracer tracer, IRunReport report)
+    {
+        foreach (var (source, execution) in reader.TakeWorkAfterLastTests())
+        {
+            foreach (var warning in execution.Warnings)
+            {
+                report.Warning(warning);
+            }
+
+            tracer.OnWorkAfterLastTest(source, execution.Detached);
+        }
+    }
+
     public void Dispose()
     {
         Environment.SetEnvironmentVariable(RecordingChannel.FolderVariable, null);
