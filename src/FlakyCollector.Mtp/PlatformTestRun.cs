@@ -25,10 +25,17 @@ internal sealed class PlatformTestRun : IDisposable
         source = entry?.Location ?? Environment.ProcessPath ?? "tests";
         framework = TestFrameworkDetector.FromAssemblyNames(entry?.GetReferencedAssemblies().Select(a => a.Name) ?? []);
         recorder = new ActivityRecorder(new SourceFilter([.. TestActivityNames.DefaultSources, .. activitySources]));
-        tracer = new TestRunTracer(settings, resultsDirectory, report, OtlpExporterFactory.Create);
+        tracer = new TestRunTracer(settings with { TestRunId = settings.TestRunId ?? RunId() }, resultsDirectory, report, OtlpExporterFactory.Create);
     }
 
     public string? FilePath => tracer.FilePath;
+
+    // `dotnet test` gives the test applications it starts an execution id; a test application run
+    // on its own gets an id of its own.
+    private static string RunId() =>
+        Guid.TryParse(Environment.GetEnvironmentVariable("TESTINGPLATFORM_DOTNETTEST_EXECUTIONID"), out var execution)
+            ? execution.ToString()
+            : Guid.NewGuid().ToString();
 
     public void OnTestFinished(TestNode node, TestNodeStateProperty state)
     {

@@ -116,6 +116,7 @@ public sealed class PlatformSampleTests(PackageFeed feed)
             Assert.Equal("FlakyTrace", s.Scope);
         });
         Assert.Single(run.TestSpans.Select(s => s.Attribute("test.run.id")).Distinct());
+        Assert.True(Guid.TryParse(run.TestSpans[0].Attribute("test.run.id"), out _));
         var rows = run.TestSpans.Where(s => s.Attribute("code.function.name") == "Sums_Rows").Select(s => s.Attribute("test.case.name")).ToList();
         Assert.Equal(3, rows.Distinct().Count());
     }
