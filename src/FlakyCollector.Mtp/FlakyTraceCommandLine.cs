@@ -9,6 +9,11 @@ internal sealed class FlakyTraceCommandLine : ICommandLineOptionsProvider
 {
     public const string OptionName = "flaky-trace";
 
+    /// <summary>VSTest's switch, accepted for FlakyTrace so that one command line serves both runners.</summary>
+    public const string CollectOptionName = "collect";
+
+    public const string CollectorName = "FlakyTrace";
+
     public string Uid => ExtensionInfo.Uid + ".CommandLine";
 
     public string Version => ExtensionInfo.Version;
@@ -22,9 +27,13 @@ internal sealed class FlakyTraceCommandLine : ICommandLineOptionsProvider
     public IReadOnlyCollection<CommandLineOption> GetCommandLineOptions() =>
     [
         new CommandLineOption(OptionName, "Trace every test as OpenTelemetry spans: TestResults/flakytrace/*.otlp.jsonl, and OTLP when an endpoint is set (run settings or OTEL_* variables).", ArgumentArity.Zero, isHidden: false),
+        new CommandLineOption(CollectOptionName, "VSTest's --collect; only 'FlakyTrace' is served here (the same as --flaky-trace).", ArgumentArity.OneOrMore, isHidden: true),
     ];
 
-    public Task<ValidationResult> ValidateOptionArgumentsAsync(CommandLineOption commandOption, string[] arguments) => ValidationResult.ValidTask;
+    public Task<ValidationResult> ValidateOptionArgumentsAsync(CommandLineOption commandOption, string[] arguments) =>
+        commandOption.Name != CollectOptionName || arguments.All(a => string.Equals(a, CollectorName, StringComparison.OrdinalIgnoreCase))
+            ? ValidationResult.ValidTask
+            : ValidationResult.InvalidTask($"--collect {string.Join(' ', arguments.Where(a => !string.Equals(a, CollectorName, StringComparison.OrdinalIgnoreCase)))} is VSTest syntax that Microsoft.Testing.Platform does not support; only --collect {CollectorName} is served (by the FlakyCollector package), like --flaky-trace.");
 
     public Task<ValidationResult> ValidateCommandLineOptionsAsync(ICommandLineOptions commandLineOptions) => ValidationResult.ValidTask;
 }

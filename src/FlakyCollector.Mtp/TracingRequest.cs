@@ -13,7 +13,7 @@ internal sealed record TracingRequest(bool Requested, RunSettingsFile Settings, 
 
     public static TracingRequest From(ICommandLineOptions options)
     {
-        var flag = options.IsOptionSet(FlakyTraceCommandLine.OptionName);
+        var flag = options.IsOptionSet(FlakyTraceCommandLine.OptionName) || options.IsOptionSet(FlakyTraceCommandLine.CollectOptionName);
         if (!options.TryGetOptionArgumentList(SettingsOption, out var arguments) || arguments is not [var path, ..])
         {
             return new TracingRequest(flag, RunSettingsFile.None, null);

@@ -150,6 +150,20 @@ public sealed class PlatformSampleTests(PackageFeed feed)
     }
 
     [Fact]
+    public void CollectFlakyTrace_ServesOnThePlatformToo_AndOtherCollectorsGetAClearMessage()
+    {
+        using var sample = SampleProject.Create("MSTestMtp", feed);
+
+        var traced = sample.TestOnPlatform(["--collect", "FlakyTrace"]);
+        var other = sample.TestOnPlatform(["--no-build", "--collect", "XPlat Code Coverage"]);
+
+        Assert.Equal(2, traced.Process.ExitCode);
+        Assert.Equal(traced.TrxResults.Count, traced.TestSpans.Count);
+        Assert.Equal(5, other.Process.ExitCode);
+        Assert.Contains("only --collect FlakyTrace is served", other.Process.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WithoutTheSwitch_NothingIsTracedAndTheRunIsUnchanged()
     {
         using var sample = SampleProject.Create("MSTestMtp", feed);
