@@ -12,6 +12,7 @@ namespace FlakyCollector.Logging;
 public sealed class OutOfHostRecordings : IDisposable
 {
     private readonly RecordingChannelReader reader;
+    private readonly HashSet<int> testProcesses = [];
 
     private OutOfHostRecordings(RecordingChannelReader reader) => this.reader = reader;
 
@@ -27,6 +28,7 @@ public sealed class OutOfHostRecordings : IDisposable
 
     public CompletedTest Join(CompletedTest test)
     {
+        NoteTestProcess(test.Payload);
         if (test.Payload?.TestSpan is not null)
         {
             return test;
@@ -39,6 +41,7 @@ public sealed class OutOfHostRecordings : IDisposable
             return test;
         }
 
+        NoteTestProcess(recorded);
         // What the testhost knew (work outside tests, its warnings) stays with the result.
         return test with
         {
@@ -51,16 +54,68 @@ public sealed class OutOfHostRecordings : IDisposable
     }
 
     /// <summary>Hands the tracer what the test processes recorded after their last test, and reports their last warnings.</summary>
+    /// <remarks>
+    /// A test process writes its last line when its session ends, which may come after vstest
+    /// reports the run complete: wait, within a bound, until every test process seen has written
+    /// it or has exited.
+    /// </remarks>
     public void FlushWorkAfterLastTests(TestRunTracer tracer, IRunReport report)
     {
-        foreach (var (source, execution) in reader.TakeWorkAfterLastTests())
+        HashSet<int> waiting;
+        lock (testProcesses)
         {
-            foreach (var warning in execution.Warnings)
+            waiting = [.. testProcesses];
+        }
+
+        var deadline = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            foreach (var (source, execution) in reader.TakeWorkAfterLastTests())
             {
-                report.Warning(warning);
+                waiting.Remove(execution.ProcessId);
+                foreach (var warning in execution.Warnings)
+                {
+                    report.Warning(warning);
+                }
+
+                tracer.OnWorkAfterLastTest(source, execution.Detached);
             }
 
-            tracer.OnWorkAfterLastTest(source, execution.Detached);
+            waiting.RemoveWhere(HasExited);
+            if (waiting.Count == 0 || deadline.Elapsed > RecordingChannel.LateWorkBound * 2)
+            {
+                return;
+            }
+
+            Thread.Sleep(20);
+        }
+    }
+
+    private void NoteTestProcess(RecordedExecution? execution)
+    {
+        if (execution is { ProcessId: > 0 })
+        {
+            lock (testProcesses)
+            {
+                testProcesses.Add(execution.ProcessId);
+            }
+        }
+    }
+
+    private static bool HasExited(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
         }
     }
 
