@@ -17,6 +17,7 @@ public sealed class ActivityRecorder : IDisposable
     private readonly ActivityListener listener;
     private readonly AspNetCoreRequestTags? aspNetCoreTags;
     private readonly Hosting.HostBuildingObserver appHosts = new();
+    private readonly SourceFilter registeredSources;
 
     public ActivityRecorder(SourceFilter filter, int detachedCapacity = 10_000)
     {
@@ -29,6 +30,8 @@ public sealed class ActivityRecorder : IDisposable
             ActivityStopped = OnStopped,
         };
         ActivitySource.AddActivityListener(listener);
+        registeredSources = filter;
+        Testing.TestSpanListener.Shared.AddRecorderSources(filter);
         AppDomain.CurrentDomain.FirstChanceException += OnFirstChanceException;
         if (filter.Matches("Microsoft.AspNetCore"))
         {
@@ -81,6 +84,7 @@ public sealed class ActivityRecorder : IDisposable
 
     public void Dispose()
     {
+        Testing.TestSpanListener.Shared.RemoveRecorderSources(registeredSources);
         AppDomain.CurrentDomain.FirstChanceException -= OnFirstChanceException;
         aspNetCoreTags?.Dispose();
         appHosts.Dispose();
