@@ -24,6 +24,10 @@ internal sealed class TestSpanListener
     private readonly List<SourceFilter> recorderSources = [];
     private ActivityListener? listener;
 
+    // ASP.NET Core's request activity has no tags of its own; a recorder adds them, and so must
+    // this listener, or a server span's status and tags would differ between traced and untraced runs.
+    private AspNetCoreRequestTags? aspNetCoreTags;
+
     public static TestSpanListener Shared { get; } = new();
 
     public bool IsListening => Volatile.Read(ref listener) is not null;
@@ -57,6 +61,7 @@ internal sealed class TestSpanListener
         lock (gate)
         {
             named.AddRange(sources.Where(s => !string.IsNullOrWhiteSpace(s) && !named.Contains(s, StringComparer.OrdinalIgnoreCase)));
+            aspNetCoreTags ??= new AspNetCoreRequestTags();
             Rebuild();
         }
     }
@@ -99,6 +104,7 @@ internal sealed class TestSpanListener
             {
                 if (listener is null)
                 {
+                    aspNetCoreTags ??= new AspNetCoreRequestTags();
                     Rebuild();
                 }
             }
