@@ -28,6 +28,10 @@ internal sealed class TestSpanListener
     // this listener, or a server span's status and tags would differ between traced and untraced runs.
     private AspNetCoreRequestTags? aspNetCoreTags;
 
+    // Likewise a recorder wires the application hosts built while it runs (TestServer hands the
+    // test's context to the server); without the same, a TestServer request would be a trace of its own.
+    private Recording.Hosting.HostBuildingObserver? appHosts;
+
     public static TestSpanListener Shared { get; } = new();
 
     public bool IsListening => Volatile.Read(ref listener) is not null;
@@ -61,7 +65,7 @@ internal sealed class TestSpanListener
         lock (gate)
         {
             named.AddRange(sources.Where(s => !string.IsNullOrWhiteSpace(s) && !named.Contains(s, StringComparer.OrdinalIgnoreCase)));
-            aspNetCoreTags ??= new AspNetCoreRequestTags();
+            StartObservers();
             Rebuild();
         }
     }
@@ -104,11 +108,17 @@ internal sealed class TestSpanListener
             {
                 if (listener is null)
                 {
-                    aspNetCoreTags ??= new AspNetCoreRequestTags();
+                    StartObservers();
                     Rebuild();
                 }
             }
         }
+    }
+
+    private void StartObservers()
+    {
+        aspNetCoreTags ??= new AspNetCoreRequestTags();
+        appHosts ??= new Recording.Hosting.HostBuildingObserver();
     }
 
     // A listener's sources are fixed when it is added, so naming more means a new listener. The
