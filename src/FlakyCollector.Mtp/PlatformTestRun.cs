@@ -39,7 +39,7 @@ internal sealed class PlatformTestRun : IDisposable
 
     public void OnTestFinished(TestNode node, TestNodeStateProperty state)
     {
-        IReadOnlyList<TestTrace> ended = [];
+        IReadOnlyList<RecordedTest> ended = [];
         foreach (var key in TestNodeReader.HookKeys(node))
         {
             ended = recorder.TakeEnded(key, withRetries: framework != TestFramework.XUnit);

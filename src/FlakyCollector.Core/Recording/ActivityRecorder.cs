@@ -12,12 +12,13 @@ public sealed class ActivityRecorder : IDisposable
 {
     private static readonly ActivitySource CollectorSource = new(TestActivityNames.SourceName);
 
-    private readonly ConcurrentDictionary<ActivityTraceId, TestTrace> live = new();
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<TestTrace>> endedByKey = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<ActivityTraceId, RecordedTest> live = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<RecordedTest>> endedByKey = new(StringComparer.Ordinal);
     private readonly LateWork late = new();
     private readonly ActivityListener listener;
     private readonly AspNetCoreRequestTags? aspNetCoreTags;
     private readonly Hosting.HostBuildingObserver appHosts = new();
+    private readonly SourceFilter registeredSources;
 
     public ActivityRecorder(SourceFilter filter, int detachedCapacity = 10_000)
     {
@@ -30,6 +31,8 @@ public sealed class ActivityRecorder : IDisposable
             ActivityStopped = OnStopped,
         };
         ActivitySource.AddActivityListener(listener);
+        registeredSources = filter;
+        Testing.TestSpanListener.Shared.AddRecorderSources(filter);
         AppDomain.CurrentDomain.FirstChanceException += OnFirstChanceException;
         if (filter.Matches("Microsoft.AspNetCore"))
         {
@@ -43,7 +46,7 @@ public sealed class ActivityRecorder : IDisposable
     public event Action<string>? TestEnded;
 
     /// <summary>Starts a test activity as the root of a new trace, on the caller's execution context.</summary>
-    public TestTrace? StartTest(string name)
+    public RecordedTest? StartTest(string name)
     {
         // A test is the root of its own trace, whatever the previous test left current on this thread.
         Activity.Current = null;
@@ -52,7 +55,7 @@ public sealed class ActivityRecorder : IDisposable
     }
 
     /// <summary>Stops a test started by <see cref="StartTest"/> and hands over its trace.</summary>
-    public TestTrace FinishTest(TestTrace trace)
+    public RecordedTest FinishTest(RecordedTest trace)
     {
         trace.Activity.Stop();
         live.TryRemove(trace.Activity.TraceId, out _);
@@ -65,9 +68,9 @@ public sealed class ActivityRecorder : IDisposable
     /// (NUnit, MSTest), more than one means the framework ran it again and reports only the last.
     /// xUnit's keys are shared by a theory's rows, whose events may lag behind the next row.
     /// </summary>
-    public IReadOnlyList<TestTrace> TakeEnded(string key, bool withRetries)
+    public IReadOnlyList<RecordedTest> TakeEnded(string key, bool withRetries)
     {
-        var taken = new List<TestTrace>();
+        var taken = new List<RecordedTest>();
         if (endedByKey.TryGetValue(key, out var queue))
         {
             while ((taken.Count == 0 || withRetries) && queue.TryDequeue(out var trace))
@@ -89,6 +92,7 @@ public sealed class ActivityRecorder : IDisposable
 
     public void Dispose()
     {
+        Testing.TestSpanListener.Shared.RemoveRecorderSources(registeredSources);
         AppDomain.CurrentDomain.FirstChanceException -= OnFirstChanceException;
         aspNetCoreTags?.Dispose();
         appHosts.Dispose();
@@ -99,7 +103,7 @@ public sealed class ActivityRecorder : IDisposable
     {
         if (IsTestActivity(activity))
         {
-            live[activity.TraceId] = new TestTrace(activity);
+            live[activity.TraceId] = new RecordedTest(activity);
         }
         else if (live.ContainsKey(activity.TraceId))
         {
@@ -115,7 +119,7 @@ public sealed class ActivityRecorder : IDisposable
             {
                 if ((activity.GetTagItem(TestActivityNames.KeyTag) ?? activity.GetTagItem(TestActivityNames.TUnitNodeUidTag)) is string key)
                 {
-                    endedByKey.GetOrAdd(key, _ => new ConcurrentQueue<TestTrace>()).Enqueue(test);
+                    endedByKey.GetOrAdd(key, _ => new ConcurrentQueue<RecordedTest>()).Enqueue(test);
                     TestEnded?.Invoke(key);
                 }
 

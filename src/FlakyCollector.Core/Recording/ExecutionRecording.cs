@@ -11,7 +11,7 @@ public static class ExecutionRecording
 {
     private static readonly string Runtime = RuntimeInformation.FrameworkDescription;
 
-    public static RecordedExecution From(IReadOnlyList<TestTrace> ended, string timing, IReadOnlyList<Spans.SpanData> detached, string? exceptionType = null)
+    public static RecordedExecution From(IReadOnlyList<RecordedTest> ended, string timing, IReadOnlyList<Spans.SpanData> detached, string? exceptionType = null)
     {
         var trace = ended.Count > 0 ? ended[^1] : null;
         var previous = ended.Take(Math.Max(0, ended.Count - 1)).ToList();

@@ -16,7 +16,7 @@ namespace FlakyCollector.InProc;
 /// </summary>
 public sealed class FlakyTraceInProcCollector : InProcDataCollection
 {
-    private readonly ConcurrentDictionary<Guid, TestTrace> collectorStarted = new();
+    private readonly ConcurrentDictionary<Guid, RecordedTest> collectorStarted = new();
     private readonly HookPresence hooks = new();
     private readonly ConcurrentQueue<string> warnings = new();
     private IDataCollectionSink? sink;

@@ -7,11 +7,11 @@ namespace FlakyCollector.Recording;
 /// The trace of one test execution while it is recorded: the test's own activity, the spans of
 /// the work it caused, and the type of the last exception thrown while it was the current trace.
 /// </summary>
-public sealed class TestTrace
+public sealed class RecordedTest
 {
     private readonly List<SpanData> children = [];
 
-    public TestTrace(Activity activity)
+    public RecordedTest(Activity activity)
     {
         Activity = activity;
     }

@@ -1,0 +1,65 @@
+using FlakyCollector.IntegrationTests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace FlakyCollector.IntegrationTests;
+
+/// <summary>
+/// Trace-based assertions in process (FlakyCollector.Testing.TestTrace): the samples assert on the
+/// spans of their own calls to the orders API (count, order, error spans, duration), wait for a
+/// background span instead of sleeping, and RaceFixedSample waits for its confirmation. Each must
+/// pass the same way with a plain `dotnet test` (the API's own in-memory listener, nothing written)
+/// and with `--collect FlakyTrace` (the collector recording alongside).
+/// </summary>
+[Collection(IntegrationCollection.Name)]
+public sealed class TraceAssertionsTests(PackageFeed feed, ITestOutputHelper output)
+{
+    private static readonly string[] OrdersTests =
+    [
+        "PlaceOrder_ReservesStockThenCharges_WithoutErrors",
+        "CreateAndReadBack_MakesExactlyTwoCalls_PostThenGet",
+        "PaymentsOutage_LeavesAnErrorSpanOnThePaymentsCall",
+        "PlacedOrder_ConfirmationIsSentInTheBackground",
+    ];
+
+    public static TheoryData<string> Suites => new() { "TraceAssertionsXunit", "TraceAssertionsNUnit", "TraceAssertionsMSTest" };
+
+    [Theory]
+    [MemberData(nameof(Suites))]
+    public void TraceAssertionSample_PassesUntracedAndTraced(string suite)
+    {
+        using var api = SampleProject.Create("OrdersApi", feed, addPackage: false);
+        using var tests = SampleProject.CreateIn(api.Root, suite, feed);
+
+        var untraced = tests.Test([]);
+        AssertAllPassed(untraced, OrdersTests, "untraced");
+        Assert.Empty(untraced.TraceFiles);
+
+        var traced = tests.Test(["--no-build", "--collect", "FlakyTrace"]);
+        AssertAllPassed(traced, OrdersTests, "traced");
+        Assert.Equal(OrdersTests.Length, traced.TestSpans.Count);
+
+        // What the test found in memory is what the collector wrote: the payments call's 503 is an error span.
+        var outage = Assert.Single(traced.TestSpans, s => s.Name.Contains("PaymentsOutage", StringComparison.Ordinal));
+        Assert.Contains(traced.Spans, s => s.TraceId == outage.TraceId && s.StatusCode == 2
+            && s.Attribute("url.full")?.EndsWith("/payments/charges", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public void RaceFixedSample_WaitsForTheConfirmationSpan_PassesUntracedAndTraced()
+    {
+        using var tests = SampleProject.Create("RaceFixedSample", feed);
+        string[] names = ["Sends_Confirmation", "Computes_Shipping", "Rejects_EmptyCart", "Z_Archives_Order"];
+
+        AssertAllPassed(tests.Test([]), names, "untraced");
+        AssertAllPassed(tests.Test(["--no-build", "--collect", "FlakyTrace"]), names, "traced");
+    }
+
+    private void AssertAllPassed(SampleRun run, string[] names, string label)
+    {
+        output.WriteLine($"{label}: exit {run.Process.ExitCode}\n{run.Process.Output}");
+        Assert.True(run.Process.ExitCode == 0, $"{label} run failed:\n{run.Process.Output}");
+        // xUnit names a test by class and method, NUnit and MSTest by method.
+        Assert.Equal(names.Order(StringComparer.Ordinal), run.TrxResults.Select(r => r.TestName.Split('.')[^1]).Order(StringComparer.Ordinal));
+        Assert.All(run.TrxResults, r => Assert.Equal("Passed", r.Outcome));
+    }
+}

@@ -1,0 +1,24 @@
+namespace TraceAssertionsXunit;
+
+/// <summary>The orders API on Kestrel in this test process, started once for the test class.</summary>
+public sealed class OrdersApiFixture : IAsyncLifetime
+{
+    private OrdersApp? app;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        app = await OrdersApp.StartAsync(new PaymentsSettings { Timeout = TimeSpan.FromSeconds(2) });
+        Client = new HttpClient { BaseAddress = app.BaseAddress };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
+    }
+}
