@@ -62,13 +62,7 @@ public static class TestSpanBuilder
             new(TestAttributeNames.Outcome, test.Outcome.ToLowerInvariant()),
             new(TestAttributeNames.Attempt, (long)attempt),
         };
-        var status = failed ? "fail" : test.Outcome.ToLowerInvariant() switch
-        {
-            "passed" => "pass",
-            "skipped" => "skipped",
-            _ => null,
-        };
-        Add(attributes, TestAttributeNames.CaseResultStatus, status);
+        attributes.Add(new(TestAttributeNames.CaseResultStatus, ResultStatus(test.Outcome)));
         Add(attributes, TestAttributeNames.Framework, TestFrameworkDetector.AttributeValue(
             test.Framework != TestFramework.Unknown ? test.Framework : TestFrameworkDetector.FromExecutorUri(test.ExecutorUri)));
         Add(attributes, TestAttributeNames.RunId, runId);
@@ -97,6 +91,17 @@ public static class TestSpanBuilder
 
         return attributes;
     }
+
+    /// <summary>
+    /// <c>test.case.result.status</c> for every outcome: a test that neither passed nor failed
+    /// (skipped, NUnit <c>[Explicit]</c> not asked for, inconclusive, not found) did not complete, so it counts as skipped.
+    /// </summary>
+    public static string ResultStatus(string outcome) => outcome.ToLowerInvariant() switch
+    {
+        "failed" => "fail",
+        "passed" => "pass",
+        _ => "skipped",
+    };
 
     private static string ErrorType(CompletedTest test) =>
         test.Payload?.ExceptionType ?? ErrorTypeGuess.FromMessage(test.ErrorMessage) ?? ErrorTypeGuess.Other;
