@@ -16,6 +16,7 @@ public sealed class ActivityRecorder : IDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<TestTrace>> endedByKey = new(StringComparer.Ordinal);
     private readonly ActivityListener listener;
     private readonly AspNetCoreRequestTags? aspNetCoreTags;
+    private readonly Net8HttpClientTags? httpClientTags;
     private readonly Hosting.HostBuildingObserver appHosts = new();
 
     public ActivityRecorder(SourceFilter filter, int detachedCapacity = 10_000)
@@ -30,6 +31,11 @@ public sealed class ActivityRecorder : IDisposable
         };
         ActivitySource.AddActivityListener(listener);
         AppDomain.CurrentDomain.FirstChanceException += OnFirstChanceException;
+        if (filter.Matches("System.Net.Http"))
+        {
+            httpClientTags = Net8HttpClientTags.StartIfNeeded(Environment.Version);
+        }
+
         if (filter.Matches("Microsoft.AspNetCore"))
         {
             aspNetCoreTags = new AspNetCoreRequestTags();
@@ -83,6 +89,7 @@ public sealed class ActivityRecorder : IDisposable
     {
         AppDomain.CurrentDomain.FirstChanceException -= OnFirstChanceException;
         aspNetCoreTags?.Dispose();
+        httpClientTags?.Dispose();
         appHosts.Dispose();
         listener.Dispose();
     }
