@@ -21,6 +21,7 @@ public sealed class FlakyTraceInProcCollector : InProcDataCollection
     private readonly ConcurrentQueue<string> warnings = new();
     private IDataCollectionSink? sink;
     private ActivityRecorder? recorder;
+    private TestHostJournal? journal;
 
     public void Initialize(IDataCollectionSink dataCollectionSink) => sink = dataCollectionSink;
 
@@ -32,6 +33,7 @@ public sealed class FlakyTraceInProcCollector : InProcDataCollection
             if (settings.Enabled)
             {
                 recorder = new ActivityRecorder(new SourceFilter(settings.ActivitySources));
+                journal = TestHostJournal.Open(Environment.GetEnvironmentVariable);
             }
         });
     }
@@ -45,6 +47,10 @@ public sealed class FlakyTraceInProcCollector : InProcDataCollection
             {
                 return;
             }
+
+            // Kept outside the process, so that a test that crashes it or hangs still gets its span.
+            journal?.Started(new StartedTest(testCase.Id.ToString("N"), testCase.FullyQualifiedName, testCase.DisplayName, testCase.Source,
+                testCase.ExecutorUri, DateTimeOffset.UtcNow, Environment.ProcessId));
 
             // Tests are timed by the hook compiled into the test assembly, when present. Without it,
             // this event is the best there is: MSTest raises it on the test's own thread just before
@@ -71,6 +77,7 @@ public sealed class FlakyTraceInProcCollector : InProcDataCollection
                 return;
             }
 
+            journal?.Ended(testCase.Id.ToString("N"));
             RecordedExecution payload;
             if (collectorStarted.TryRemove(testCase.Id, out var started))
             {
@@ -96,6 +103,15 @@ public sealed class FlakyTraceInProcCollector : InProcDataCollection
         {
             recorder?.Dispose();
             recorder = null;
+
+            // Warnings after the last result have no result to travel with: the journal carries them.
+            foreach (var warning in DrainWarnings())
+            {
+                journal?.Warning(warning);
+            }
+
+            journal?.Dispose();
+            journal = null;
         });
     }
 
