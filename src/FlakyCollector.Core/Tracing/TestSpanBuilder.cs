@@ -106,11 +106,19 @@ public static class TestSpanBuilder
     private static string ErrorType(CompletedTest test) =>
         test.Payload?.ExceptionType ?? ErrorTypeGuess.FromMessage(test.ErrorMessage) ?? ErrorTypeGuess.Other;
 
-    // The framework's own start and end, when the test process recorded nothing for this test.
-    private static (long Start, long End) FrameworkTiming(CompletedTest test)
+    /// <summary>
+    /// The framework's own timing, when the test process recorded nothing for this test. Its duration
+    /// is the row's own; its start and end may be the whole test case's (MSTest rows that share one
+    /// test case all carry the method's window) or one instant (xUnit rows it cannot serialise), so
+    /// the window is kept only where it agrees with the duration; else the row ends at the window's end.
+    /// </summary>
+    public static (long Start, long End) FrameworkTiming(CompletedTest test)
     {
         var end = test.EndTime == default ? DateTimeOffset.UtcNow : test.EndTime;
-        var start = test.StartTime == default || test.StartTime > end ? end - test.Duration : test.StartTime;
+        var window = end - test.StartTime;
+        var agrees = test.StartTime != default && window >= TimeSpan.Zero
+            && (window - test.Duration).Duration() <= TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, test.Duration.Ticks / 10));
+        var start = agrees || test.Duration <= TimeSpan.Zero && test.StartTime != default && window >= TimeSpan.Zero ? test.StartTime : end - test.Duration;
         return (ActivitySpanConverter.ToUnixNano(start.UtcDateTime), ActivitySpanConverter.ToUnixNano(end.UtcDateTime));
     }
 

@@ -263,6 +263,49 @@ public sealed class TestSpanBuilderTests
     }
 
     [Fact]
+    public void Build_RowWithTheWholeTestCasesWindow_RowDurationEndingAtTheWindowsEnd()
+    {
+        // MSTest rows that share one test case: each carries the method's 1569 ms window and its own 260 ms.
+        var test = CompletedTests.Passed() with
+        {
+            StartTime = CompletedTests.Start,
+            EndTime = CompletedTests.Start.AddMilliseconds(1569),
+            Duration = TimeSpan.FromMilliseconds(260),
+        };
+
+        var span = TestSpanBuilder.Build(test, null, 1, "0.1.0");
+
+        Assert.Equal(260_000_000, span.EndTimeUnixNano - span.StartTimeUnixNano);
+        Assert.Equal(CompletedTests.UnixNano(test.EndTime), span.EndTimeUnixNano);
+    }
+
+    [Fact]
+    public void Build_RowWithAnInstantWindow_NotZeroNanoseconds()
+    {
+        // xUnit rows it cannot serialise: start and end the same instant, the duration elsewhere.
+        var test = CompletedTests.Passed() with
+        {
+            StartTime = CompletedTests.Start,
+            EndTime = CompletedTests.Start,
+            Duration = TimeSpan.FromMilliseconds(42),
+        };
+
+        var span = TestSpanBuilder.Build(test, null, 1, "0.1.0");
+
+        Assert.Equal(42_000_000, span.EndTimeUnixNano - span.StartTimeUnixNano);
+    }
+
+    [Fact]
+    public void Build_NoDurationReported_WindowKept()
+    {
+        var test = CompletedTests.Passed() with { EndTime = CompletedTests.Start.AddMilliseconds(30), Duration = TimeSpan.Zero };
+
+        var span = TestSpanBuilder.Build(test, null, 1, "0.1.0");
+
+        Assert.Equal(CompletedTests.UnixNano(test.StartTime), span.StartTimeUnixNano);
+    }
+
+    [Fact]
     public void Build_StartAfterEnd_StartIsEndMinusDuration()
     {
         var test = CompletedTests.Passed() with { StartTime = CompletedTests.Start.AddSeconds(10) };
