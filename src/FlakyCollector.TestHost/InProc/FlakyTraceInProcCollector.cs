@@ -22,6 +22,7 @@ public sealed class FlakyTraceInProcCollector : InProcDataCollection
     private IDataCollectionSink? sink;
     private ActivityRecorder? recorder;
     private TestHostJournal? journal;
+    private TestRecordingCorrelation? correlation;
 
     public void Initialize(IDataCollectionSink dataCollectionSink) => sink = dataCollectionSink;
 
@@ -32,7 +33,12 @@ public sealed class FlakyTraceInProcCollector : InProcDataCollection
             var settings = InProcSettings.Parse(testSessionStartArgs.Configuration, Environment.GetEnvironmentVariable);
             if (settings.Enabled)
             {
-                recorder = new ActivityRecorder(new SourceFilter(settings.ActivitySources));
+                var started = new ActivityRecorder(new SourceFilter(settings.ActivitySources));
+                var matching = new TestRecordingCorrelation();
+                // Each hook recording moves to the correlation as it ends, which matches it to its result.
+                started.TestEnded += key => matching.Ended(key, started.TakeEnded(key, withRetries: true));
+                correlation = matching;
+                recorder = started;
                 journal = TestHostJournal.Open(Environment.GetEnvironmentVariable);
             }
         });
@@ -72,7 +78,7 @@ public sealed class FlakyTraceInProcCollector : InProcDataCollection
         Guard(() =>
         {
             var context = testCaseEndArgs.DataCollectionContext;
-            if (recorder is null || sink is null || context?.TestCase is not { } testCase)
+            if (recorder is null || correlation is null || sink is null || context?.TestCase is not { } testCase)
             {
                 return;
             }
@@ -86,10 +92,12 @@ public sealed class FlakyTraceInProcCollector : InProcDataCollection
             else
             {
                 var framework = TestFrameworkDetector.FromExecutorUri(testCase.ExecutorUri);
-                var ended = recorder.TakeEnded(
+                var taken = correlation.TakeFor(
+                    framework,
                     TestKeys.ForTestCase(framework, testCase.FullyQualifiedName, testCase.DisplayName),
-                    withRetries: framework != TestFramework.XUnit);
-                payload = ExecutionRecording.From(ended, "hook", recorder.Detached.Drain());
+                    isWholeMethod: !testCase.DisplayName.EndsWith(')'),
+                    testCaseEndArgs.TestOutcome.ToString());
+                payload = correlation.Recording(taken, "hook", recorder.Detached.Drain());
             }
 
             payload = payload with { Warnings = DrainWarnings() };

@@ -1,5 +1,5 @@
-using FlakyCollector.Recording;
 using FlakyCollector.Payload;
+using FlakyCollector.Recording;
 using FlakyCollector.Spans;
 using FlakyCollector.Tracing;
 
@@ -260,6 +260,20 @@ public sealed class TestSpanBuilderTests
 
         Assert.Equal(CompletedTests.UnixNano(test.EndTime), span.EndTimeUnixNano);
         Assert.Equal(CompletedTests.UnixNano(test.EndTime - test.Duration), span.StartTimeUnixNano);
+    }
+
+    [Fact]
+    public void Build_RecordingDroppedChildren_CountOnTheTestSpan()
+    {
+        var payload = CompletedTests.Payload();
+        var test = CompletedTests.Passed() with
+        {
+            Payload = payload with { TestSpan = payload.TestSpan! with { Attributes = [new(TestRecordingCorrelation.DroppedChildrenAttribute, 7L)] } },
+        };
+
+        var span = TestSpanBuilder.Build(test, null, 1, "0.1.0");
+
+        Assert.Equal(7L, span.Attributes.ValueOf(TestRecordingCorrelation.DroppedChildrenAttribute));
     }
 
     [Fact]
