@@ -84,7 +84,23 @@ public sealed class TestHostJournal : IDisposable
             }
         }
 
-        return new TestHostJournalContents(unfinished.Values.OrderBy(t => t.StartTime).ToList(), warnings);
+        return new TestHostJournalContents(WithoutHookDuplicates(unfinished.Values).OrderBy(t => t.StartTime).ToList(), warnings);
+    }
+
+    // A hook's entry names the same test as vstest's entry for it, when vstest's start came in time.
+    private static IEnumerable<StartedTest> WithoutHookDuplicates(IEnumerable<StartedTest> unfinished)
+    {
+        var all = unfinished.ToList();
+        var fromVstest = all.Where(t => !t.Id.StartsWith(HookActivityJournal.IdPrefix, StringComparison.Ordinal)).ToList();
+        var named = fromVstest.SelectMany(t => new[] { t.FullyQualifiedName, ClassOf(t.FullyQualifiedName) + "." + t.DisplayName }).ToHashSet(StringComparer.Ordinal);
+        return fromVstest.Concat(all.Where(t => t.Id.StartsWith(HookActivityJournal.IdPrefix, StringComparison.Ordinal) && !named.Contains(t.FullyQualifiedName)));
+    }
+
+    private static string ClassOf(string fullyQualifiedName)
+    {
+        var withoutArguments = fullyQualifiedName.Split('(')[0];
+        var method = withoutArguments.LastIndexOf('.');
+        return method > 0 ? withoutArguments[..method] : withoutArguments;
     }
 
     private static void Apply(string line, Dictionary<string, StartedTest> unfinished, List<string> warnings)

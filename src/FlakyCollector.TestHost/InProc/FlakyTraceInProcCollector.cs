@@ -22,6 +22,7 @@ public sealed class FlakyTraceInProcCollector : InProcDataCollection
     private IDataCollectionSink? sink;
     private ActivityRecorder? recorder;
     private TestHostJournal? journal;
+    private HookActivityJournal? hookJournal;
     private TestRecordingCorrelation? correlation;
 
     public void Initialize(IDataCollectionSink dataCollectionSink) => sink = dataCollectionSink;
@@ -40,6 +41,10 @@ public sealed class FlakyTraceInProcCollector : InProcDataCollection
                 correlation = matching;
                 recorder = started;
                 journal = TestHostJournal.Open(Environment.GetEnvironmentVariable);
+                if (journal is not null)
+                {
+                    hookJournal = new HookActivityJournal(journal, TestSources(testSessionStartArgs).FirstOrDefault());
+                }
             }
         });
     }
@@ -118,10 +123,15 @@ public sealed class FlakyTraceInProcCollector : InProcDataCollection
                 journal?.Warning(warning);
             }
 
+            hookJournal?.Dispose();
+            hookJournal = null;
             journal?.Dispose();
             journal = null;
         });
     }
+
+    private static IEnumerable<string> TestSources(TestSessionStartArgs args) =>
+        args.GetPropertyValue<IEnumerable<string>>("TestSources") ?? [];
 
     private IReadOnlyList<string> DrainWarnings()
     {

@@ -2,6 +2,7 @@ using FlakyCollector.Recording;
 
 namespace FlakyCollector.Tests.Recording;
 
+[Collection(ActivityRecorderCollection.Name)]
 public sealed class TestHostJournalTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("journal-tests-").FullName;
@@ -50,6 +51,64 @@ public sealed class TestHostJournalTests : IDisposable
         File.AppendAllText(path, "{\"event\":\"end\",\"id\":\"a");
 
         Assert.Single(TestHostJournal.Read(folder).Unfinished);
+    }
+
+    [Fact]
+    public void Read_HookEntryForATestVstestAlsoStarted_OnlyVstestsEntry()
+    {
+        using (var journal = Open())
+        {
+            journal.Started(Test("a", "Shop.Tests.A"));
+            journal.Started(Test(HookActivityJournal.IdPrefix + "1", "Shop.Tests.A"));
+        }
+
+        var unfinished = Assert.Single(TestHostJournal.Read(folder).Unfinished);
+
+        Assert.Equal("a", unfinished.Id);
+    }
+
+    [Fact]
+    public void Read_MSTestHookKeyOfClassAndDisplayName_MatchesVstestsEntry()
+    {
+        using (var journal = Open())
+        {
+            journal.Started(Test("a", "Shop.Tests.Rows.Named") with { DisplayName = "first row" });
+            journal.Started(Test(HookActivityJournal.IdPrefix + "1", "Shop.Tests.Rows.first row"));
+        }
+
+        Assert.Equal("a", Assert.Single(TestHostJournal.Read(folder).Unfinished).Id);
+    }
+
+    [Fact]
+    public void Read_HookEntryVstestNeverStarted_Kept()
+    {
+        // A test that crashed the process before vstest's late start event arrived.
+        using (var journal = Open())
+        {
+            journal.Started(Test(HookActivityJournal.IdPrefix + "1", "Shop.Tests.Crashes"));
+        }
+
+        Assert.Equal("Shop.Tests.Crashes", Assert.Single(TestHostJournal.Read(folder).Unfinished).FullyQualifiedName);
+    }
+
+    [Fact]
+    public void HookActivityJournal_HookActivityStartedAndStopped_StartedThenEnded()
+    {
+        using var source = new System.Diagnostics.ActivitySource(TestActivityNames.SourceName);
+        using (var journal = Open())
+        using (new HookActivityJournal(journal, "/tests/Shop.Tests.dll"))
+        {
+            using (source.StartActivity("Shop.Tests.Ends"))
+            {
+            }
+
+            source.StartActivity("Shop.Tests.Runs");
+            System.Diagnostics.Activity.Current = null;
+        }
+
+        var unfinished = Assert.Single(TestHostJournal.Read(folder).Unfinished);
+        Assert.Equal("Shop.Tests.Runs", unfinished.FullyQualifiedName);
+        Assert.Equal("/tests/Shop.Tests.dll", unfinished.Source);
     }
 
     [Fact]
