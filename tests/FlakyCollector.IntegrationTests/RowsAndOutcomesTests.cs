@@ -81,6 +81,25 @@ public sealed class RowsAndOutcomesTests(PackageFeed feed)
         Assert.True(span.Duration >= TimeSpan.FromSeconds(5), $"the test hung for the 5 s timeout; its span lasts {span.Duration.TotalMilliseconds:0} ms");
     }
 
+    [Fact]
+    public void OutOfProcessCollector_NamesTheAttachedFile_NotATemporaryPathThatIsGone()
+    {
+        using var sample = SampleProject.Create("RowsNUnit", feed);
+        Assert.Equal(0, DotnetCommand.Run(sample.Directory, ["build"]).ExitCode);
+        var dll = Directory.GetFiles(Path.Combine(sample.Directory, "bin"), "RowsNUnit.dll", SearchOption.AllDirectories).Single();
+
+        // `dotnet test some.dll` runs vstest.console directly: the out-of-process collector writes the traces.
+        var results = Path.Combine(sample.Directory, "DllResults");
+        var run = new SampleRun(DotnetCommand.Run(sample.Directory, ["test", dll, "--collect", "FlakyTrace", "--results-directory", results]), results);
+
+        var traceFile = Assert.Single(run.TraceFiles);
+        Assert.Contains($"{Path.GetFileName(traceFile)}, attached to the run", run.Process.Output, StringComparison.Ordinal);
+        Assert.Contains(traceFile, run.Process.Output, StringComparison.Ordinal);
+        var printed = run.Process.Output.Split([' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.EndsWith(".otlp.jsonl", StringComparison.Ordinal) && Path.IsPathRooted(w));
+        Assert.All(printed, path => Assert.True(File.Exists(path), $"the output names {path}, which does not exist"));
+    }
+
     private static FileSpan Span(SampleRun run, string name) =>
         run.TestSpans.SingleOrDefault(s => s.Name == name)
         ?? throw new Xunit.Sdk.XunitException($"no span named {name}; spans: {string.Join(", ", run.TestSpans.Select(s => s.Name))}\n{run.Process.Output}");
