@@ -21,6 +21,10 @@ public sealed class RowsAndOutcomesTests(PackageFeed feed)
         TrxAgreement.AssertEveryTestTraced(run);
         Assert.InRange(Span(run, "Shared (quick)").Duration, TimeSpan.Zero, TimeSpan.FromMilliseconds(200));
         Assert.InRange(Span(run, "Shared (slow)").Duration, TimeSpan.FromMilliseconds(390), TimeSpan.FromMilliseconds(550));
+        // Timed from inside each row, one after another, not from the shared test case's window.
+        var rows = new[] { "Shared (slow)", "Shared (quick)", "Shared (slower)" }.Select(name => Span(run, name)).ToList();
+        Assert.All(rows, row => Assert.Equal("hook", row.Attribute("flakytrace.timing")));
+        Assert.True(rows[0].EndUnixNano <= rows[1].StartUnixNano && rows[1].EndUnixNano <= rows[2].StartUnixNano, "the rows ran one after another");
         Assert.Equal("RowsMSTest.Rows.Named[first row]", Span(run, "first row").Attribute("test.case.name"));
         Assert.Equal("RowsMSTest.Rows.Named[second row]", Span(run, "second row").Attribute("test.case.name"));
         Assert.Equal("skipped", Span(run, "Inconclusive").Attribute("test.case.result.status"));

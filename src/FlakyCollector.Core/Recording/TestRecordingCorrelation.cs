@@ -94,11 +94,6 @@ public sealed class TestRecordingCorrelation(int maxChildrenPerTest = TestRecord
             {
                 taken = Select(traces, outcome);
                 Forget(key);
-                // MSTest rows that share one test case are filed under "Class.Method (row)": their test case is over too.
-                foreach (var rowKey in pending.Keys.Where(k => k.StartsWith(key + " (", StringComparison.Ordinal)).ToList())
-                {
-                    Forget(rowKey);
-                }
             }
 
             if (traces.Count == 0)
@@ -107,6 +102,29 @@ public sealed class TestRecordingCorrelation(int maxChildrenPerTest = TestRecord
             }
 
             return taken;
+        }
+    }
+
+    /// <summary>
+    /// The rows of an MSTest test case that just ended, if its rows share it (data MSTest cannot
+    /// serialise): the hook files each under "Class.Method (row)", the key of the row's own result.
+    /// Their test case is over, so their keys are forgotten.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, TestTrace>> TakeRows(string key)
+    {
+        lock (gate)
+        {
+            var rows = new List<KeyValuePair<string, TestTrace>>();
+            foreach (var rowKey in pending.Keys.Where(k => k.StartsWith(key + " (", StringComparison.Ordinal)).ToList())
+            {
+                var traces = pending[rowKey];
+                var reported = traces[^1];
+                rows.Add(new(rowKey, reported));
+                traces.Remove(reported);
+                Forget(rowKey);
+            }
+
+            return rows;
         }
     }
 

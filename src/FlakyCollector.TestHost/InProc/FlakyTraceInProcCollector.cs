@@ -23,6 +23,7 @@ public sealed class FlakyTraceInProcCollector : InProcDataCollection
     private ActivityRecorder? recorder;
     private TestHostJournal? journal;
     private HookActivityJournal? hookJournal;
+    private RecordingChannelWriter? rows;
     private TestRecordingCorrelation? correlation;
 
     public void Initialize(IDataCollectionSink dataCollectionSink) => sink = dataCollectionSink;
@@ -41,6 +42,7 @@ public sealed class FlakyTraceInProcCollector : InProcDataCollection
                 correlation = matching;
                 recorder = started;
                 journal = TestHostJournal.Open(Environment.GetEnvironmentVariable);
+                rows = RecordingChannelWriter.Open(Environment.GetEnvironmentVariable);
                 if (journal is not null)
                 {
                     hookJournal = new HookActivityJournal(journal, TestSources(testSessionStartArgs).FirstOrDefault());
@@ -97,12 +99,13 @@ public sealed class FlakyTraceInProcCollector : InProcDataCollection
             else
             {
                 var framework = TestFrameworkDetector.FromExecutorUri(testCase.ExecutorUri);
-                var taken = correlation.TakeFor(
-                    framework,
-                    TestKeys.ForTestCase(framework, testCase.FullyQualifiedName, testCase.DisplayName),
-                    isWholeMethod: !testCase.DisplayName.EndsWith(')'),
-                    testCaseEndArgs.TestOutcome.ToString());
+                var key = TestKeys.ForTestCase(framework, testCase.FullyQualifiedName, testCase.DisplayName);
+                var taken = correlation.TakeFor(framework, key, isWholeMethod: !testCase.DisplayName.EndsWith(')'), testCaseEndArgs.TestOutcome.ToString());
                 payload = correlation.Recording(taken, "hook", recorder.Detached.Drain());
+                if (framework == TestFramework.MSTest)
+                {
+                    SendRows(correlation.TakeRows(key));
+                }
             }
 
             payload = payload with { Warnings = DrainWarnings() };
@@ -125,9 +128,20 @@ public sealed class FlakyTraceInProcCollector : InProcDataCollection
 
             hookJournal?.Dispose();
             hookJournal = null;
+            rows?.Dispose();
+            rows = null;
             journal?.Dispose();
             journal = null;
         });
+    }
+
+    // Rows that share one test case reach the logger through the channel, each under its own result's key.
+    private void SendRows(IReadOnlyList<KeyValuePair<string, TestTrace>> taken)
+    {
+        foreach (var (key, trace) in taken)
+        {
+            rows?.Write(key, correlation!.Recording([trace], "hook", []));
+        }
     }
 
     private static IEnumerable<string> TestSources(TestSessionStartArgs args) =>

@@ -94,18 +94,23 @@ public sealed class TestRecordingCorrelationTests
     }
 
     [Fact]
-    public void TakeFor_MSTestRowsSharingTheTestCase_RowRecordingsForgotten()
+    public void TakeRows_MSTestRowsSharingTheTestCase_EachRowUnderItsOwnKey()
     {
         var correlation = new TestRecordingCorrelation();
-        correlation.Ended(Key + " (slow)", [Trace("Passed")]);
-        correlation.Ended(Key + " (quick)", [Trace("Passed")]);
+        var slow = Trace("Passed");
+        var quick = Trace("Passed");
+        correlation.Ended(Key + " (slow)", [slow]);
+        correlation.Ended(Key + " (quick)", [quick]);
         correlation.Ended(Key + "Twice", [Trace("Passed")]);
 
         var taken = correlation.TakeFor(TestFramework.MSTest, Key, isWholeMethod: true, "Passed");
+        var rows = correlation.TakeRows(Key);
 
         Assert.Empty(taken);
-        Assert.Equal(2, correlation.Forgotten);
+        Assert.Equal([new(Key + " (slow)", slow), new KeyValuePair<string, TestTrace>(Key + " (quick)", quick)], rows);
         Assert.Equal(1, correlation.Pending);
+        correlation.Ended(Key + " (slow)", [Trace("Passed")]);
+        Assert.Equal(1, correlation.Forgotten);
     }
 
     [Fact]
