@@ -52,15 +52,12 @@ public sealed class SettingsReader(IReadOnlyDictionary<string, string> runSettin
 
     private bool ReadEnabled()
     {
-        if (string.Equals(environment(SettingNames.EnvSdkDisabled)?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
+        // An explicit <Enabled> wins, as every run setting does; OTEL_SDK_DISABLED decides only without one.
+        var fallback = !string.Equals(environment(SettingNames.EnvSdkDisabled)?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
         var text = Value(SettingNames.Enabled);
         if (text is null)
         {
-            return true;
+            return fallback;
         }
 
         if (bool.TryParse(text, out var enabled))
@@ -68,8 +65,9 @@ public sealed class SettingsReader(IReadOnlyDictionary<string, string> runSettin
             return enabled;
         }
 
-        warnings.Add($"<{SettingNames.Enabled}> '{text}' is not valid; use true or false. Using true.");
-        return true;
+        var used = fallback ? "true" : $"false ({SettingNames.EnvSdkDisabled})";
+        warnings.Add($"<{SettingNames.Enabled}> '{text}' is not valid; use true or false. Using {used}.");
+        return fallback;
     }
 
     private OtlpProtocol ReadProtocol()

@@ -17,6 +17,7 @@ public sealed class ActivityRecorder : IDisposable
     private readonly LateWork late = new();
     private readonly ActivityListener listener;
     private readonly AspNetCoreRequestTags? aspNetCoreTags;
+    private readonly Net8HttpClientTags? httpClientTags;
     private readonly Hosting.HostBuildingObserver appHosts = new();
     private readonly SourceFilter registeredSources;
 
@@ -34,6 +35,11 @@ public sealed class ActivityRecorder : IDisposable
         registeredSources = filter;
         Testing.TestSpanListener.Shared.AddRecorderSources(filter);
         AppDomain.CurrentDomain.FirstChanceException += OnFirstChanceException;
+        if (filter.Matches("System.Net.Http"))
+        {
+            httpClientTags = Net8HttpClientTags.StartIfNeeded(Environment.Version);
+        }
+
         if (filter.Matches("Microsoft.AspNetCore"))
         {
             aspNetCoreTags = new AspNetCoreRequestTags();
@@ -95,6 +101,7 @@ public sealed class ActivityRecorder : IDisposable
         Testing.TestSpanListener.Shared.RemoveRecorderSources(registeredSources);
         AppDomain.CurrentDomain.FirstChanceException -= OnFirstChanceException;
         aspNetCoreTags?.Dispose();
+        httpClientTags?.Dispose();
         appHosts.Dispose();
         listener.Dispose();
     }

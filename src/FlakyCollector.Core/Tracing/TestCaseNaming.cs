@@ -7,16 +7,30 @@ namespace FlakyCollector.Tracing;
 /// </summary>
 public static class TestCaseNaming
 {
-    /// <summary><c>test.case.name</c>: the fully qualified name, with data-row arguments where known.</summary>
+    /// <summary>
+    /// <c>test.case.name</c>: the fully qualified name, with the data row where known: generic
+    /// arguments and arguments as the display name gives them (<c>NotNull&lt;Int32&gt;(value: 1)</c>),
+    /// or, for a display name that is not the method's (MSTest <c>DisplayName = "first row"</c>),
+    /// that name in brackets, so that distinct tests never share a name.
+    /// </summary>
     public static string CaseName(string fullyQualifiedName, string? displayName)
     {
-        if (fullyQualifiedName.EndsWith(')') || string.IsNullOrEmpty(displayName))
+        if (fullyQualifiedName.EndsWith(')') || string.IsNullOrEmpty(displayName) || displayName == fullyQualifiedName)
         {
             return fullyQualifiedName;
         }
 
-        var open = displayName.IndexOf('(', StringComparison.Ordinal);
-        return open >= 0 && displayName.EndsWith(')') ? fullyQualifiedName + displayName[open..] : fullyQualifiedName;
+        var method = FunctionName(fullyQualifiedName);
+        var rest = displayName.StartsWith(fullyQualifiedName, StringComparison.Ordinal) ? displayName[fullyQualifiedName.Length..]
+            : displayName.StartsWith(method, StringComparison.Ordinal) ? displayName[method.Length..]
+            : null;
+        rest = rest?.TrimStart();
+        return rest switch
+        {
+            "" => fullyQualifiedName,
+            ['<' or '(', ..] => fullyQualifiedName + rest,
+            _ => $"{fullyQualifiedName}[{displayName}]",
+        };
     }
 
     /// <summary><c>test.suite.name</c>: the class, i.e. the full name up to the method.</summary>

@@ -62,13 +62,7 @@ public static class TestSpanBuilder
             new(TestAttributeNames.Outcome, test.Outcome.ToLowerInvariant()),
             new(TestAttributeNames.Attempt, (long)attempt),
         };
-        var status = failed ? "fail" : test.Outcome.ToLowerInvariant() switch
-        {
-            "passed" => "pass",
-            "skipped" => "skipped",
-            _ => null,
-        };
-        Add(attributes, TestAttributeNames.CaseResultStatus, status);
+        attributes.Add(new(TestAttributeNames.CaseResultStatus, ResultStatus(test.Outcome)));
         Add(attributes, TestAttributeNames.Framework, TestFrameworkDetector.AttributeValue(
             test.Framework != TestFramework.Unknown ? test.Framework : TestFrameworkDetector.FromExecutorUri(test.ExecutorUri)));
         Add(attributes, TestAttributeNames.RunId, runId);
@@ -80,6 +74,7 @@ public static class TestSpanBuilder
 
         if (test.Payload is { } payload)
         {
+            attributes.AddRange(payload.TestSpan?.Attributes.Where(a => a.Key == TestRecordingCorrelation.DroppedChildrenAttribute) ?? []);
             attributes.Add(new(TestAttributeNames.TestHostPid, (long)payload.ProcessId));
             attributes.Add(new(TestAttributeNames.Timing, payload.TestSpan is null ? "framework" : payload.Timing));
         }
@@ -98,14 +93,33 @@ public static class TestSpanBuilder
         return attributes;
     }
 
+    /// <summary>
+    /// <c>test.case.result.status</c> for every outcome: a test that neither passed nor failed
+    /// (skipped, NUnit <c>[Explicit]</c> not asked for, inconclusive, not found) did not complete, so it counts as skipped.
+    /// </summary>
+    public static string ResultStatus(string outcome) => outcome.ToLowerInvariant() switch
+    {
+        "failed" => "fail",
+        "passed" => "pass",
+        _ => "skipped",
+    };
+
     private static string ErrorType(CompletedTest test) =>
         test.Payload?.ExceptionType ?? ErrorTypeGuess.FromMessage(test.ErrorMessage) ?? ErrorTypeGuess.Other;
 
-    // The framework's own start and end, when the test process recorded nothing for this test.
-    private static (long Start, long End) FrameworkTiming(CompletedTest test)
+    /// <summary>
+    /// The framework's own timing, when the test process recorded nothing for this test. Its duration
+    /// is the row's own; its start and end may be the whole test case's (MSTest rows that share one
+    /// test case all carry the method's window) or one instant (xUnit rows it cannot serialise), so
+    /// the window is kept only where it agrees with the duration; else the row ends at the window's end.
+    /// </summary>
+    public static (long Start, long End) FrameworkTiming(CompletedTest test)
     {
         var end = test.EndTime == default ? DateTimeOffset.UtcNow : test.EndTime;
-        var start = test.StartTime == default || test.StartTime > end ? end - test.Duration : test.StartTime;
+        var window = end - test.StartTime;
+        var agrees = test.StartTime != default && window >= TimeSpan.Zero
+            && (window - test.Duration).Duration() <= TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, test.Duration.Ticks / 10));
+        var start = agrees || test.Duration <= TimeSpan.Zero && test.StartTime != default && window >= TimeSpan.Zero ? test.StartTime : end - test.Duration;
         return (ActivitySpanConverter.ToUnixNano(start.UtcDateTime), ActivitySpanConverter.ToUnixNano(end.UtcDateTime));
     }
 

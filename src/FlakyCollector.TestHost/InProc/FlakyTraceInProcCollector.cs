@@ -22,6 +22,10 @@ public sealed class FlakyTraceInProcCollector : InProcDataCollection
     private IDataCollectionSink? sink;
     private ActivityRecorder? recorder;
     private string? lastSource;
+    private TestHostJournal? journal;
+    private HookActivityJournal? hookJournal;
+    private RecordingChannelWriter? rows;
+    private TestRecordingCorrelation? correlation;
 
     public void Initialize(IDataCollectionSink dataCollectionSink) => sink = dataCollectionSink;
 
@@ -32,7 +36,18 @@ public sealed class FlakyTraceInProcCollector : InProcDataCollection
             var settings = InProcSettings.Parse(testSessionStartArgs.Configuration, Environment.GetEnvironmentVariable);
             if (settings.Enabled)
             {
-                recorder = new ActivityRecorder(new SourceFilter(settings.ActivitySources));
+                var started = new ActivityRecorder(new SourceFilter(settings.ActivitySources));
+                var matching = new TestRecordingCorrelation();
+                // Each hook recording moves to the correlation as it ends, which matches it to its result.
+                started.TestEnded += key => matching.Ended(key, started.TakeEnded(key, withRetries: true));
+                correlation = matching;
+                recorder = started;
+                journal = TestHostJournal.Open(Environment.GetEnvironmentVariable);
+                rows = RecordingChannelWriter.Open(Environment.GetEnvironmentVariable);
+                if (journal is not null)
+                {
+                    hookJournal = new HookActivityJournal(journal, TestSources(testSessionStartArgs).FirstOrDefault());
+                }
             }
         });
     }
@@ -46,6 +61,10 @@ public sealed class FlakyTraceInProcCollector : InProcDataCollection
             {
                 return;
             }
+
+            // Kept outside the process, so that a test that crashes it or hangs still gets its span.
+            journal?.Started(new StartedTest(testCase.Id.ToString("N"), testCase.FullyQualifiedName, testCase.DisplayName, testCase.Source,
+                testCase.ExecutorUri, DateTimeOffset.UtcNow, Environment.ProcessId));
 
             // Tests are timed by the hook compiled into the test assembly, when present. Without it,
             // this event is the best there is: MSTest raises it on the test's own thread just before
@@ -67,12 +86,13 @@ public sealed class FlakyTraceInProcCollector : InProcDataCollection
         Guard(() =>
         {
             var context = testCaseEndArgs.DataCollectionContext;
-            if (recorder is null || sink is null || context?.TestCase is not { } testCase)
+            if (recorder is null || correlation is null || sink is null || context?.TestCase is not { } testCase)
             {
                 return;
             }
 
             lastSource = testCase.Source;
+            journal?.Ended(testCase.Id.ToString("N"));
             RecordedExecution payload;
             if (collectorStarted.TryRemove(testCase.Id, out var started))
             {
@@ -81,10 +101,13 @@ public sealed class FlakyTraceInProcCollector : InProcDataCollection
             else
             {
                 var framework = TestFrameworkDetector.FromExecutorUri(testCase.ExecutorUri);
-                var ended = recorder.TakeEnded(
-                    TestKeys.ForTestCase(framework, testCase.FullyQualifiedName, testCase.DisplayName),
-                    withRetries: framework != TestFramework.XUnit);
-                payload = ExecutionRecording.From(ended, "hook", recorder.Detached.Drain());
+                var key = TestKeys.ForTestCase(framework, testCase.FullyQualifiedName, testCase.DisplayName);
+                var taken = correlation.TakeFor(framework, key, isWholeMethod: !testCase.DisplayName.EndsWith(')'), testCaseEndArgs.TestOutcome.ToString());
+                payload = correlation.Recording(taken, "hook", recorder.Detached.Drain());
+                if (framework == TestFramework.MSTest)
+                {
+                    SendRows(correlation.TakeRows(key));
+                }
             }
 
             payload = payload with { Warnings = DrainWarnings() };
@@ -99,6 +122,19 @@ public sealed class FlakyTraceInProcCollector : InProcDataCollection
             SendWorkAfterLastTest();
             recorder?.Dispose();
             recorder = null;
+
+            // Warnings after the last result have no result to travel with: the journal carries them.
+            foreach (var warning in DrainWarnings())
+            {
+                journal?.Warning(warning);
+            }
+
+            hookJournal?.Dispose();
+            hookJournal = null;
+            rows?.Dispose();
+            rows = null;
+            journal?.Dispose();
+            journal = null;
         });
     }
 
@@ -117,6 +153,18 @@ public sealed class FlakyTraceInProcCollector : InProcDataCollection
         var execution = new RecordedExecution { ProcessId = Environment.ProcessId, Detached = recorder.Detached.Drain(), Warnings = DrainWarnings() };
         RecordingChannel.Append(folder, RecordingChannel.Line(RecordingChannel.AfterLastTestKey(lastSource), execution));
     }
+
+    // Rows that share one test case reach the logger through the channel, each under its own result's key.
+    private void SendRows(IReadOnlyList<KeyValuePair<string, RecordedTest>> taken)
+    {
+        foreach (var (key, trace) in taken)
+        {
+            rows?.Write(key, correlation!.Recording([trace], "hook", []));
+        }
+    }
+
+    private static IEnumerable<string> TestSources(TestSessionStartArgs args) =>
+        args.GetPropertyValue<IEnumerable<string>>("TestSources") ?? [];
 
     private IReadOnlyList<string> DrainWarnings()
     {

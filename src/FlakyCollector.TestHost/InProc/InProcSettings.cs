@@ -13,10 +13,12 @@ public sealed record InProcSettings(bool Enabled, IReadOnlyList<string> Activity
     public static InProcSettings Parse(string? configurationXml, Func<string, string?> environment)
     {
         var sources = new List<string>(TestActivityNames.DefaultSources);
-        var enabled = !string.Equals(environment("OTEL_SDK_DISABLED")?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+        // An explicit <Enabled> wins, as in the logger's reading; OTEL_SDK_DISABLED decides only without one.
+        var byEnvironment = !string.Equals(environment("OTEL_SDK_DISABLED")?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+        bool? explicitly = null;
         if (string.IsNullOrWhiteSpace(configurationXml))
         {
-            return new InProcSettings(enabled, sources);
+            return new InProcSettings(byEnvironment, sources);
         }
 
         try
@@ -31,7 +33,7 @@ public sealed record InProcSettings(bool Enabled, IReadOnlyList<string> Activity
                 else if (string.Equals(element.Name.LocalName, "Enabled", StringComparison.OrdinalIgnoreCase)
                     && bool.TryParse(element.Value.Trim(), out var value))
                 {
-                    enabled &= value;
+                    explicitly = value;
                 }
             }
         }
@@ -40,6 +42,6 @@ public sealed record InProcSettings(bool Enabled, IReadOnlyList<string> Activity
             // The logger reads the same configuration and reports what is wrong with it.
         }
 
-        return new InProcSettings(enabled, sources);
+        return new InProcSettings(explicitly ?? byEnvironment, sources);
     }
 }

@@ -37,7 +37,8 @@ public sealed class FlakyTraceDataCollector : DataCollector
             sessionContext = environmentContext?.SessionDataCollectionContext
                 ?? throw new InvalidOperationException("vstest gave the collector no session context");
             // vstest prints a collector's warnings, not its informational lines, so both go as warnings.
-            report = new LineRunReport(line => logger.LogWarning(sessionContext, line));
+            // The file is written to a temporary folder and handed to vstest, which moves it: name the attachment, not that path.
+            report = new LineRunReport(line => logger.LogWarning(sessionContext, AsAttachment(line)), line => logger.LogWarning(sessionContext, line));
             var reader = new SettingsReader(ConfigurationValues(configurationElement), Environment.GetEnvironmentVariable);
             var settings = reader.Read();
             foreach (var warning in reader.Warnings)
@@ -104,6 +105,11 @@ public sealed class FlakyTraceDataCollector : DataCollector
             report?.Warning($"could not finish: {ex.GetType().Name}: {ex.Message}");
         }
     }
+
+    private string AsAttachment(string line) =>
+        tracer?.FilePath is { } path
+            ? line.Replace(path, $"{Path.GetFileName(path)}, attached to the run (vstest lists where it put it under Attachments)", StringComparison.Ordinal)
+            : line;
 
     private static Dictionary<string, string> ConfigurationValues(XmlElement? configuration) =>
         configuration?.ChildNodes.OfType<XmlElement>().ToDictionary(e => e.LocalName, e => e.InnerText, StringComparer.OrdinalIgnoreCase)

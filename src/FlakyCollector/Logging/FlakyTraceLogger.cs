@@ -23,6 +23,7 @@ public sealed class FlakyTraceLogger : ITestLoggerWithParameters
     private readonly TimingCoverage timing = new();
     private TestRunTracer? tracer;
     private OutOfHostRecordings? outOfHost;
+    private bool hangTimeout;
 
     static FlakyTraceLogger() => CollectorAssemblyResolver.Register();
 
@@ -54,6 +55,7 @@ public sealed class FlakyTraceLogger : ITestLoggerWithParameters
             outOfHost = OutOfHostRecordings.Open(userSettings);
             events.TestResult += OnTestResult;
             events.TestRunComplete += OnTestRunComplete;
+            events.TestRunMessage += (_, m) => hangTimeout |= UnfinishedTests.IsHangTimeoutMessage(m.Message);
         }
         catch (Exception ex)
         {
@@ -81,6 +83,29 @@ public sealed class FlakyTraceLogger : ITestLoggerWithParameters
         }
     }
 
+    private void FinishFromJournals(bool aborted)
+    {
+        if (outOfHost is null || tracer is null)
+        {
+            return;
+        }
+
+        var journals = outOfHost.ReadJournals();
+        foreach (var warning in journals.Warnings.Distinct(StringComparer.Ordinal))
+        {
+            report.Warning(warning);
+        }
+
+        if (aborted)
+        {
+            var end = DateTimeOffset.UtcNow;
+            foreach (var test in journals.Unfinished)
+            {
+                tracer.OnTestCompleted(UnfinishedTests.From(test, hangTimeout, end));
+            }
+        }
+    }
+
     private void OnTestRunComplete(object? sender, TestRunCompleteEventArgs e)
     {
         try
@@ -95,6 +120,7 @@ public sealed class FlakyTraceLogger : ITestLoggerWithParameters
                 outOfHost?.FlushWorkAfterLastTests(tracer, report);
             }
 
+            FinishFromJournals(e.IsAborted);
             tracer?.Complete(e.IsAborted);
         }
         finally

@@ -26,6 +26,9 @@ public sealed class OutOfHostRecordings : IDisposable
         return new OutOfHostRecordings(new RecordingChannelReader(folder));
     }
 
+    /// <summary>What the test processes kept in their journals: unfinished tests and late warnings.</summary>
+    public TestHostJournalContents ReadJournals() => TestHostJournal.Read(reader.Folder);
+
     public CompletedTest Join(CompletedTest test)
     {
         NoteTestProcess(test.Payload);

@@ -91,14 +91,24 @@ public sealed class SettingsReaderTests
     }
 
     [Fact]
-    public void Read_SdkDisabledAndEnabledTrue_Disabled()
+    public void Read_SdkDisabledAndEnabledTrue_EnabledBecauseRunSettingsWin()
     {
-        // OTEL_SDK_DISABLED is the OpenTelemetry kill switch: it wins even over the run settings.
         var (settings, _) = Read(
             new() { [SettingNames.Enabled] = "true" },
             new() { [SettingNames.EnvSdkDisabled] = "true" });
 
+        Assert.True(settings.Enabled);
+    }
+
+    [Fact]
+    public void Read_SdkDisabledAndEnabledInvalid_DisabledWithWarning()
+    {
+        var (settings, warnings) = Read(
+            new() { [SettingNames.Enabled] = "maybe" },
+            new() { [SettingNames.EnvSdkDisabled] = "true" });
+
         Assert.False(settings.Enabled);
+        Assert.Contains(warnings, w => w.Contains(SettingNames.EnvSdkDisabled, StringComparison.Ordinal));
     }
 
     [Theory]

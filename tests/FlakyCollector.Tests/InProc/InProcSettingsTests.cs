@@ -34,6 +34,14 @@ public sealed class InProcSettingsTests
     }
 
     [Fact]
+    public void Parse_EnabledTrueAndSdkDisabled_EnabledBecauseRunSettingsWin()
+    {
+        var settings = InProcSettings.Parse("<Configuration><Enabled>true</Enabled></Configuration>", name => name == "OTEL_SDK_DISABLED" ? "true" : null);
+
+        Assert.True(settings.Enabled);
+    }
+
+    [Fact]
     public void Parse_BrokenXml_DefaultsWithoutThrowing()
     {
         var settings = InProcSettings.Parse("<Configuration><ActivitySources>", NoEnvironment);

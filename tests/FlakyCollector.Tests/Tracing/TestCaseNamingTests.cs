@@ -15,6 +15,15 @@ public sealed class TestCaseNamingTests
     [InlineData("Shop.Tests.OrdersTests.Create", "", "Shop.Tests.OrdersTests.Create")]
     [InlineData("Shop.Tests.OrdersTests.Create", null, "Shop.Tests.OrdersTests.Create")]
     [InlineData("Shop.Tests.OrdersTests.Rounds", "Shop.Tests.OrdersTests.Rounds(value: 1.5)", "Shop.Tests.OrdersTests.Rounds(value: 1.5)")]
+    // xUnit generic rows: the type arguments tell the rows apart.
+    [InlineData("Shop.Tests.Guards.NotNull", "Shop.Tests.Guards.NotNull<Int32>(value: 1)", "Shop.Tests.Guards.NotNull<Int32>(value: 1)")]
+    [InlineData("Shop.Tests.Guards.NotNull", "Shop.Tests.Guards.NotNull<Double>(value: 1)", "Shop.Tests.Guards.NotNull<Double>(value: 1)")]
+    [InlineData("Shop.Tests.Guards.NotNull", "NotNull<Int64>(value: 1)", "Shop.Tests.Guards.NotNull<Int64>(value: 1)")]
+    // MSTest DataRow DisplayName, xUnit Fact DisplayName: a name of the test's own, kept whole.
+    [InlineData("Shop.Tests.Rows.Named", "first row", "Shop.Tests.Rows.Named[first row]")]
+    [InlineData("Shop.Tests.Rows.Named", "second (row)", "Shop.Tests.Rows.Named[second (row)]")]
+    [InlineData("Shop.Tests.Rows.Create", "Created twice", "Shop.Tests.Rows.Create[Created twice]")]
+    [InlineData("Shop.Tests.Rows.Create", "Create", "Shop.Tests.Rows.Create")]
     public void CaseName_FrameworkNames_FullNameWithArguments(string fullyQualifiedName, string? displayName, string expected)
     {
         Assert.Equal(expected, TestCaseNaming.CaseName(fullyQualifiedName, displayName));

@@ -27,6 +27,7 @@ namespace FlakyCollector.Hooks
         // Keep these literals equal to FlakyCollector.Recording.TestActivityNames.
         private const string SourceName = "FlakyTrace.Test";
         private const string KeyTag = "flakytrace.test.key";
+        private const string OutcomeTag = "flakytrace.test.outcome";
 
         private static readonly global::System.Diagnostics.ActivitySource Source = new global::System.Diagnostics.ActivitySource(SourceName);
 
@@ -64,6 +65,8 @@ namespace FlakyCollector.Hooks
             global::System.Diagnostics.Activity activity;
             if (Running.TryRemove(context, out activity))
             {
+                // The outcome tells the reported attempt of a retried test from the failed ones before it.
+                activity.SetTag(OutcomeTag, context.CurrentTestOutcome.ToString());
                 activity.Stop();
             }
         }

@@ -20,6 +20,7 @@ namespace FlakyCollector.Hooks
         // Keep these literals equal to FlakyCollector.Recording.TestActivityNames.
         private const string SourceName = "FlakyTrace.Test";
         private const string KeyTag = "flakytrace.test.key";
+        private const string OutcomeTag = "flakytrace.test.outcome";
 
         private static readonly global::System.Diagnostics.ActivitySource Source = new global::System.Diagnostics.ActivitySource(SourceName);
 
@@ -53,6 +54,13 @@ namespace FlakyCollector.Hooks
             global::System.Diagnostics.Activity activity;
             if (Running.TryRemove(test.Id, out activity))
             {
+                // The outcome tells the reported attempt of a retried test from the failed ones before it.
+                var result = global::NUnit.Framework.TestContext.CurrentContext.Result;
+                if (result != null && result.Outcome != null)
+                {
+                    activity.SetTag(OutcomeTag, result.Outcome.Status.ToString());
+                }
+
                 activity.Stop();
             }
         }

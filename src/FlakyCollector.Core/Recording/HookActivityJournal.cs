@@ -1,0 +1,45 @@
+using System.Diagnostics;
+
+namespace FlakyCollector.Recording;
+
+/// <summary>
+/// Journals the hooks' test activities as they start and stop. vstest raises its test case start
+/// for xUnit and NUnit up to ~100 ms after the test began, so a test that crashes the process at
+/// once may have no start in the journal from vstest; the hook's own start, on the test's thread, is
+/// always first. Its name is the hook's key (class + method, or NUnit's full name).
+/// </summary>
+public sealed class HookActivityJournal : IDisposable
+{
+    /// <summary>Prefix of the journal ids of hook entries, which tells them from vstest's test case ids.</summary>
+    public const string IdPrefix = "hook:";
+
+    private readonly ActivityListener listener;
+
+    public HookActivityJournal(TestHostJournal journal, string? source)
+    {
+        listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == TestActivityNames.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStarted = activity => Guarded(() => journal.Started(new StartedTest(
+                IdPrefix + activity.SpanId.ToHexString(), activity.OperationName, activity.OperationName, source ?? string.Empty, null,
+                activity.StartTimeUtc, Environment.ProcessId))),
+            ActivityStopped = activity => Guarded(() => journal.Ended(IdPrefix + activity.SpanId.ToHexString())),
+        };
+        ActivitySource.AddActivityListener(listener);
+    }
+
+    public void Dispose() => listener.Dispose();
+
+    private static void Guarded(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception)
+        {
+            // Runs on the test's own thread: a journal that cannot be written must not fail the test.
+        }
+    }
+}

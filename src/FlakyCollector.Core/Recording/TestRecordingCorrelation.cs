@@ -1,0 +1,182 @@
+using FlakyCollector.Spans;
+
+namespace FlakyCollector.Recording;
+
+/// <summary>
+/// Matches the test activities the hooks ended to the test cases vstest ends, in the test process.
+/// Per key it keeps what ended, oldest first, and at a test case's end decides: which recording is
+/// the reported execution (the last whose outcome, where the hook knows it, agrees with vstest's);
+/// which earlier ones are retries (only recordings that positively failed: a framework retries
+/// failures and reports the last attempt); and what to forget (everything else under a key whose
+/// test case has ended, and later recordings under it). Children beyond a cap per test are dropped
+/// and counted on the test's span.
+/// </summary>
+public sealed class TestRecordingCorrelation(int maxChildrenPerTest = TestRecordingCorrelation.DefaultMaxChildren)
+{
+    public const int DefaultMaxChildren = 1_000;
+
+    /// <summary>Tag the MSTest and NUnit hooks set on the test activity: the framework's outcome. Keep equal to the hooks' literal.</summary>
+    public const string OutcomeTag = "flakytrace.test.outcome";
+
+    /// <summary>Attribute on the test span: how many of its children were dropped beyond the cap.</summary>
+    public const string DroppedChildrenAttribute = "flakytrace.children.dropped";
+
+    private readonly Dictionary<string, List<RecordedTest>> pending = new(StringComparer.Ordinal);
+    private readonly HashSet<string> ended = new(StringComparer.Ordinal);
+    private readonly object gate = new();
+
+    /// <summary>Recordings left out since the start: neither reported nor retries, or ended after their test case.</summary>
+    public int Forgotten { get; private set; }
+
+    /// <summary>Recordings waiting for their test case's end.</summary>
+    public int Pending
+    {
+        get
+        {
+            lock (gate)
+            {
+                return pending.Values.Sum(p => p.Count);
+            }
+        }
+    }
+
+    /// <summary>A hook's test activity ended under <paramref name="key"/>.</summary>
+    public void Ended(string key, IEnumerable<RecordedTest> traces)
+    {
+        lock (gate)
+        {
+            foreach (var trace in traces)
+            {
+                if (ended.Contains(key))
+                {
+                    // A test case that had its end already: xUnit rows it cannot serialise, which it reports under one test case.
+                    Forgotten++;
+                    continue;
+                }
+
+                if (!pending.TryGetValue(key, out var list))
+                {
+                    pending[key] = list = [];
+                }
+
+                list.Add(trace);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The recordings of the test case that just ended, retries first and the reported one last.
+    /// </summary>
+    /// <param name="framework">Where keys are shared by distinct test cases (xUnit's theory rows), only the oldest is taken.</param>
+    /// <param name="key">The test case's key (<see cref="TestKeys"/>).</param>
+    /// <param name="isWholeMethod">The test case is a whole method, not one data row (xUnit: its display name has no arguments).</param>
+    /// <param name="outcome">vstest's outcome of the test case.</param>
+    public IReadOnlyList<RecordedTest> TakeFor(TestFramework framework, string key, bool isWholeMethod, string outcome)
+    {
+        lock (gate)
+        {
+            var traces = pending.GetValueOrDefault(key) ?? [];
+            IReadOnlyList<RecordedTest> taken;
+            if (framework == TestFramework.XUnit)
+            {
+                taken = traces.Count > 0 ? [traces[0]] : [];
+                if (traces.Count > 0)
+                {
+                    traces.RemoveAt(0);
+                }
+
+                if (isWholeMethod)
+                {
+                    Forget(key);
+                }
+            }
+            else
+            {
+                taken = Select(traces, outcome);
+                Forget(key);
+            }
+
+            if (traces.Count == 0)
+            {
+                pending.Remove(key);
+            }
+
+            return taken;
+        }
+    }
+
+    /// <summary>
+    /// The rows of an MSTest test case that just ended, if its rows share it (data MSTest cannot
+    /// serialise): the hook files each under "Class.Method (row)", the key of the row's own result.
+    /// Their test case is over, so their keys are forgotten.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, RecordedTest>> TakeRows(string key)
+    {
+        lock (gate)
+        {
+            var rows = new List<KeyValuePair<string, RecordedTest>>();
+            foreach (var rowKey in pending.Keys.Where(k => k.StartsWith(key + " (", StringComparison.Ordinal)).ToList())
+            {
+                var traces = pending[rowKey];
+                var reported = traces[^1];
+                rows.Add(new(rowKey, reported));
+                traces.Remove(reported);
+                Forget(rowKey);
+            }
+
+            return rows;
+        }
+    }
+
+    /// <summary>Turns what <see cref="TakeFor"/> gave into the payload, with at most the cap of children.</summary>
+    public RecordedExecution Recording(IReadOnlyList<RecordedTest> taken, string timing, IReadOnlyList<SpanData> detached)
+    {
+        var recording = ExecutionRecording.From(taken, timing, detached);
+        var dropped = recording.Children.Count - maxChildrenPerTest;
+        if (dropped <= 0 || recording.TestSpan is null)
+        {
+            return recording;
+        }
+
+        return recording with
+        {
+            Children = recording.Children.Take(maxChildrenPerTest).ToList(),
+            TestSpan = recording.TestSpan with { Attributes = [.. recording.TestSpan.Attributes, new(DroppedChildrenAttribute, (long)dropped)] },
+            Warnings = [.. recording.Warnings, $"tests that caused more than {maxChildrenPerTest} spans keep the first {maxChildrenPerTest}; the attribute {DroppedChildrenAttribute} on a test's span says how many were dropped"],
+        };
+    }
+
+    /// <summary>The coarse outcome a hook's tag or vstest's outcome stands for: pass, fail, or other.</summary>
+    public static string OutcomeClass(string? outcome) => outcome?.ToLowerInvariant() switch
+    {
+        null or "" => "unknown",
+        "passed" or "warning" => "pass",
+        "failed" or "error" or "timeout" or "aborted" => "fail",
+        _ => "other",
+    };
+
+    private IReadOnlyList<RecordedTest> Select(List<RecordedTest> traces, string outcome)
+    {
+        if (traces.Count == 0)
+        {
+            return [];
+        }
+
+        var wanted = OutcomeClass(outcome);
+        var reported = traces.FindLastIndex(t => OutcomeClass(t.Activity.GetTagItem(OutcomeTag) as string) is var c && (c == wanted || c == "unknown"));
+        reported = reported < 0 ? traces.Count - 1 : reported;
+        var retries = traces.Take(reported).Where(t => OutcomeClass(t.Activity.GetTagItem(OutcomeTag) as string) == "fail").ToList();
+        var taken = retries.Append(traces[reported]).ToList();
+        traces.RemoveAll(taken.Contains);
+        return taken;
+    }
+
+    private void Forget(string key)
+    {
+        ended.Add(key);
+        if (pending.Remove(key, out var left))
+        {
+            Forgotten += left.Count;
+        }
+    }
+}

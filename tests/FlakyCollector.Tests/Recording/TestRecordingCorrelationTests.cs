@@ -1,0 +1,178 @@
+using System.Diagnostics;
+using FlakyCollector.Recording;
+using FlakyCollector.Spans;
+
+namespace FlakyCollector.Tests.Recording;
+
+public sealed class TestRecordingCorrelationTests
+{
+    private const string Key = "Shop.Tests.Orders.Create";
+
+    [Fact]
+    public void TakeFor_OneRecording_ItIsTheReportedExecution()
+    {
+        var correlation = new TestRecordingCorrelation();
+        var trace = Trace("Passed");
+        correlation.Ended(Key, [trace]);
+
+        var taken = correlation.TakeFor(TestFramework.MSTest, Key, isWholeMethod: true, "Passed");
+
+        Assert.Same(trace, Assert.Single(taken));
+        Assert.Equal(0, correlation.Pending);
+    }
+
+    [Fact]
+    public void TakeFor_FailedAttemptsThenPass_FailedOnesAreRetriesBeforeTheReportedOne()
+    {
+        var correlation = new TestRecordingCorrelation();
+        var first = Trace("Failed");
+        var second = Trace("Failed");
+        var last = Trace("Passed");
+        correlation.Ended(Key, [first, second, last]);
+
+        var taken = correlation.TakeFor(TestFramework.MSTest, Key, isWholeMethod: true, "Passed");
+
+        Assert.Equal([first, second, last], taken);
+    }
+
+    [Fact]
+    public void TakeFor_OutcomeDisagreesWithTheLastRecording_TheOneThatAgreesIsReported()
+    {
+        // Only a recording whose outcome matches vstest's can be the reported one; a passed one after it is not a retry.
+        var correlation = new TestRecordingCorrelation();
+        var failed = Trace("Failed");
+        var stray = Trace("Passed");
+        correlation.Ended(Key, [failed, stray]);
+
+        var taken = correlation.TakeFor(TestFramework.NUnit, Key, isWholeMethod: true, "Failed");
+
+        Assert.Same(failed, Assert.Single(taken));
+        Assert.Equal(1, correlation.Forgotten);
+    }
+
+    [Fact]
+    public void TakeFor_PassedRecordingBeforeTheReportedOne_NotARetry()
+    {
+        var correlation = new TestRecordingCorrelation();
+        var earlier = Trace("Passed");
+        var reported = Trace("Passed");
+        correlation.Ended(Key, [earlier, reported]);
+
+        var taken = correlation.TakeFor(TestFramework.MSTest, Key, isWholeMethod: true, "Passed");
+
+        Assert.Same(reported, Assert.Single(taken));
+        Assert.Equal(1, correlation.Forgotten);
+    }
+
+    [Fact]
+    public void TakeFor_XunitRowsSharingAKey_OldestFirstAndTheRestKept()
+    {
+        var correlation = new TestRecordingCorrelation();
+        var rows = new[] { Trace(null), Trace(null), Trace(null) };
+        correlation.Ended(Key, rows);
+
+        var first = correlation.TakeFor(TestFramework.XUnit, Key, isWholeMethod: false, "Passed");
+        var second = correlation.TakeFor(TestFramework.XUnit, Key, isWholeMethod: false, "Failed");
+
+        Assert.Same(rows[0], Assert.Single(first));
+        Assert.Same(rows[1], Assert.Single(second));
+        Assert.Equal(1, correlation.Pending);
+    }
+
+    [Fact]
+    public void Ended_AfterItsWholeMethodTestCaseEnded_Forgotten()
+    {
+        // xUnit rows it cannot serialise share one test case: the rows after its end have no result to join.
+        var correlation = new TestRecordingCorrelation();
+        correlation.Ended(Key, [Trace(null)]);
+        correlation.TakeFor(TestFramework.XUnit, Key, isWholeMethod: true, "Passed");
+
+        correlation.Ended(Key, [Trace(null), Trace(null)]);
+
+        Assert.Equal(0, correlation.Pending);
+        Assert.Equal(2, correlation.Forgotten);
+    }
+
+    [Fact]
+    public void TakeRows_MSTestRowsSharingTheTestCase_EachRowUnderItsOwnKey()
+    {
+        var correlation = new TestRecordingCorrelation();
+        var slow = Trace("Passed");
+        var quick = Trace("Passed");
+        correlation.Ended(Key + " (slow)", [slow]);
+        correlation.Ended(Key + " (quick)", [quick]);
+        correlation.Ended(Key + "Twice", [Trace("Passed")]);
+
+        var taken = correlation.TakeFor(TestFramework.MSTest, Key, isWholeMethod: true, "Passed");
+        var rows = correlation.TakeRows(Key);
+
+        Assert.Empty(taken);
+        Assert.Equal([new(Key + " (slow)", slow), new KeyValuePair<string, RecordedTest>(Key + " (quick)", quick)], rows);
+        Assert.Equal(1, correlation.Pending);
+        correlation.Ended(Key + " (slow)", [Trace("Passed")]);
+        Assert.Equal(1, correlation.Forgotten);
+    }
+
+    [Fact]
+    public void Recording_ChildrenBeyondTheCap_DroppedAndCountedOnTheTestSpan()
+    {
+        var correlation = new TestRecordingCorrelation(maxChildrenPerTest: 2);
+        var trace = Trace("Passed");
+        for (var i = 0; i < 5; i++)
+        {
+            trace.AddChild(Child(trace, $"child {i}"));
+        }
+
+        var recording = correlation.Recording([trace], "hook", []);
+
+        Assert.Equal(["child 0", "child 1"], recording.Children.Select(c => c.Name));
+        Assert.Contains(recording.TestSpan!.Attributes, a => a.Key == TestRecordingCorrelation.DroppedChildrenAttribute && Equals(a.Value, 3L));
+        Assert.Single(recording.Warnings);
+    }
+
+    [Fact]
+    public void Recording_ChildrenWithinTheCap_NothingDropped()
+    {
+        var correlation = new TestRecordingCorrelation(maxChildrenPerTest: 2);
+        var trace = Trace("Passed");
+        trace.AddChild(Child(trace, "child"));
+
+        var recording = correlation.Recording([trace], "hook", []);
+
+        Assert.Single(recording.Children);
+        Assert.DoesNotContain(recording.TestSpan!.Attributes, a => a.Key == TestRecordingCorrelation.DroppedChildrenAttribute);
+        Assert.Empty(recording.Warnings);
+    }
+
+    [Theory]
+    [InlineData("Passed", "pass")]
+    [InlineData("Failed", "fail")]
+    [InlineData("Error", "fail")]
+    [InlineData("Timeout", "fail")]
+    [InlineData("Inconclusive", "other")]
+    [InlineData("Skipped", "other")]
+    [InlineData(null, "unknown")]
+    public void OutcomeClass_FrameworkAndVstestOutcomes(string? outcome, string expected)
+    {
+        Assert.Equal(expected, TestRecordingCorrelation.OutcomeClass(outcome));
+    }
+
+    private static SpanData Child(RecordedTest trace, string name) => new()
+    {
+        TraceId = trace.Activity.TraceId.ToHexString(),
+        SpanId = ActivitySpanId.CreateRandom().ToHexString(),
+        Name = name,
+        StartTimeUnixNano = 1,
+        EndTimeUnixNano = 2,
+        ScopeName = "System.Net.Http",
+    };
+
+    private static RecordedTest Trace(string? outcome)
+    {
+        var activity = new Activity(Key).SetIdFormat(ActivityIdFormat.W3C);
+        activity.Start();
+        activity.SetTag(TestRecordingCorrelation.OutcomeTag, outcome);
+        activity.Stop();
+        return new RecordedTest(activity);
+    }
+}
