@@ -14,6 +14,9 @@ internal sealed class FlakyTraceCommandLine : ICommandLineOptionsProvider
 
     public const string CollectorName = "FlakyTrace";
 
+    /// <summary>A run settings file for FlakyTrace, for frameworks whose runner has no <c>--settings</c> (xUnit v3, TUnit).</summary>
+    public const string SettingsOptionName = "flaky-trace-settings";
+
     public string Uid => ExtensionInfo.Uid + ".CommandLine";
 
     public string Version => ExtensionInfo.Version;
@@ -27,6 +30,7 @@ internal sealed class FlakyTraceCommandLine : ICommandLineOptionsProvider
     public IReadOnlyCollection<CommandLineOption> GetCommandLineOptions() =>
     [
         new CommandLineOption(OptionName, "Trace every test as OpenTelemetry spans: TestResults/flakytrace/*.otlp.jsonl, and OTLP when an endpoint is set (run settings or OTEL_* variables).", ArgumentArity.Zero, isHidden: false),
+        new CommandLineOption(SettingsOptionName, "A .runsettings file whose FlakyTrace data collector configures tracing (as --settings does where the framework has it); an enabled collector there switches tracing on.", ArgumentArity.ExactlyOne, isHidden: false),
         new CommandLineOption(CollectOptionName, "VSTest's --collect; only 'FlakyTrace' is served here (the same as --flaky-trace).", ArgumentArity.OneOrMore, isHidden: true),
     ];
 

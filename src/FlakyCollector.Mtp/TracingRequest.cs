@@ -14,7 +14,13 @@ internal sealed record TracingRequest(bool Requested, RunSettingsFile Settings, 
     public static TracingRequest From(ICommandLineOptions options)
     {
         var flag = options.IsOptionSet(FlakyTraceCommandLine.OptionName) || options.IsOptionSet(FlakyTraceCommandLine.CollectOptionName);
-        if (!options.TryGetOptionArgumentList(SettingsOption, out var arguments) || arguments is not [var path, ..])
+        if (!(options.TryGetOptionArgumentList(FlakyTraceCommandLine.SettingsOptionName, out var arguments) && arguments is [_, ..])
+            && !options.TryGetOptionArgumentList(SettingsOption, out arguments))
+        {
+            return new TracingRequest(flag, RunSettingsFile.None, null);
+        }
+
+        if (arguments is not [var path, ..])
         {
             return new TracingRequest(flag, RunSettingsFile.None, null);
         }

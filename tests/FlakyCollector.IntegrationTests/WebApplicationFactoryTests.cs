@@ -22,7 +22,8 @@ public sealed partial class WebApplicationFactoryTests(PackageFeed feed, ITestOu
 
     private static readonly ConcurrentDictionary<string, Lazy<SampleRun>> Runs = new();
 
-    public static TheoryData<string> Suites => new() { "WebAppXunit", "WebAppNUnit", "WebAppMSTest" };
+    // WebAppXunitV3Mtp: the same tests on xUnit v3, as a Microsoft.Testing.Platform application.
+    public static TheoryData<string> Suites => new() { "WebAppXunit", "WebAppNUnit", "WebAppMSTest", "WebAppXunitV3Mtp" };
 
     [Theory]
     [MemberData(nameof(Suites))]
@@ -107,7 +108,9 @@ public sealed partial class WebApplicationFactoryTests(PackageFeed feed, ITestOu
               </DataCollectors></DataCollectionRunSettings>
             </RunSettings>
             """);
-        var run = tests.Test(["--collect", "FlakyTrace", "--settings", settings]);
+        var run = name.EndsWith("Mtp", StringComparison.Ordinal)
+            ? tests.TestOnPlatform(["--flaky-trace", "--flaky-trace-settings", settings])
+            : tests.Test(["--collect", "FlakyTrace", "--settings", settings]);
         _ = (run.Spans, run.TrxResults); // read before the folder goes
         return run;
     })).Value;
