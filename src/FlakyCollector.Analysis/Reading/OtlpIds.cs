@@ -10,7 +10,7 @@ namespace FlakyCollector.Analysis.Reading;
 /// </summary>
 internal static class OtlpIds
 {
-    public static UInt128 ReadTraceId(ref Utf8JsonReader reader)
+    public static UInt128 ReadTraceId(ref OtlpJsonScanner reader)
     {
         var text = StringBytes(ref reader);
         if (text.IsEmpty)
@@ -32,7 +32,7 @@ internal static class OtlpIds
         throw new InvalidOtlpException("traceId is neither 32 hex digits nor base64 of 16 bytes");
     }
 
-    public static ulong ReadSpanId(ref Utf8JsonReader reader)
+    public static ulong ReadSpanId(ref OtlpJsonScanner reader)
     {
         var text = StringBytes(ref reader);
         if (text.IsEmpty)
@@ -80,7 +80,7 @@ internal static class OtlpIds
         _ => -1,
     };
 
-    private static ReadOnlySpan<byte> StringBytes(ref Utf8JsonReader reader)
+    private static ReadOnlySpan<byte> StringBytes(ref OtlpJsonScanner reader)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
