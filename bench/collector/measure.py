@@ -4,9 +4,12 @@
   measure.py run --log FILE [--interval S] -- COMMAND...
       Runs COMMAND with its output sent to FILE and prints one line:
           <wall seconds> <peak tree RSS MB> <peak single-process RSS MB> <exit code>
+          <testhost CPU s> <vstest.console CPU s> <tree CPU s> <testhost peak MB> <vstest.console peak MB>
       The tree RSS is the sum of VmRSS over COMMAND and all its descendants (dotnet test,
       MSBuild, vstest.console, testhost, datacollector), sampled from /proc every INTERVAL
       seconds (default 0.1). Shared pages count once per process, as with any RSS sum.
+      CPU seconds are utime+stime of each process as last sampled before it exited (so up to
+      one interval of a process's last CPU time can be missed), summed per role.
 
   measure.py summary CSV
       Prints, per framework, the median wall time and median peak tree RSS of each
@@ -21,6 +24,7 @@ import sys
 import time
 
 PAGE_KIB = os.sysconf("SC_PAGE_SIZE") // 1024
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 CONFIG_LABELS = {
     "a": "no collector",
@@ -66,6 +70,29 @@ def _rss_kib(pid):
         return 0
 
 
+def _cpu_seconds(pid):
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            stat = f.read()
+    except OSError:
+        return None
+    fields = stat[stat.rfind(b")") + 2:].split()
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime + stime
+
+
+def _role(pid):
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            cmdline = f.read()
+    except OSError:
+        return "other"
+    if b"testhost" in cmdline:
+        return "testhost"
+    if b"vstest.console" in cmdline:
+        return "vstest"
+    return "other"
+
+
 def run(argv):
     log_path, interval = None, 0.1
     while argv and argv[0] != "--":
@@ -81,16 +108,32 @@ def run(argv):
         sys.exit("usage: measure.py run --log FILE [--interval S] -- COMMAND...")
 
     peak_tree = peak_single = 0
+    cpu, roles, peak_role = {}, {}, {"testhost": 0, "vstest": 0}
     with open(log_path, "wb") as log:
         start = time.monotonic()
         proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         while proc.poll() is None:
-            sizes = [_rss_kib(pid) for pid in _descendants_and_self(proc.pid)]
+            sizes = []
+            for pid in _descendants_and_self(proc.pid):
+                rss = _rss_kib(pid)
+                sizes.append(rss)
+                seconds = _cpu_seconds(pid)
+                if seconds is not None:
+                    cpu[pid] = seconds
+                    role = roles.setdefault(pid, _role(pid))
+                    if role in peak_role:
+                        peak_role[role] = max(peak_role[role], rss)
             peak_tree = max(peak_tree, sum(sizes))
             peak_single = max(peak_single, max(sizes, default=0))
             time.sleep(interval)
         wall = time.monotonic() - start
-    print(f"{wall:.3f} {peak_tree / 1024:.1f} {peak_single / 1024:.1f} {proc.returncode}")
+    by_role = {"testhost": 0.0, "vstest": 0.0}
+    for pid, seconds in cpu.items():
+        if roles.get(pid) in by_role:
+            by_role[roles[pid]] += seconds
+    print(f"{wall:.3f} {peak_tree / 1024:.1f} {peak_single / 1024:.1f} {proc.returncode} "
+          f"{by_role['testhost']:.2f} {by_role['vstest']:.2f} {sum(cpu.values()):.2f} "
+          f"{peak_role['testhost'] / 1024:.1f} {peak_role['vstest'] / 1024:.1f}")
 
 
 def summary(argv):

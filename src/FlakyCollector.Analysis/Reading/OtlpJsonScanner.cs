@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace FlakyCollector.Analysis.Reading;
@@ -309,8 +310,15 @@ internal ref struct OtlpJsonScanner
         TokenType = type;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void SkipWhitespace()
     {
+        // Compact JSON, the common case, has none: one comparison decides.
+        if (_position < _json.Length && _json[_position] > ' ')
+        {
+            return;
+        }
+
         while (_position < _json.Length && _json[_position] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
         {
             _position++;
