@@ -136,6 +136,11 @@ def run(argv):
           f"{peak_role['testhost'] / 1024:.1f} {peak_role['vstest'] / 1024:.1f}")
 
 
+def _median(runs, key):
+    values = [float(r[key]) for r in runs if r.get(key) not in (None, "")]
+    return statistics.median(values) if values else float("nan")
+
+
 def summary(argv):
     if len(argv) != 1:
         sys.exit("usage: measure.py summary CSV")
@@ -146,22 +151,30 @@ def summary(argv):
         for row in rows:
             if row["framework"] == framework:
                 by_config.setdefault(row["config"], []).append(row)
-        tests = rows[0]["tests"]
+        tests = int(rows[0]["tests"])
         print(f"\n{framework} ({tests} tests)")
-        print(f"  {'configuration':<32} {'runs':>4} {'wall s':>8} {'peak MB':>8} {'wall/a':>7} {'mem/a':>7}")
-        base_wall = base_mem = None
+        print(f"  {'configuration':<32} {'runs':>4} {'wall s':>7} {'wall/a':>6} {'tree MB':>7} {'mem/a':>6}"
+              f" {'host cpu':>8} {'vst cpu':>7} {'us/test':>7} {'host MB':>7} {'vst MB':>6}")
+        base = None
         for config in sorted(by_config):
             runs = by_config[config]
-            wall = statistics.median(float(r["wall_s"]) for r in runs)
-            mem = statistics.median(float(r["peak_tree_mb"]) for r in runs)
+            figures = {key: _median(runs, key) for key in
+                       ("wall_s", "peak_tree_mb", "cpu_testhost_s", "cpu_vstest_s", "peak_testhost_mb", "peak_vstest_mb")}
             if config == "a":
-                base_wall, base_mem = wall, mem
-            ratio_wall = f"{wall / base_wall:.2f}x" if base_wall else "-"
-            ratio_mem = f"{mem / base_mem:.2f}x" if base_mem else "-"
+                base = figures
+            ratio_wall = f"{figures['wall_s'] / base['wall_s']:.2f}x" if base else "-"
+            ratio_mem = f"{figures['peak_tree_mb'] / base['peak_tree_mb']:.2f}x" if base else "-"
+            # CPU the collector adds per test in the two processes that do per-test work.
+            extra = ((figures["cpu_testhost_s"] + figures["cpu_vstest_s"]) - (base["cpu_testhost_s"] + base["cpu_vstest_s"])) if base else 0
+            per_test = f"{extra / tests * 1e6:.0f}" if base and config != "a" else "-"
             failed = sum(1 for r in runs if r["exit_code"] != "0")
             note = f"  ({failed} run(s) exited non-zero)" if failed else ""
             label = f"{config}: {CONFIG_LABELS.get(config, config)}"
-            print(f"  {label:<32} {len(runs):>4} {wall:>8.2f} {mem:>8.0f} {ratio_wall:>7} {ratio_mem:>7}{note}")
+            print(f"  {label:<32} {len(runs):>4} {figures['wall_s']:>7.2f} {ratio_wall:>6} {figures['peak_tree_mb']:>7.0f} {ratio_mem:>6}"
+                  f" {figures['cpu_testhost_s']:>8.2f} {figures['cpu_vstest_s']:>7.2f} {per_test:>7}"
+                  f" {figures['peak_testhost_mb']:>7.0f} {figures['peak_vstest_mb']:>6.0f}{note}")
+    print("\n  wall/a, mem/a: medians' ratios to a; host/vst cpu: CPU seconds (user+system) of testhost and"
+          "\n  vstest.console; us/test: the CPU both add over a, per test; host/vst MB: each one's peak RSS.")
 
 
 def main():

@@ -266,7 +266,8 @@ run_once() {
   measured="$(python3 "$MEASURE" run --log "$logfile" -- \
     dotnet test "$WORK/suites/$fw" --no-build -c Release --results-directory "$results" \
     "${COLLECTOR_ARGS[@]}")"
-  read -r RUN_WALL RUN_TREE_MB RUN_PROCESS_MB RUN_EXIT <<<"$measured"
+  read -r RUN_WALL RUN_TREE_MB RUN_PROCESS_MB RUN_EXIT RUN_CPU_TESTHOST RUN_CPU_VSTEST RUN_CPU_TREE \
+    RUN_PEAK_TESTHOST RUN_PEAK_VSTEST <<<"$measured"
 
   if grep -qE "Could not find data collector|Unable to find a datacollector" "$logfile"; then
     die "configuration $config did not load its collector (see $logfile)"
@@ -280,10 +281,10 @@ run_once() {
 record() {
   local fw="$1" config="$2" run="$3" logfile="$WORK/logs/$1-$2-$3.log"
   run_once "$fw" "$config" "$run"
-  echo "$fw,$config,$run,$TESTS,$RUN_WALL,$RUN_TREE_MB,$RUN_PROCESS_MB,$RUN_EXIT,$RUN_PASSED,$RUN_OTLP_FILES" \
+  echo "$fw,$config,$run,$TESTS,$RUN_WALL,$RUN_TREE_MB,$RUN_PROCESS_MB,$RUN_EXIT,$RUN_PASSED,$RUN_OTLP_FILES,$RUN_CPU_TESTHOST,$RUN_CPU_VSTEST,$RUN_CPU_TREE,$RUN_PEAK_TESTHOST,$RUN_PEAK_VSTEST" \
     >>"$WORK/results.csv"
-  printf '    %-6s %s  run %-2s %7.2f s %8.1f MB  exit %s  passed %s  otlp files %s\n' "$fw" "$config" \
-    "$run" "$RUN_WALL" "$RUN_TREE_MB" "$RUN_EXIT" "$RUN_PASSED" "$RUN_OTLP_FILES" >&2
+  printf '    %-6s %s  run %-2s %7.2f s %8.1f MB  cpu testhost %6.2f s vstest.console %6.2f s  exit %s  passed %s  otlp files %s\n' \
+    "$fw" "$config" "$run" "$RUN_WALL" "$RUN_TREE_MB" "$RUN_CPU_TESTHOST" "$RUN_CPU_VSTEST" "$RUN_EXIT" "$RUN_PASSED" "$RUN_OTLP_FILES" >&2
   if [[ "$RUN_EXIT" != 0 || "$RUN_PASSED" != "$TESTS" ]]; then
     printf '    warning: expected %s passed tests and exit code 0: see %s\n' "$TESTS" "$logfile" >&2
   fi
@@ -317,7 +318,7 @@ main() {
   pack_flakycollector
   write_nuget_config
   build_noop_collector
-  echo "framework,config,run,tests,wall_s,peak_tree_mb,max_process_mb,exit_code,passed,otlp_files" \
+  echo "framework,config,run,tests,wall_s,peak_tree_mb,max_process_mb,exit_code,passed,otlp_files,cpu_testhost_s,cpu_vstest_s,cpu_tree_s,peak_testhost_mb,peak_vstest_mb" \
     >"$WORK/results.csv"
 
   local fw
