@@ -11,6 +11,9 @@
       CPU seconds are utime+stime of each process as last sampled before it exited (so up to
       one interval of a process's last CPU time can be missed), summed per role.
 
+  measure.py spans DIR
+      Prints the number of spans in the *.otlp.jsonl files under DIR.
+
   measure.py summary CSV
       Prints, per framework, the median wall time and median peak tree RSS of each
       configuration and their ratios to configuration "a" (no collector).
@@ -170,6 +173,11 @@ def summary(argv):
             failed = sum(1 for r in runs if r["exit_code"] != "0")
             note = f"  ({failed} run(s) exited non-zero)" if failed else ""
             label = f"{config}: {CONFIG_LABELS.get(config, config)}"
+            received = [r for r in runs if r.get("spans_received")]
+            if received:
+                lost = sum(int(r["spans_file"]) - int(r["spans_received"]) for r in received)
+                note += f"  (OTLP: {sum(int(r['spans_received']) for r in received)} of {sum(int(r['spans_file']) for r in received)} spans arrived"
+                note += ")" if lost == 0 else f", {lost} missing)"
             print(f"  {label:<32} {len(runs):>4} {figures['wall_s']:>7.2f} {ratio_wall:>6} {figures['peak_tree_mb']:>7.0f} {ratio_mem:>6}"
                   f" {figures['cpu_testhost_s']:>8.2f} {figures['cpu_vstest_s']:>7.2f} {per_test:>7}"
                   f" {figures['peak_testhost_mb']:>7.0f} {figures['peak_vstest_mb']:>6.0f}{note}")
@@ -177,10 +185,27 @@ def summary(argv):
           "\n  vstest.console; us/test: the CPU both add over a, per test; host/vst MB: each one's peak RSS.")
 
 
+def spans(argv):
+    if len(argv) != 1:
+        sys.exit("usage: measure.py spans DIR")
+    import json
+    count = 0
+    for folder, _, files in os.walk(argv[0]):
+        for name in files:
+            if name.endswith(".otlp.jsonl"):
+                with open(os.path.join(folder, name), encoding="utf-8") as f:
+                    for line in f:
+                        if line.strip():
+                            data = json.loads(line)
+                            count += sum(len(scope.get("spans", [])) for resource in data.get("resourceSpans", [])
+                                         for scope in resource.get("scopeSpans", []))
+    print(count)
+
+
 def main():
-    if len(sys.argv) < 2 or sys.argv[1] not in ("run", "summary"):
+    if len(sys.argv) < 2 or sys.argv[1] not in ("run", "summary", "spans"):
         sys.exit(__doc__)
-    {"run": run, "summary": summary}[sys.argv[1]](sys.argv[2:])
+    {"run": run, "summary": summary, "spans": spans}[sys.argv[1]](sys.argv[2:])
 
 
 if __name__ == "__main__":
