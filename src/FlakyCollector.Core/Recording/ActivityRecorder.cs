@@ -13,7 +13,9 @@ public sealed class ActivityRecorder : IDisposable
     private static readonly ActivitySource CollectorSource = new(TestActivityNames.SourceName);
 
     private readonly ConcurrentDictionary<ActivityTraceId, TestTrace> live = new();
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<TestTrace>> endedByKey = new(StringComparer.Ordinal);
+    // Guarded by itself. An entry lives only while a test's recording waits to be taken: one per
+    // test key for the whole run would hold ~1 KB for each of 100,000 tests.
+    private readonly Dictionary<string, Queue<TestTrace>> endedByKey = new(StringComparer.Ordinal);
     private readonly ActivityListener listener;
     private readonly AspNetCoreRequestTags? aspNetCoreTags;
 
@@ -63,13 +65,25 @@ public sealed class ActivityRecorder : IDisposable
     public IReadOnlyList<TestTrace> TakeEnded(string key, bool withRetries)
     {
         var taken = new List<TestTrace>();
-        if (endedByKey.TryGetValue(key, out var queue))
+        lock (endedByKey)
         {
-            while ((taken.Count == 0 || withRetries) && queue.TryDequeue(out var trace))
+            if (endedByKey.TryGetValue(key, out var queue))
             {
-                live.TryRemove(trace.Activity.TraceId, out _);
-                taken.Add(trace);
+                while ((taken.Count == 0 || withRetries) && queue.TryDequeue(out var trace))
+                {
+                    taken.Add(trace);
+                }
+
+                if (queue.Count == 0)
+                {
+                    endedByKey.Remove(key);
+                }
             }
+        }
+
+        foreach (var trace in taken)
+        {
+            live.TryRemove(trace.Activity.TraceId, out _);
         }
 
         return taken;
@@ -98,7 +112,15 @@ public sealed class ActivityRecorder : IDisposable
             {
                 if ((activity.GetTagItem(TestActivityNames.KeyTag) ?? activity.GetTagItem(TestActivityNames.TUnitNodeUidTag)) is string key)
                 {
-                    endedByKey.GetOrAdd(key, _ => new ConcurrentQueue<TestTrace>()).Enqueue(test);
+                    lock (endedByKey)
+                    {
+                        if (!endedByKey.TryGetValue(key, out var ended))
+                        {
+                            endedByKey[key] = ended = new Queue<TestTrace>(1);
+                        }
+
+                        ended.Enqueue(test);
+                    }
                 }
 
                 return;
