@@ -86,7 +86,7 @@ public sealed class SpanExportQueue : IDisposable
         {
             // Said before the cancellation, so that this, not the cancelled call's own error, is the warning.
             Fail(string.Create(CultureInfo.InvariantCulture,
-                $"OTLP export to {options.EndpointText} failed: the spans left at the end of the run were not sent within the export timeout of {timeout.TotalSeconds:0.###} s"));
+                $"OTLP export to {options.EndpointText} failed: the spans left at the end of the run were not sent within the export timeout of {timeout.TotalSeconds:0.###} s."));
             stop.Cancel();
             // The exporter honours the token at once; the join only collects the thread.
             worker.Join(TimeSpan.FromSeconds(1));
@@ -200,7 +200,7 @@ public sealed class SpanExportQueue : IDisposable
             if (!result.Succeeded && !answered && firstContact.IsCancellationRequested && !stop.IsCancellationRequested)
             {
                 return ExportResult.Failure(result.ExportedSpanCount, string.Create(CultureInfo.InvariantCulture,
-                    $"OTLP export to {options.EndpointText} failed: no answer to the first request within {options.FirstAnswerTimeout.TotalSeconds:0.###} s"));
+                    $"OTLP export to {options.EndpointText} failed: no answer to the first request within {options.FirstAnswerTimeout.TotalSeconds:0.###} s ({result.ExportedSpanCount} of {spans.Length} spans sent)."));
             }
 
             return result;
