@@ -13,8 +13,11 @@ public sealed record SpanExportQueueOptions
     /// </summary>
     public int MaxQueuedSpans { get; init; } = 4_096;
 
-    /// <summary>Spans per export call (the SDK's default batch size).</summary>
-    public int MaxBatchSpans { get; init; } = 512;
+    /// <summary>
+    /// Spans per export call. Smaller than the SDK's 512: a request body of 512 test spans (about
+    /// 300 KB) lands on the large object heap, which only a full collection frees.
+    /// </summary>
+    public int MaxBatchSpans { get; init; } = 128;
 
     /// <summary>How long spans wait for a full batch before they go anyway.</summary>
     public TimeSpan BatchDelay { get; init; } = TimeSpan.FromSeconds(1);
