@@ -28,6 +28,8 @@ RUNS=5
 WARMUP=1
 FRAMEWORKS="xunit nunit mstest"
 SKIP_FLAKYTRACE=0
+ENDPOINT=0
+SKIP_NOOP=0
 KEEP_WORK=0
 WORK=""
 
@@ -40,6 +42,10 @@ usage: bench/collector/run.sh [options]
   --warmup W           unmeasured runs of each configuration first (default $WARMUP)
   --frameworks LIST    comma-separated subset of xunit,nunit,mstest (default all three)
   --skip-flakytrace    do not pack FlakyCollector; measure configurations a and b only
+  --skip-noop          leave out configuration b (it costs ~1 ms per test; long at 100,000 tests)
+  --endpoint           configuration c also exports over OTLP gRPC to a loopback receiver
+                       (bench/collector/Receiver), and every run checks that every span in the
+                       file arrived there
   --keep               keep the whole work directory (default: keep only the CSV and the logs)
   -h, --help           this text
 
@@ -60,6 +66,8 @@ parse_args() {
       --frameworks) FRAMEWORKS="${2:?--frameworks needs a list}"; FRAMEWORKS="${FRAMEWORKS//,/ }"; shift 2 ;;
       --skip-flakytrace) SKIP_FLAKYTRACE=1; shift ;;
       --keep) KEEP_WORK=1; shift ;;
+      --endpoint) ENDPOINT=1; shift ;;
+      --skip-noop) SKIP_NOOP=1; shift ;;
       -h | --help) usage; exit 0 ;;
       *) usage >&2; die "unknown option: $1" ;;
     esac
@@ -93,6 +101,10 @@ setup_work_dir() {
 
 cleanup() {
   local status=$?
+  if [[ -n "$RECEIVER_ENDPOINT" ]]; then
+    exec 7>&- # the receiver ends when its input closes
+    wait || true
+  fi
   if ((KEEP_WORK == 0)) && [[ -n "$WORK" && -d "$WORK" ]]; then
     # Keep the raw numbers and the logs; the rest (packages, builds, results) is large.
     find "$WORK" -mindepth 1 -maxdepth 1 ! -name results.csv ! -name logs -exec rm -rf {} +
@@ -166,6 +178,42 @@ build_noop_collector() {
     >"$WORK/logs/build-noop.log" 2>&1 || die "NoopCollector did not build: $WORK/logs/build-noop.log"
   NOOP_DIR="$WORK/noop/out"
   [[ -f "$NOOP_DIR/NoopCollector.dll" ]] || die "no NoopCollector.dll in $NOOP_DIR"
+}
+
+# ---------------------------------------------------------------------------------------------
+# 2b. The loopback OTLP receiver (--endpoint)
+
+RECEIVER_ENDPOINT=""
+
+start_receiver() {
+  ((ENDPOINT)) || return 0
+  log "building and starting the OTLP receiver"
+  dotnet build "$SCRIPT_DIR/Receiver" -c Release -o "$WORK/receiver" -p:UseSharedCompilation=false \
+    >"$WORK/logs/build-receiver.log" 2>&1 || die "the receiver did not build: $WORK/logs/build-receiver.log"
+  mkfifo "$WORK/receiver.in"
+  dotnet "$WORK/receiver/Receiver.dll" "$WORK/receiver.count" <"$WORK/receiver.in" >"$WORK/receiver.out" 2>&1 &
+  exec 7>"$WORK/receiver.in" # held open: the receiver stops when the script closes it
+  local i
+  for ((i = 0; i < 300; i++)); do
+    RECEIVER_ENDPOINT="$(head -n 1 "$WORK/receiver.out" 2>/dev/null || true)"
+    [[ "$RECEIVER_ENDPOINT" == http* && -f "$WORK/receiver.count" ]] && break
+    sleep 0.1
+  done
+  [[ "$RECEIVER_ENDPOINT" == http* ]] || die "the receiver did not start: $WORK/receiver.out"
+  log "OTLP receiver at $RECEIVER_ENDPOINT"
+}
+
+# Spans the receiver has counted, once the count has stopped moving (the export ends before
+# dotnet test exits; the count file is rewritten every 100 ms).
+received_spans() {
+  local previous=-1 current
+  current="$(cat "$WORK/receiver.count")"
+  while [[ "$current" != "$previous" ]]; do
+    previous="$current"
+    sleep 0.3
+    current="$(cat "$WORK/receiver.count")"
+  done
+  echo "$current"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -244,7 +292,10 @@ build_suite() {
 # 4. Measuring
 
 configurations() {
-  if [[ -n "$FLAKYCOLLECTOR_VERSION" ]]; then echo "a b c"; else echo "a b"; fi
+  local configs="a"
+  ((SKIP_NOOP)) || configs+=" b"
+  [[ -z "$FLAKYCOLLECTOR_VERSION" ]] || configs+=" c"
+  echo "$configs"
 }
 
 # Sets COLLECTOR_ARGS to the dotnet test arguments of configuration $1.
@@ -263,10 +314,16 @@ run_once() {
   local results="$WORK/results/$fw/$config-$tag" logfile="$WORK/logs/$fw-$config-$tag.log"
   local measured
   collector_args "$config"
+  local environment=() received_before=0
+  if [[ "$config" == c && -n "$RECEIVER_ENDPOINT" ]]; then
+    environment=("OTEL_EXPORTER_OTLP_ENDPOINT=$RECEIVER_ENDPOINT")
+    received_before="$(received_spans)"
+  fi
   measured="$(python3 "$MEASURE" run --log "$logfile" -- \
-    dotnet test "$WORK/suites/$fw" --no-build -c Release --results-directory "$results" \
+    env "${environment[@]}" dotnet test "$WORK/suites/$fw" --no-build -c Release --results-directory "$results" \
     "${COLLECTOR_ARGS[@]}")"
-  read -r RUN_WALL RUN_TREE_MB RUN_PROCESS_MB RUN_EXIT <<<"$measured"
+  read -r RUN_WALL RUN_TREE_MB RUN_PROCESS_MB RUN_EXIT RUN_CPU_TESTHOST RUN_CPU_VSTEST RUN_CPU_TREE \
+    RUN_PEAK_TESTHOST RUN_PEAK_VSTEST <<<"$measured"
 
   if grep -qE "Could not find data collector|Unable to find a datacollector" "$logfile"; then
     die "configuration $config did not load its collector (see $logfile)"
@@ -274,18 +331,26 @@ run_once() {
   RUN_PASSED="$(grep -oE 'Passed: +[0-9]+' "$logfile" | grep -oE '[0-9]+' | tail -n 1 || true)"
   RUN_PASSED="${RUN_PASSED:-0}"
   RUN_OTLP_FILES="$(find "$results" -name '*.otlp.jsonl' 2>/dev/null | wc -l)"
+  RUN_SPANS_FILE="$(python3 "$MEASURE" spans "$results")"
+  RUN_SPANS_RECEIVED=""
+  if [[ "$config" == c && -n "$RECEIVER_ENDPOINT" ]]; then
+    RUN_SPANS_RECEIVED=$(($(received_spans) - received_before))
+  fi
   rm -rf "$results"
 }
 
 record() {
   local fw="$1" config="$2" run="$3" logfile="$WORK/logs/$1-$2-$3.log"
   run_once "$fw" "$config" "$run"
-  echo "$fw,$config,$run,$TESTS,$RUN_WALL,$RUN_TREE_MB,$RUN_PROCESS_MB,$RUN_EXIT,$RUN_PASSED,$RUN_OTLP_FILES" \
+  echo "$fw,$config,$run,$TESTS,$RUN_WALL,$RUN_TREE_MB,$RUN_PROCESS_MB,$RUN_EXIT,$RUN_PASSED,$RUN_OTLP_FILES,$RUN_CPU_TESTHOST,$RUN_CPU_VSTEST,$RUN_CPU_TREE,$RUN_PEAK_TESTHOST,$RUN_PEAK_VSTEST,$RUN_SPANS_FILE,$RUN_SPANS_RECEIVED" \
     >>"$WORK/results.csv"
-  printf '    %-6s %s  run %-2s %7.2f s %8.1f MB  exit %s  passed %s  otlp files %s\n' "$fw" "$config" \
-    "$run" "$RUN_WALL" "$RUN_TREE_MB" "$RUN_EXIT" "$RUN_PASSED" "$RUN_OTLP_FILES" >&2
+  printf '    %-6s %s  run %-2s %7.2f s %8.1f MB  cpu testhost %6.2f s vstest.console %6.2f s  exit %s  passed %s  otlp files %s\n' \
+    "$fw" "$config" "$run" "$RUN_WALL" "$RUN_TREE_MB" "$RUN_CPU_TESTHOST" "$RUN_CPU_VSTEST" "$RUN_EXIT" "$RUN_PASSED" "$RUN_OTLP_FILES" >&2
   if [[ "$RUN_EXIT" != 0 || "$RUN_PASSED" != "$TESTS" ]]; then
     printf '    warning: expected %s passed tests and exit code 0: see %s\n' "$TESTS" "$logfile" >&2
+  fi
+  if [[ -n "$RUN_SPANS_RECEIVED" && "$RUN_SPANS_RECEIVED" != "$RUN_SPANS_FILE" ]]; then
+    printf '    warning: %s spans in the file but %s arrived at the receiver: see %s\n' "$RUN_SPANS_FILE" "$RUN_SPANS_RECEIVED" "$logfile" >&2
   fi
   if [[ "$config" == c && "$RUN_OTLP_FILES" == 0 ]]; then
     printf '    warning: --collect FlakyTrace wrote no .otlp.jsonl file: see %s\n' "$logfile" >&2
@@ -317,7 +382,8 @@ main() {
   pack_flakycollector
   write_nuget_config
   build_noop_collector
-  echo "framework,config,run,tests,wall_s,peak_tree_mb,max_process_mb,exit_code,passed,otlp_files" \
+  start_receiver
+  echo "framework,config,run,tests,wall_s,peak_tree_mb,max_process_mb,exit_code,passed,otlp_files,cpu_testhost_s,cpu_vstest_s,cpu_tree_s,peak_testhost_mb,peak_vstest_mb,spans_file,spans_received" \
     >"$WORK/results.csv"
 
   local fw

@@ -5,7 +5,7 @@ namespace FlakyCollector.Analysis.Reading;
 /// <summary>Reads OTLP enums written as integers (the OTLP/JSON rule) or as enum names.</summary>
 internal static class OtlpEnums
 {
-    public static int ReadSpanKind(ref Utf8JsonReader reader)
+    public static int ReadSpanKind(ref OtlpJsonScanner reader)
     {
         if (reader.TokenType == JsonTokenType.Number)
         {
@@ -21,7 +21,7 @@ internal static class OtlpEnums
             : ParseDigits(name);
     }
 
-    public static int ReadStatusCode(ref Utf8JsonReader reader)
+    public static int ReadStatusCode(ref OtlpJsonScanner reader)
     {
         if (reader.TokenType == JsonTokenType.Number)
         {

@@ -16,7 +16,7 @@ internal sealed partial class OtlpLineParser
     private AnyValueKind _valueKind;
     private long _number;
 
-    private void Value(ref Utf8JsonReader reader, ParseContext context, OtlpField field)
+    private void Value(ref OtlpJsonScanner reader, ParseContext context, OtlpField field)
     {
         switch (context)
         {
@@ -45,7 +45,7 @@ internal sealed partial class OtlpLineParser
         }
     }
 
-    private void SpanValue(ref Utf8JsonReader reader, ParsedSpan span, OtlpField field)
+    private void SpanValue(ref OtlpJsonScanner reader, ParsedSpan span, OtlpField field)
     {
         switch (field)
         {
@@ -68,7 +68,7 @@ internal sealed partial class OtlpLineParser
     }
 
     /// <summary>Remembers an AnyValue; it is applied when the attribute object ends, so "value" may precede "key".</summary>
-    private void CaptureValue(ref Utf8JsonReader reader, OtlpField field)
+    private void CaptureValue(ref OtlpJsonScanner reader, OtlpField field)
     {
         switch (field)
         {
@@ -187,7 +187,7 @@ internal sealed partial class OtlpLineParser
         _ => long.TryParse(_chars.AsSpan(0, _charLength), NumberStyles.Integer, CultureInfo.InvariantCulture, out var fromText) ? fromText : 0,
     };
 
-    private string InternString(ref Utf8JsonReader reader)
+    private string InternString(ref OtlpJsonScanner reader)
     {
         if (!reader.ValueIsEscaped)
         {
@@ -206,7 +206,7 @@ internal sealed partial class OtlpLineParser
         }
     }
 
-    private static long ReadInt64(ref Utf8JsonReader reader)
+    private static long ReadInt64(ref OtlpJsonScanner reader)
     {
         if (reader.TokenType == JsonTokenType.Number)
         {
@@ -222,7 +222,7 @@ internal sealed partial class OtlpLineParser
         throw new InvalidOtlpException($"expected an integer (number or decimal string) at byte {reader.TokenStartIndex}");
     }
 
-    private static double ReadDouble(ref Utf8JsonReader reader) =>
+    private static double ReadDouble(ref OtlpJsonScanner reader) =>
         reader.TokenType == JsonTokenType.Number ? reader.GetDouble()
         : reader.TokenType == JsonTokenType.String && Utf8Parser.TryParse(reader.ValueSpan, out double parsed, out _) ? parsed
         : 0;

@@ -5,15 +5,12 @@ namespace FlakyCollector.Analysis.Reading;
 
 /// <summary>
 /// Parses one OTLP/JSON <c>TracesData</c> line into pooled <see cref="ParsedSpan"/>s. One flat
-/// loop over <see cref="Utf8JsonReader"/> tokens with a small stack of <see cref="ParseContext"/>s:
+/// loop over <see cref="OtlpJsonScanner"/> tokens with a small stack of <see cref="ParseContext"/>s:
 /// no DOM, no recursion, no per-property strings, and values the analysis does not need are
 /// skipped whole. A line is all or nothing: when it is malformed no span of it is returned.
 /// </summary>
 internal sealed partial class OtlpLineParser(StringPool strings)
 {
-    // Comments are not OTLP/JSON; allowing them would slow every token down.
-    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 64 };
-
     private readonly List<ParsedSpan> _spans = [];
     private readonly ParsedSpan _resource = new();
     private readonly ParseContext[] _stack = new ParseContext[64];
@@ -50,7 +47,7 @@ internal sealed partial class OtlpLineParser(StringPool strings)
         _lineOffset = offset;
         try
         {
-            var reader = new Utf8JsonReader(buffer.AsSpan(offset, count), ReaderOptions);
+            var reader = new OtlpJsonScanner(buffer.AsSpan(offset, count));
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 throw new InvalidOtlpException("a line must be one JSON object (OTLP TracesData)");
@@ -68,7 +65,7 @@ internal sealed partial class OtlpLineParser(StringPool strings)
         }
     }
 
-    private void Walk(ref Utf8JsonReader reader)
+    private void Walk(ref OtlpJsonScanner reader)
     {
         _stack[_depth++] = ParseContext.Root;
         var field = OtlpField.Unknown;
@@ -214,7 +211,7 @@ internal sealed partial class OtlpLineParser(StringPool strings)
         }
     }
 
-    private static ReadOnlySpan<byte> Unescaped(ref Utf8JsonReader reader)
+    private static ReadOnlySpan<byte> Unescaped(ref OtlpJsonScanner reader)
     {
         // Escaped names are rare; unescaped they are never longer than escaped.
         var buffer = new byte[reader.ValueSpan.Length];

@@ -46,16 +46,45 @@ public static class OtlpJsonEncoder
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(resource);
-        ArgumentNullException.ThrowIfNull(spans);
+        WriteTracesData(writer, resource.Count > 0 ? EncodeResource(resource) : null, spans);
+    }
 
+    /// <summary>
+    /// The <c>Resource</c> object of <paramref name="resource"/>, to be written again and again
+    /// by <see cref="Write(IBufferWriter{byte}, byte[], IReadOnlyList{SpanData})"/> without encoding it each time.
+    /// </summary>
+    internal static byte[] EncodeResource(IReadOnlyList<SpanAttribute> resource)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            OtlpJsonAttributeWriter.WriteAttributes(writer, resource);
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Writes one <c>TracesData</c> object with a resource from <see cref="EncodeResource"/> (null: none).</summary>
+    internal static void Write(IBufferWriter<byte> output, byte[]? encodedResource, IReadOnlyList<SpanData> spans)
+    {
+        using var writer = new Utf8JsonWriter(output, WriterOptions);
+        WriteTracesData(writer, encodedResource, spans);
+        writer.Flush();
+    }
+
+    private static void WriteTracesData(Utf8JsonWriter writer, byte[]? encodedResource, IReadOnlyList<SpanData> spans)
+    {
+        ArgumentNullException.ThrowIfNull(spans);
         writer.WriteStartObject();
         writer.WriteStartArray("resourceSpans"u8);
         writer.WriteStartObject();
-        if (resource.Count > 0)
+        if (encodedResource is not null)
         {
-            writer.WriteStartObject("resource"u8);
-            OtlpJsonAttributeWriter.WriteAttributes(writer, resource);
-            writer.WriteEndObject();
+            writer.WritePropertyName("resource"u8);
+            // Written by this class a moment ago: validating it again would cost what caching saves.
+            writer.WriteRawValue(encodedResource, skipInputValidation: true);
         }
 
         writer.WriteStartArray("scopeSpans"u8);

@@ -17,7 +17,11 @@ public sealed class OtlpJsonLinesFileWriter : IDisposable
     /// <summary>Spans per line unless the constructor is told otherwise, as in an OTLP export batch.</summary>
     public const int DefaultMaxSpansPerLine = 512;
 
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? cachedBuffer;
+
     private readonly object gate = new();
+    private volatile EncodedResource? lastResource;
     private readonly int maxSpansPerLine;
     private FileStream? stream;
     private bool disposed;
@@ -53,12 +57,15 @@ public sealed class OtlpJsonLinesFileWriter : IDisposable
             return;
         }
 
-        // Encode outside the lock: threads only queue for the short write itself.
-        var buffer = new ArrayBufferWriter<byte>(1024 * Math.Min(spans.Count, maxSpansPerLine));
+        // Encode outside the lock: threads only queue for the short write itself. The resource is
+        // the same for every line of a test assembly, so its JSON is made once.
+        var encodedResource = Encoded(resource);
+        var buffer = cachedBuffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
         var lines = 0;
         for (var start = 0; start < spans.Count; start += maxSpansPerLine)
         {
-            OtlpJsonEncoder.Write(buffer, resource, ReadOnlyListSlice<SpanData>.Of(spans, start, maxSpansPerLine));
+            OtlpJsonEncoder.Write(buffer, encodedResource, ReadOnlyListSlice<SpanData>.Of(spans, start, maxSpansPerLine));
             buffer.Write("\n"u8);
             lines++;
         }
@@ -71,6 +78,29 @@ public sealed class OtlpJsonLinesFileWriter : IDisposable
             file.Flush();
             LineCount += lines;
         }
+
+        if (buffer.Capacity > 1 << 20)
+        {
+            cachedBuffer = null; // do not keep an unusually large line's buffer for the whole run
+        }
+    }
+
+    private byte[]? Encoded(IReadOnlyList<SpanAttribute> resource)
+    {
+        if (resource.Count == 0)
+        {
+            return null;
+        }
+
+        var cached = lastResource;
+        if (cached is not null && ReferenceEquals(cached.Attributes, resource))
+        {
+            return cached.Json;
+        }
+
+        var encoded = new EncodedResource(resource, OtlpJsonEncoder.EncodeResource(resource));
+        lastResource = encoded;
+        return encoded.Json;
     }
 
     /// <summary>Closes the file.</summary>

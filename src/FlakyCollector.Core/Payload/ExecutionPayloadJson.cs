@@ -4,13 +4,24 @@ using FlakyCollector.Recording;
 
 namespace FlakyCollector.Payload;
 
-/// <summary>Writes and reads <see cref="RecordedExecution"/> as the string vstest carries in a test result property.</summary>
+/// <summary>
+/// Writes and reads <see cref="RecordedExecution"/> as the string vstest carries in a test result
+/// property: the <see cref="CompactPayloadFormat"/> when the recording fits it (most tests), JSON
+/// otherwise. <see cref="Read"/> tells the two apart by the first character.
+/// </summary>
 public static class ExecutionPayloadJson
 {
     /// <summary>The key of the vstest test result property that carries the recording.</summary>
     public const string PropertyKey = "FlakyTrace.Execution";
 
-    public static string Write(RecordedExecution payload)
+    public static string Write(RecordedExecution payload) => CompactPayloadFormat.TryWrite(payload) ?? WriteJson(payload);
+
+    /// <exception cref="FormatException">The text is neither form.</exception>
+    /// <exception cref="JsonException">The JSON form is malformed.</exception>
+    public static RecordedExecution Read(string text) =>
+        text.StartsWith(CompactPayloadFormat.Marker, StringComparison.Ordinal) ? CompactPayloadFormat.Read(text) : ReadJson(text);
+
+    private static string WriteJson(RecordedExecution payload)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
@@ -51,7 +62,7 @@ public static class ExecutionPayloadJson
         return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
     }
 
-    public static RecordedExecution Read(string json)
+    private static RecordedExecution ReadJson(string json)
     {
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;

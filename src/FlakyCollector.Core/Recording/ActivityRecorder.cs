@@ -13,7 +13,9 @@ public sealed class ActivityRecorder : IDisposable
     private static readonly ActivitySource CollectorSource = new(TestActivityNames.SourceName);
 
     private readonly ConcurrentDictionary<ActivityTraceId, RecordedTest> live = new();
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<RecordedTest>> endedByKey = new(StringComparer.Ordinal);
+    // Guarded by itself. An entry lives only while a test's recording waits to be taken: one per
+    // test key for the whole run would hold ~1 KB for each of 100,000 tests.
+    private readonly Dictionary<string, Queue<RecordedTest>> endedByKey = new(StringComparer.Ordinal);
     private readonly LateWork late = new();
     private readonly ActivityListener listener;
     private readonly AspNetCoreRequestTags? aspNetCoreTags;
@@ -77,13 +79,25 @@ public sealed class ActivityRecorder : IDisposable
     public IReadOnlyList<RecordedTest> TakeEnded(string key, bool withRetries)
     {
         var taken = new List<RecordedTest>();
-        if (endedByKey.TryGetValue(key, out var queue))
+        lock (endedByKey)
         {
-            while ((taken.Count == 0 || withRetries) && queue.TryDequeue(out var trace))
+            if (endedByKey.TryGetValue(key, out var queue))
             {
-                live.TryRemove(trace.Activity.TraceId, out _);
-                taken.Add(trace);
+                while ((taken.Count == 0 || withRetries) && queue.TryDequeue(out var trace))
+                {
+                    taken.Add(trace);
+                }
+
+                if (queue.Count == 0)
+                {
+                    endedByKey.Remove(key);
+                }
             }
+        }
+
+        foreach (var trace in taken)
+        {
+            live.TryRemove(trace.Activity.TraceId, out _);
         }
 
         return taken;
@@ -126,7 +140,16 @@ public sealed class ActivityRecorder : IDisposable
             {
                 if ((activity.GetTagItem(TestActivityNames.KeyTag) ?? activity.GetTagItem(TestActivityNames.TUnitNodeUidTag)) is string key)
                 {
-                    endedByKey.GetOrAdd(key, _ => new ConcurrentQueue<RecordedTest>()).Enqueue(test);
+                    lock (endedByKey)
+                    {
+                        if (!endedByKey.TryGetValue(key, out var ended))
+                        {
+                            endedByKey[key] = ended = new Queue<RecordedTest>(1);
+                        }
+
+                        ended.Enqueue(test);
+                    }
+
                     TestEnded?.Invoke(key);
                 }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using FlakyCollector.Configuration;
 using FlakyCollector.Export;
 using FlakyCollector.Spans;
@@ -6,58 +5,84 @@ using FlakyCollector.Spans;
 namespace FlakyCollector.Tracing;
 
 /// <summary>
-/// Holds the run's spans, per test assembly, until the run ends, then sends them over OTLP in one
-/// go, within the export timeout as a whole. A failure is one warning; the file has the spans.
+/// Sends the run's spans over OTLP while the run goes on, through a bounded <see cref="SpanExportQueue"/>,
+/// and flushes what is left when the run ends, within the export timeout. A failure is one
+/// warning naming the endpoint, said once at the end; the file has every span either way.
 /// </summary>
-public sealed class RunExport(FlakyTraceSettings settings, Func<FlakyTraceSettings, ITraceExporter?> createExporter)
+public sealed class RunExport(FlakyTraceSettings settings, Func<FlakyTraceSettings, ITraceExporter?> createExporter) : IDisposable
 {
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<SpanData>> spansBySource = new(StringComparer.Ordinal);
+    private readonly object gate = new();
+    private ITraceExporter? exporter;
+    private SpanExportQueue? queue;
+    private bool started;
 
     public bool IsEnabled => settings.TracesEndpoint is not null;
 
-    public void Add(string source, IEnumerable<SpanData> spans)
+    public void Add(IReadOnlyList<SpanAttribute> resource, IReadOnlyList<SpanData> spans)
     {
-        if (!IsEnabled)
+        if (!IsEnabled || spans.Count == 0)
         {
             return;
         }
 
-        var queue = spansBySource.GetOrAdd(source, _ => new ConcurrentQueue<SpanData>());
-        foreach (var span in spans)
+        Queue()?.Add(resource, spans);
+    }
+
+    /// <summary>Flushes and reports: how many spans went, or the first failure.</summary>
+    public void Send(IRunReport report)
+    {
+        var pending = queue;
+        if (pending is null)
         {
-            queue.Enqueue(span);
+            return;
+        }
+
+        pending.Complete(settings.ExportTimeout);
+        if (pending.Error is { } error)
+        {
+            report.Warning($"{error} The spans are in the file.");
+        }
+        else
+        {
+            var protocol = settings.Protocol == OtlpProtocol.Grpc ? SettingNames.ProtocolGrpc : SettingNames.ProtocolHttpProtobuf;
+            report.Info($"{pending.SentCount} spans sent to {settings.TracesEndpoint} ({protocol})");
+        }
+
+        Dispose();
+    }
+
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            queue?.Dispose();
+            exporter?.Dispose();
+            queue = null;
+            exporter = null;
         }
     }
 
-    public void Send(IReadOnlyDictionary<string, IReadOnlyList<SpanAttribute>> resources, IRunReport report)
+    private SpanExportQueue? Queue()
     {
-        if (!IsEnabled || spansBySource.IsEmpty)
+        lock (gate)
         {
-            return;
-        }
-
-        using var exporter = createExporter(settings);
-        if (exporter is null)
-        {
-            return;
-        }
-
-        var sent = 0;
-        // Each export call keeps to ExportTimeout by itself and says so when it runs out; this
-        // outer bound, a little later, only guards the whole run against several slow calls.
-        using var deadline = new CancellationTokenSource(settings.ExportTimeout + TimeSpan.FromSeconds(1));
-        foreach (var (source, spans) in spansBySource)
-        {
-            var result = exporter.ExportAsync(resources[source], spans.ToArray(), deadline.Token).GetAwaiter().GetResult();
-            sent += result.ExportedSpanCount;
-            if (!result.Succeeded)
+            if (!started)
             {
-                report.Warning($"{result.Error} The spans are in the file.");
-                return;
+                // Created with the first spans, so a run without tests opens no connection.
+                started = true;
+                exporter = createExporter(settings);
+                if (exporter is not null)
+                {
+                    queue = new SpanExportQueue(exporter, new SpanExportQueueOptions
+                    {
+                        FirstAnswerTimeout = settings.ExportTimeout < SpanExportQueueOptions.DefaultFirstAnswerTimeout
+                            ? settings.ExportTimeout : SpanExportQueueOptions.DefaultFirstAnswerTimeout,
+                        EndpointText = ExportErrorText.Endpoint(settings.TracesEndpoint!),
+                    });
+                }
             }
-        }
 
-        var protocol = settings.Protocol == OtlpProtocol.Grpc ? SettingNames.ProtocolGrpc : SettingNames.ProtocolHttpProtobuf;
-        report.Info($"{sent} spans sent to {settings.TracesEndpoint} ({protocol})");
+            return queue;
+        }
     }
 }

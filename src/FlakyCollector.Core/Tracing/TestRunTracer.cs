@@ -124,7 +124,7 @@ public sealed class TestRunTracer : IDisposable
                 report.Info($"{selection.Total - selection.SampledOut} test traces written to {file.Path}{sampled}");
             }
 
-            export.Send(resources, report);
+            export.Send(report);
         }
         catch (Exception ex)
         {
@@ -132,7 +132,11 @@ public sealed class TestRunTracer : IDisposable
         }
     }
 
-    public void Dispose() => file?.Dispose();
+    public void Dispose()
+    {
+        file?.Dispose();
+        export.Dispose();
+    }
 
     private void Write(string source, IReadOnlyList<SpanAttribute> resource, IReadOnlyList<SpanData> spans)
     {
@@ -142,7 +146,7 @@ public sealed class TestRunTracer : IDisposable
         }
 
         OpenFile(resource).Append(resource, spans);
-        export.Add(source, spans);
+        export.Add(resource, spans);
     }
 
     private OtlpJsonLinesFileWriter OpenFile(IReadOnlyList<SpanAttribute> resource)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FlakyCollector.Export;
+using FlakyCollector.Spans;
 
 namespace FlakyCollector.Tests.Export;
 
@@ -31,6 +32,31 @@ public sealed class OtlpJsonLinesFileWriterTests : IDisposable
         Assert.Equal(string.Empty, lines[2]);
         Assert.Equal(1, SpanCount(lines[0]));
         Assert.Equal(2, SpanCount(lines[1]));
+    }
+
+    [Fact]
+    public void Append_ResourceAgainOrAnother_LinesAsTheEncoderWritesThem()
+    {
+        var path = Path.Combine(directory, "resources.otlp.jsonl");
+        IReadOnlyList<SpanAttribute> other = [new("service.name", "billing-tests"), new("ratio", 0.5), new("empty", Array.Empty<string>())];
+        using (var writer = new OtlpJsonLinesFileWriter(path))
+        {
+            writer.Append(SampleSpans.Resource, [SampleSpans.FailedTest()]);
+            writer.Append(SampleSpans.Resource, [SampleSpans.HttpCall()]);
+            writer.Append(other, [SampleSpans.Minimal(1)]);
+            writer.Append([], [SampleSpans.Minimal(2)]);
+            writer.Append(SampleSpans.Resource, [SampleSpans.Minimal(3)]);
+        }
+
+        string[] expected =
+        [
+            Encoded(SampleSpans.Resource, SampleSpans.FailedTest()),
+            Encoded(SampleSpans.Resource, SampleSpans.HttpCall()),
+            Encoded(other, SampleSpans.Minimal(1)),
+            Encoded([], SampleSpans.Minimal(2)),
+            Encoded(SampleSpans.Resource, SampleSpans.Minimal(3)),
+        ];
+        Assert.Equal(expected, File.ReadAllLines(path));
     }
 
     [Fact]
@@ -95,6 +121,13 @@ public sealed class OtlpJsonLinesFileWriterTests : IDisposable
         var writer = new OtlpJsonLinesFileWriter(Path.Combine(directory, "closed.otlp.jsonl"));
         writer.Dispose();
         Assert.Throws<ObjectDisposedException>(() => writer.Append(SampleSpans.Resource, [SampleSpans.Minimal()]));
+    }
+
+    private static string Encoded(IReadOnlyList<SpanAttribute> resource, SpanData span)
+    {
+        using var stream = new MemoryStream();
+        OtlpJsonEncoder.Write(stream, resource, [span]);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
     private static int SpanCount(string line)

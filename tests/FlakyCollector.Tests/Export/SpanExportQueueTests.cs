@@ -1,0 +1,115 @@
+using FlakyCollector.Export;
+using FlakyCollector.Spans;
+
+namespace FlakyCollector.Tests.Export;
+
+public sealed class SpanExportQueueTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public void Add_FirstSpans_SentWhileTheRunGoesOn()
+    {
+        var exporter = new ScriptedTraceExporter();
+        using var queue = new SpanExportQueue(exporter, new SpanExportQueueOptions { BatchDelay = TimeSpan.FromMinutes(5) });
+
+        queue.Add(SampleSpans.Resource, Spans(3));
+
+        Assert.True(SpinWait.SpinUntil(() => exporter.SpanCount == 3, Patience), "the first spans were not sent before the end of the run");
+        Assert.Null(queue.Error);
+    }
+
+    [Fact]
+    public void Complete_ManySpans_EveryOneArrivesInBoundedBatches()
+    {
+        var exporter = new ScriptedTraceExporter();
+        using var queue = new SpanExportQueue(exporter, new SpanExportQueueOptions { MaxBatchSpans = 10, MaxQueuedSpans = 25 });
+        var spans = Spans(257);
+
+        for (var i = 0; i < spans.Count; i += 7)
+        {
+            queue.Add(SampleSpans.Resource, spans.Skip(i).Take(7).ToList());
+        }
+
+        queue.Complete(Patience);
+
+        Assert.Null(queue.Error);
+        Assert.Equal(257, queue.SentCount);
+        Assert.All(exporter.Calls, call => Assert.InRange(call.Count, 1, 10));
+        Assert.Equal(spans.Select(s => s.SpanId), exporter.Calls.SelectMany(c => c).Select(s => s.SpanId));
+    }
+
+    [Fact]
+    public async Task Add_QueueFull_WaitsUntilTheExporterTakesSpans()
+    {
+        using var release = new ManualResetEventSlim();
+        var exporter = new ScriptedTraceExporter(async (_, spans, token) =>
+        {
+            await Task.Run(() => release.Wait(token), token);
+            return new ExportResult(true, spans.Count, null);
+        });
+        using var queue = new SpanExportQueue(exporter, new SpanExportQueueOptions { MaxBatchSpans = 2, MaxQueuedSpans = 4 });
+
+        var adding = Task.Run(() => queue.Add(SampleSpans.Resource, Spans(20)));
+
+        var first = await Task.WhenAny(adding, Task.Delay(TimeSpan.FromMilliseconds(300)));
+        Assert.NotSame(adding, first); // Add waits for room in a full queue
+        release.Set();
+        await adding.WaitAsync(Patience);
+        queue.Complete(Patience);
+        Assert.Equal(20, exporter.SpanCount);
+    }
+
+    [Fact]
+    public void Complete_EndpointFailedDuringRun_NotCalledAgainAndOneError()
+    {
+        const string error = "OTLP export (grpc) to http://collector.invalid:4317/ failed: connection refused";
+        var exporter = new ScriptedTraceExporter((_, _, _) => Task.FromResult(new ExportResult(false, 0, error)));
+        using var queue = new SpanExportQueue(exporter, new SpanExportQueueOptions());
+        queue.Add(SampleSpans.Resource, Spans(1));
+        Assert.True(SpinWait.SpinUntil(() => queue.Error is not null, Patience));
+
+        queue.Add(SampleSpans.Resource, Spans(50));
+        queue.Complete(Patience);
+
+        Assert.Equal(error, queue.Error);
+        Assert.Single(exporter.Calls);
+        Assert.Equal(0, queue.SentCount);
+    }
+
+    [Fact]
+    public void Add_EndpointNeverAnswers_GivenUpAfterTheFirstAnswerTimeout()
+    {
+        var exporter = new ScriptedTraceExporter((_, spans, token) => ScriptedTraceExporter.Silent(spans, token));
+        using var queue = new SpanExportQueue(exporter, new SpanExportQueueOptions
+        {
+            FirstAnswerTimeout = TimeSpan.FromMilliseconds(100),
+            EndpointText = "http://blackhole:4317/",
+        });
+
+        queue.Add(SampleSpans.Resource, Spans(2));
+
+        Assert.True(SpinWait.SpinUntil(() => queue.Error is not null, Patience), "a silent endpoint was waited for without end");
+        Assert.Equal("OTLP export to http://blackhole:4317/ failed: no answer to the first request within 0.1 s (0 of 2 spans sent).", queue.Error);
+    }
+
+    [Fact]
+    public void Complete_FlushDoesNotFinish_StopsAtTheTimeoutAndSaysSo()
+    {
+        var exporter = new ScriptedTraceExporter((call, spans, token) =>
+            call == 1 ? Task.FromResult(new ExportResult(true, spans.Count, null)) : ScriptedTraceExporter.Silent(spans, token));
+        using var queue = new SpanExportQueue(exporter, new SpanExportQueueOptions { BatchDelay = TimeSpan.FromMinutes(5), EndpointText = "http://slow:4317/" });
+        queue.Add(SampleSpans.Resource, Spans(1));
+        Assert.True(SpinWait.SpinUntil(() => queue.SentCount == 1, Patience));
+        queue.Add(SampleSpans.Resource, Spans(3));
+
+        queue.Complete(TimeSpan.FromMilliseconds(200));
+
+        Assert.Equal(1, queue.SentCount);
+        Assert.StartsWith("OTLP export to http://slow:4317/ failed: the spans left at the end of the run were not sent", queue.Error, StringComparison.Ordinal);
+    }
+
+    private static List<SpanData> Spans(int count) => Enumerable.Range(0, count)
+        .Select(i => SampleSpans.FailedTest() with { SpanId = i.ToString("x16", System.Globalization.CultureInfo.InvariantCulture) })
+        .ToList();
+}
