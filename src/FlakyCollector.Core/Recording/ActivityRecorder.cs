@@ -157,7 +157,7 @@ public sealed class ActivityRecorder : IDisposable
             }
 
             var span = ActivitySpanConverter.Convert(activity);
-            var outlivedItsTest = late.Stopped(activity) && !live.ContainsKey(activity.TraceId);
+            var outlivedItsTest = LateWork.StartedInTest(activity) && !live.ContainsKey(activity.TraceId);
             if (Hosting.CapturedTestContext.Detach(activity, span) is { } background)
             {
                 Detached.Add(background);
@@ -180,6 +180,10 @@ public sealed class ActivityRecorder : IDisposable
         catch (Exception)
         {
             // A listener callback runs on the user's code path: it must never throw into it.
+        }
+        finally
+        {
+            late.Stopped(activity);
         }
     }
 

@@ -23,11 +23,17 @@ internal sealed class LateWork
     }
 
     /// <summary>True when <paramref name="activity"/> was started inside a running test.</summary>
-    public bool Stopped(Activity activity)
+    public static bool StartedInTest(Activity activity) => activity.GetCustomProperty(Marker) is not null;
+
+    /// <summary>
+    /// Counts <paramref name="activity"/> as done. Call it once its span has been filed: a waiter
+    /// woken before that would take the recording without it.
+    /// </summary>
+    public void Stopped(Activity activity)
     {
-        if (activity.GetCustomProperty(Marker) is null)
+        if (!StartedInTest(activity))
         {
-            return false;
+            return;
         }
 
         lock (gate)
@@ -35,8 +41,6 @@ internal sealed class LateWork
             running--;
             Monitor.PulseAll(gate);
         }
-
-        return true;
     }
 
     /// <summary>Waits until every such activity stopped, or <paramref name="bound"/> passed; true when none is left.</summary>

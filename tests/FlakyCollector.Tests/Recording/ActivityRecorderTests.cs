@@ -147,6 +147,27 @@ public sealed class ActivityRecorderTests : IDisposable
     }
 
     [Fact]
+    public void WaitForLateWork_ChildOutlivingItsTest_WaitsForItAndMarksItLate()
+    {
+        var test = StartHookTest(TestKey);
+        var lingering = Listened.StartActivity("SendConfirmation")!;
+        test.Stop();
+        Assert.Single(recorder.TakeEnded(TestKey, withRetries: false));
+
+        Assert.False(recorder.WaitForLateWork(TimeSpan.FromMilliseconds(10)));
+        _ = Task.Run(async () =>
+        {
+            await Task.Delay(50);
+            lingering.Stop();
+        });
+
+        Assert.True(recorder.WaitForLateWork(TimeSpan.FromSeconds(10)));
+        var late = Assert.Single(recorder.Detached.Drain());
+        Assert.Equal(test.TraceId.ToHexString(), late.TraceId);
+        Assert.Contains(late.Attributes, a => a.Key == TestActivityNames.LateAttribute && a.Value is true);
+    }
+
+    [Fact]
     public void Recorder_ChildEndingAfterTestTaken_Detached()
     {
         var test = StartHookTest(TestKey);
