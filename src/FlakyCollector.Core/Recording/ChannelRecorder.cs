@@ -10,24 +10,23 @@ public static class ChannelRecorder
 {
     private static readonly object Gate = new();
     private static ActivityRecorder? recorder;
-    private static StreamWriter? file;
+    private static RecordingChannelWriter? file;
 
     /// <summary>Starts recording if the FlakyTrace logger asked for it; otherwise, and on a second call, does nothing.</summary>
     public static void StartFromEnvironment()
     {
         try
         {
-            var folder = Environment.GetEnvironmentVariable(RecordingChannel.FolderVariable);
             lock (Gate)
             {
-                if (recorder is not null || string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
+                if (recorder is not null || RecordingChannelWriter.Open(Environment.GetEnvironmentVariable) is not { } writer)
                 {
                     return;
                 }
 
                 var sources = (Environment.GetEnvironmentVariable(RecordingChannel.SourcesVariable) ?? string.Empty)
                     .Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                file = new StreamWriter(Path.Combine(folder, $"{Environment.ProcessId}{RecordingChannel.FileExtension}"), append: true) { AutoFlush = true, NewLine = "\n" };
+                file = writer;
                 recorder = new ActivityRecorder(new SourceFilter([.. TestActivityNames.DefaultSources, .. sources]));
                 recorder.TestEnded += Write;
                 AppDomain.CurrentDomain.ProcessExit += (_, _) => WriteWorkAfterLastTest();
@@ -53,7 +52,7 @@ public static class ChannelRecorder
             lock (Gate)
             {
                 var execution = new RecordedExecution { ProcessId = Environment.ProcessId, Detached = recorder.Detached.Drain() };
-                file.WriteLine(RecordingChannel.Line(RecordingChannel.AfterLastTestKey(source), execution));
+                file.Write(RecordingChannel.AfterLastTestKey(source), execution);
             }
         }
         catch (Exception)
@@ -74,7 +73,7 @@ public static class ChannelRecorder
                 }
 
                 var execution = ExecutionRecording.From(recorder.TakeEnded(key, withRetries: false), "hook", recorder.Detached.Drain());
-                file.WriteLine(RecordingChannel.Line(key, execution));
+                file.Write(key, execution);
             }
         }
         catch (Exception)

@@ -32,10 +32,6 @@ public static class RecordingChannel
     public static string? SourceOfAfterLastTest(string key) =>
         key.StartsWith(AfterLastTestPrefix, StringComparison.Ordinal) ? key[AfterLastTestPrefix.Length..] : null;
 
-    /// <summary>Appends a line to this process's file in <paramref name="folder"/> (the folder the logger named).</summary>
-    public static void Append(string folder, string line) =>
-        File.AppendAllText(Path.Combine(folder, $"{Environment.ProcessId}{FileExtension}"), line + "\n");
-
     public static string Line(string key, RecordedExecution execution)
     {
         using var stream = new MemoryStream();

@@ -142,15 +142,14 @@ public sealed class InProcSession
     // folder the logger named, within a small bound.
     private void SendWorkAfterLastTest()
     {
-        var folder = Environment.GetEnvironmentVariable(RecordingChannel.FolderVariable);
-        if (recorder is null || lastSource is null || string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
+        if (recorder is null || rows is null || lastSource is null)
         {
             return;
         }
 
         recorder.WaitForLateWork(RecordingChannel.LateWorkBound);
         var execution = new RecordedExecution { ProcessId = Environment.ProcessId, Detached = recorder.Detached.Drain(), Warnings = DrainWarnings() };
-        RecordingChannel.Append(folder, RecordingChannel.Line(RecordingChannel.AfterLastTestKey(lastSource), execution));
+        rows.Write(RecordingChannel.AfterLastTestKey(lastSource), execution);
     }
 
     // Rows that share one test case reach the logger through the channel, each under its own result's key.
