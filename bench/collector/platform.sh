@@ -66,7 +66,7 @@ for fw in $FRAMEWORKS; do
         b) dir="$WORK/$fw-traced"; args=() ;;
         c) dir="$WORK/$fw-traced"; args=(--flaky-trace) ;;
       esac
-      line=$(cd "$dir" && python3 "$MEASURE" run --log "$WORK/$fw-$config-$r.log" -- dotnet test --no-build -c Release --results-directory "$WORK/results/$fw-$config-$r" "${args[@]}")
+      line=$(cd "$dir" && python3 "$MEASURE" run --interval 0.01 --log "$WORK/$fw-$config-$r.log" -- dotnet test --no-build -c Release --results-directory "$WORK/results/$fw-$config-$r" "${args[@]}")
       ((r > 0)) && echo "$fw,$config,$r,${line// /,}" >> "$WORK/results.csv"
     done
   done
