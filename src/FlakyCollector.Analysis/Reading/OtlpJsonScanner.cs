@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Buffers.Text;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace FlakyCollector.Analysis.Reading;
@@ -13,7 +11,7 @@ namespace FlakyCollector.Analysis.Reading;
 /// what tokenizing costs on OTLP's small tokens. Escaped strings, rare in traces, are decoded by
 /// <see cref="Utf8JsonReader"/> itself so that unescaping follows the standard exactly.
 /// </summary>
-internal ref struct OtlpJsonScanner
+internal ref partial struct OtlpJsonScanner
 {
     private const int MaxDepth = 64;
 
@@ -116,34 +114,6 @@ internal ref struct OtlpJsonScanner
         }
     }
 
-    public readonly string GetString() => ValueIsEscaped ? Unescaper().GetString()! : System.Text.Encoding.UTF8.GetString(ValueSpan);
-
-    public readonly int CopyString(Span<byte> destination)
-    {
-        if (!ValueIsEscaped)
-        {
-            ValueSpan.CopyTo(destination);
-            return _valueLength;
-        }
-
-        return Unescaper().CopyString(destination);
-    }
-
-    public readonly int CopyString(Span<char> destination) =>
-        ValueIsEscaped ? Unescaper().CopyString(destination) : System.Text.Encoding.UTF8.GetChars(ValueSpan, destination);
-
-    public readonly bool TryGetInt64(out long value) =>
-        Utf8Parser.TryParse(ValueSpan, out value, out var used) && used == _valueLength;
-
-    public readonly int GetInt32() =>
-        Utf8Parser.TryParse(ValueSpan, out int value, out var used) && used == _valueLength ? value
-        : throw new FormatException("expected a 32-bit integer");
-
-    public readonly double GetDouble() =>
-        Utf8Parser.TryParse(ValueSpan, out double value, out var used, 'E') && used == _valueLength ? value
-        : Utf8Parser.TryParse(ValueSpan, out value, out used) && used == _valueLength ? value
-        : throw new FormatException("expected a number");
-
     private bool ReadPropertyName(byte c)
     {
         if (c != '"')
@@ -199,151 +169,6 @@ internal ref struct OtlpJsonScanner
         }
 
         _valueDone = true;
-    }
-
-    private void ReadString()
-    {
-        TokenStartIndex = _position;
-        var start = ++_position;
-        var escaped = false;
-        while (true)
-        {
-            var stop = _json[_position..].IndexOfAny(StringStops);
-            if (stop < 0)
-            {
-                throw Error("unterminated string");
-            }
-
-            _position += stop;
-            var c = _json[_position];
-            if (c == '"')
-            {
-                break;
-            }
-
-            if (c != '\\')
-            {
-                throw Error("control character in a string");
-            }
-
-            escaped = true;
-            _position += EscapeLength();
-        }
-
-        _valueStart = start;
-        _valueLength = _position - start;
-        ValueIsEscaped = escaped;
-        _position++;
-    }
-
-    private readonly int EscapeLength()
-    {
-        var next = _position + 1 < _json.Length ? _json[_position + 1] : (byte)0;
-        switch (next)
-        {
-            case (byte)'"' or (byte)'\\' or (byte)'/' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t':
-                return 2;
-            case (byte)'u' when _position + 6 <= _json.Length && IsHex(_json.Slice(_position + 2, 4)):
-                return 6;
-            default:
-                throw Error("invalid escape in a string");
-        }
-    }
-
-    private void ReadNumber()
-    {
-        var start = _position;
-        var json = _json;
-        var i = start;
-        if (i < json.Length && json[i] == '-')
-        {
-            i++;
-        }
-
-        var integral = Digits(json, ref i);
-        if (integral == 0 || (integral > 1 && json[i - integral] == '0'))
-        {
-            throw Error("invalid number");
-        }
-
-        if (i < json.Length && json[i] == '.')
-        {
-            i++;
-            if (Digits(json, ref i) == 0)
-            {
-                throw Error("invalid number");
-            }
-        }
-
-        if (i < json.Length && (json[i] | 0x20) == 'e')
-        {
-            i++;
-            if (i < json.Length && json[i] is (byte)'+' or (byte)'-')
-            {
-                i++;
-            }
-
-            if (Digits(json, ref i) == 0)
-            {
-                throw Error("invalid number");
-            }
-        }
-
-        _valueStart = start;
-        _valueLength = i - start;
-        _position = i;
-        ValueIsEscaped = false;
-        TokenType = JsonTokenType.Number;
-    }
-
-    private void ReadLiteral(ReadOnlySpan<byte> literal, JsonTokenType type)
-    {
-        if (!_json[_position..].StartsWith(literal))
-        {
-            throw Error("invalid literal");
-        }
-
-        _valueStart = _position;
-        _valueLength = literal.Length;
-        _position += literal.Length;
-        ValueIsEscaped = false;
-        TokenType = type;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void SkipWhitespace()
-    {
-        // Compact JSON, the common case, has none: one comparison decides.
-        if (_position < _json.Length && _json[_position] > ' ')
-        {
-            return;
-        }
-
-        while (_position < _json.Length && _json[_position] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
-        {
-            _position++;
-        }
-    }
-
-    private static int Digits(ReadOnlySpan<byte> json, ref int i)
-    {
-        var start = i;
-        while (i < json.Length && (uint)(json[i] - '0') <= 9)
-        {
-            i++;
-        }
-
-        return i - start;
-    }
-
-    private static bool IsHex(ReadOnlySpan<byte> text) => !text.ContainsAnyExcept("0123456789abcdefABCDEF"u8);
-
-    /// <summary>The current (escaped) string token alone, for the standard reader to decode.</summary>
-    private readonly Utf8JsonReader Unescaper()
-    {
-        var reader = new Utf8JsonReader(_json.Slice(_valueStart - 1, _valueLength + 2));
-        reader.Read();
-        return reader;
     }
 
     private readonly InvalidOtlpException Error(string what) => new($"invalid JSON at byte {_position}: {what}");
