@@ -5,17 +5,24 @@ namespace FlakyCollector.Recording;
 /// <summary>
 /// Turns the test activities a recorder ended under one key into the <see cref="RecordedExecution"/>
 /// every front end hands on: the last one is the reported execution, earlier ones are attempts the
-/// framework retried without reporting them.
+/// framework retried without reporting them. A test keeps at most <c>maxChildren</c> children:
+/// the rest are dropped and counted on its span, whichever front end recorded it.
 /// </summary>
 public static class ExecutionRecording
 {
+    public const int DefaultMaxChildren = 1_000;
+
+    /// <summary>Attribute on the test span: how many of its children were dropped beyond the cap.</summary>
+    public const string DroppedChildrenAttribute = "flakytrace.children.dropped";
+
     private static readonly string Runtime = RuntimeInformation.FrameworkDescription;
 
-    public static RecordedExecution From(IReadOnlyList<RecordedTest> ended, string timing, IReadOnlyList<Spans.SpanData> detached, string? exceptionType = null)
+    public static RecordedExecution From(IReadOnlyList<RecordedTest> ended, string timing, IReadOnlyList<Spans.SpanData> detached,
+        string? exceptionType = null, int maxChildren = DefaultMaxChildren)
     {
         var trace = ended.Count > 0 ? ended[^1] : null;
         var previous = ended.Take(Math.Max(0, ended.Count - 1)).ToList();
-        return new RecordedExecution
+        return Capped(new RecordedExecution
         {
             TestSpan = trace is null ? null : ActivitySpanConverter.Convert(trace.Activity),
             Timing = trace is null ? "none" : timing,
@@ -25,6 +32,22 @@ public static class ExecutionRecording
             PreviousAttempts = previous.Select(p => ActivitySpanConverter.Convert(p.Activity)).ToList(),
             Children = previous.SelectMany(p => p.TakeChildren()).Concat(trace?.TakeChildren() ?? []).ToList(),
             Detached = detached,
+        }, maxChildren);
+    }
+
+    private static RecordedExecution Capped(RecordedExecution recording, int maxChildren)
+    {
+        var dropped = recording.Children.Count - maxChildren;
+        if (dropped <= 0 || recording.TestSpan is null)
+        {
+            return recording;
+        }
+
+        return recording with
+        {
+            Children = recording.Children.Take(maxChildren).ToList(),
+            TestSpan = recording.TestSpan with { Attributes = [.. recording.TestSpan.Attributes, new(DroppedChildrenAttribute, (long)dropped)] },
+            Warnings = [.. recording.Warnings, $"tests that caused more than {maxChildren} spans keep the first {maxChildren}; the attribute {DroppedChildrenAttribute} on a test's span says how many were dropped"],
         };
     }
 }

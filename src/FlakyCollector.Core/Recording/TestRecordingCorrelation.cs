@@ -11,15 +11,10 @@ namespace FlakyCollector.Recording;
 /// test case has ended, and later recordings under it). Children beyond a cap per test are dropped
 /// and counted on the test's span.
 /// </summary>
-public sealed class TestRecordingCorrelation(int maxChildrenPerTest = TestRecordingCorrelation.DefaultMaxChildren)
+public sealed class TestRecordingCorrelation(int maxChildrenPerTest = ExecutionRecording.DefaultMaxChildren)
 {
-    public const int DefaultMaxChildren = 1_000;
-
     /// <summary>Tag the MSTest and NUnit hooks set on the test activity: the framework's outcome. Keep equal to the hooks' literal.</summary>
     public const string OutcomeTag = "flakytrace.test.outcome";
-
-    /// <summary>Attribute on the test span: how many of its children were dropped beyond the cap.</summary>
-    public const string DroppedChildrenAttribute = "flakytrace.children.dropped";
 
     private readonly Dictionary<string, List<RecordedTest>> pending = new(StringComparer.Ordinal);
     private readonly HashSet<string> ended = new(StringComparer.Ordinal);
@@ -129,22 +124,8 @@ public sealed class TestRecordingCorrelation(int maxChildrenPerTest = TestRecord
     }
 
     /// <summary>Turns what <see cref="TakeFor"/> gave into the payload, with at most the cap of children.</summary>
-    public RecordedExecution Recording(IReadOnlyList<RecordedTest> taken, string timing, IReadOnlyList<SpanData> detached)
-    {
-        var recording = ExecutionRecording.From(taken, timing, detached);
-        var dropped = recording.Children.Count - maxChildrenPerTest;
-        if (dropped <= 0 || recording.TestSpan is null)
-        {
-            return recording;
-        }
-
-        return recording with
-        {
-            Children = recording.Children.Take(maxChildrenPerTest).ToList(),
-            TestSpan = recording.TestSpan with { Attributes = [.. recording.TestSpan.Attributes, new(DroppedChildrenAttribute, (long)dropped)] },
-            Warnings = [.. recording.Warnings, $"tests that caused more than {maxChildrenPerTest} spans keep the first {maxChildrenPerTest}; the attribute {DroppedChildrenAttribute} on a test's span says how many were dropped"],
-        };
-    }
+    public RecordedExecution Recording(IReadOnlyList<RecordedTest> taken, string timing, IReadOnlyList<SpanData> detached) =>
+        ExecutionRecording.From(taken, timing, detached, maxChildren: maxChildrenPerTest);
 
     /// <summary>The coarse outcome a hook's tag or vstest's outcome stands for: pass, fail, or other.</summary>
     public static string OutcomeClass(string? outcome) => outcome?.ToLowerInvariant() switch

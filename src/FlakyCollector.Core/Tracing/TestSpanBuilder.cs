@@ -74,7 +74,7 @@ public static class TestSpanBuilder
 
         if (test.Payload is { } payload)
         {
-            attributes.AddRange(payload.TestSpan?.Attributes.Where(a => a.Key == TestRecordingCorrelation.DroppedChildrenAttribute) ?? []);
+            attributes.AddRange(payload.TestSpan?.Attributes.Where(a => a.Key == ExecutionRecording.DroppedChildrenAttribute) ?? []);
             attributes.Add(new(TestAttributeNames.TestHostPid, (long)payload.ProcessId));
             attributes.Add(new(TestAttributeNames.Timing, payload.TestSpan is null ? "framework" : payload.Timing));
         }

@@ -126,7 +126,7 @@ public sealed class TestRecordingCorrelationTests
         var recording = correlation.Recording([trace], "hook", []);
 
         Assert.Equal(["child 0", "child 1"], recording.Children.Select(c => c.Name));
-        Assert.Contains(recording.TestSpan!.Attributes, a => a.Key == TestRecordingCorrelation.DroppedChildrenAttribute && Equals(a.Value, 3L));
+        Assert.Contains(recording.TestSpan!.Attributes, a => a.Key == ExecutionRecording.DroppedChildrenAttribute && Equals(a.Value, 3L));
         Assert.Single(recording.Warnings);
     }
 
@@ -140,7 +140,7 @@ public sealed class TestRecordingCorrelationTests
         var recording = correlation.Recording([trace], "hook", []);
 
         Assert.Single(recording.Children);
-        Assert.DoesNotContain(recording.TestSpan!.Attributes, a => a.Key == TestRecordingCorrelation.DroppedChildrenAttribute);
+        Assert.DoesNotContain(recording.TestSpan!.Attributes, a => a.Key == ExecutionRecording.DroppedChildrenAttribute);
         Assert.Empty(recording.Warnings);
     }
 

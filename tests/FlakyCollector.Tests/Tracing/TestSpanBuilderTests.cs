@@ -268,12 +268,12 @@ public sealed class TestSpanBuilderTests
         var payload = CompletedTests.Payload();
         var test = CompletedTests.Passed() with
         {
-            Payload = payload with { TestSpan = payload.TestSpan! with { Attributes = [new(TestRecordingCorrelation.DroppedChildrenAttribute, 7L)] } },
+            Payload = payload with { TestSpan = payload.TestSpan! with { Attributes = [new(ExecutionRecording.DroppedChildrenAttribute, 7L)] } },
         };
 
         var span = TestSpanBuilder.Build(test, null, 1, "0.1.0");
 
-        Assert.Equal(7L, span.Attributes.ValueOf(TestRecordingCorrelation.DroppedChildrenAttribute));
+        Assert.Equal(7L, span.Attributes.ValueOf(ExecutionRecording.DroppedChildrenAttribute));
     }
 
     [Fact]
