@@ -49,7 +49,7 @@ internal sealed class FlakyTraceSession : IDataConsumer, ITestSessionLifetimeHan
     public Task<bool> IsEnabledAsync()
     {
         request ??= TracingRequest.From(options);
-        return Task.FromResult(request.Requested || request.Problem is not null);
+        return Task.FromResult(request.Requested);
     }
 
     public async Task OnTestSessionStartingAsync(ITestSessionContext testSessionContext)
