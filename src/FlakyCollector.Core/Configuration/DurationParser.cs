@@ -6,7 +6,7 @@ namespace FlakyCollector.Configuration;
 /// Parses durations written as <c>500ms</c>, <c>5s</c>, <c>1m</c>, or a bare number of
 /// milliseconds (the unit of <c>OTEL_EXPORTER_OTLP_TIMEOUT</c>).
 /// </summary>
-public static class DurationParser
+internal static class DurationParser
 {
     public const string Accepted = "a positive number of milliseconds, or a number followed by ms, s or m (e.g. 500ms, 5s)";
 

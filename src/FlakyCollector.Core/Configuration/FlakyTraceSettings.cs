@@ -1,7 +1,7 @@
 namespace FlakyCollector.Configuration;
 
 /// <summary>The collector's settings after run settings, <c>OTEL_*</c> variables and defaults were merged.</summary>
-public sealed record FlakyTraceSettings
+internal sealed record FlakyTraceSettings
 {
     public static readonly TimeSpan DefaultExportTimeout = TimeSpan.FromSeconds(5);
 

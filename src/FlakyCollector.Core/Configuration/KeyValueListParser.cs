@@ -5,7 +5,7 @@ namespace FlakyCollector.Configuration;
 /// <c>key1=value1,key2=value2</c>, values percent-decoded. Entries that are not <c>key=value</c> are
 /// skipped and counted by position, never quoted: header values are often secrets.
 /// </summary>
-public static class KeyValueListParser
+internal static class KeyValueListParser
 {
     public static IReadOnlyList<KeyValuePair<string, string>> Parse(string text, out IReadOnlyList<int> badEntries)
     {

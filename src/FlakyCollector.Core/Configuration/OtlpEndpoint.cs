@@ -1,7 +1,7 @@
 namespace FlakyCollector.Configuration;
 
 /// <summary>Turns a configured endpoint into the URL spans are sent to, as the OTLP exporter specification says.</summary>
-public static class OtlpEndpoint
+internal static class OtlpEndpoint
 {
     public const string TracesPath = "v1/traces";
 

@@ -1,7 +1,7 @@
 namespace FlakyCollector.Configuration;
 
 /// <summary>The OTLP transports the collector can send spans over.</summary>
-public enum OtlpProtocol
+internal enum OtlpProtocol
 {
     Grpc,
     HttpProtobuf,

@@ -8,7 +8,7 @@ namespace FlakyCollector.Configuration;
 /// enabled, and its <c>&lt;Configuration&gt;</c> as element name to text. Read the same way under
 /// VSTest and Microsoft.Testing.Platform, so one file configures both.
 /// </summary>
-public sealed record RunSettingsFile(bool CollectorEnabled, IReadOnlyDictionary<string, string> Configuration)
+internal sealed record RunSettingsFile(bool CollectorEnabled, IReadOnlyDictionary<string, string> Configuration)
 {
     public static readonly RunSettingsFile None = new(false, new Dictionary<string, string>());
 

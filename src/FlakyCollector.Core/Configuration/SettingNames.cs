@@ -1,7 +1,7 @@
 namespace FlakyCollector.Configuration;
 
 /// <summary>The names users write: run settings elements and OpenTelemetry environment variables.</summary>
-public static class SettingNames
+internal static class SettingNames
 {
     public const string Endpoint = "Endpoint";
     public const string Protocol = "Protocol";

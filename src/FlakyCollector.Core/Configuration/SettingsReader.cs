@@ -7,7 +7,7 @@ namespace FlakyCollector.Configuration;
 /// run settings win over variables, variables over defaults. A wrong value becomes a warning that
 /// names the setting and what it accepts, and the default is used.
 /// </summary>
-public sealed class SettingsReader(IReadOnlyDictionary<string, string> runSettings, Func<string, string?> environment)
+internal sealed class SettingsReader(IReadOnlyDictionary<string, string> runSettings, Func<string, string?> environment)
 {
     private readonly List<string> warnings = [];
 

@@ -7,7 +7,7 @@ namespace FlakyCollector.Export;
 /// Null on success; otherwise one line naming the endpoint, fit to show a user. It never contains
 /// header values, which may be API keys.
 /// </param>
-public sealed record ExportResult(bool Succeeded, int ExportedSpanCount, string? Error)
+internal sealed record ExportResult(bool Succeeded, int ExportedSpanCount, string? Error)
 {
     internal static ExportResult Success(int exportedSpanCount) => new(true, exportedSpanCount, null);
 

@@ -3,7 +3,7 @@ using FlakyCollector.Spans;
 namespace FlakyCollector.Export;
 
 /// <summary>Sends finished spans to a tracing backend.</summary>
-public interface ITraceExporter : IDisposable
+internal interface ITraceExporter : IDisposable
 {
     /// <summary>
     /// Sends <paramref name="spans"/> under one resource, in as many requests as their size needs.

@@ -3,7 +3,7 @@ using FlakyCollector.Configuration;
 namespace FlakyCollector.Export;
 
 /// <summary>Creates the exporter the settings ask for, or none for file output only.</summary>
-public static class OtlpExporterFactory
+internal static class OtlpExporterFactory
 {
     public static ITraceExporter? Create(FlakyTraceSettings settings)
     {

@@ -1,7 +1,7 @@
 namespace FlakyCollector.Export;
 
 /// <summary>Where and how an OTLP exporter sends spans.</summary>
-public sealed record OtlpExporterSettings
+internal sealed record OtlpExporterSettings
 {
     /// <summary>Requests of the OpenTelemetry SDKs carry at most this many spans by default.</summary>
     public const int DefaultMaxSpansPerRequest = 512;

@@ -10,7 +10,7 @@ namespace FlakyCollector.Export;
 /// Exports spans over OTLP/gRPC without a gRPC library: one unary <c>TraceService/Export</c> call
 /// per batch over HTTP/2 (prior knowledge on <c>http://</c>, ALPN on <c>https://</c>).
 /// </summary>
-public sealed class OtlpGrpcExporter : ITraceExporter, IOtlpTransport
+internal sealed class OtlpGrpcExporter : ITraceExporter, IOtlpTransport
 {
     /// <summary>The path of the OTLP trace service's Export method.</summary>
     public const string ServicePath = "/opentelemetry.proto.collector.trace.v1.TraceService/Export";

@@ -7,7 +7,7 @@ namespace FlakyCollector.Export;
 /// Exports spans over OTLP/HTTP with protobuf bodies: one POST of an <c>ExportTraceServiceRequest</c>
 /// per batch to the configured URL (normally ending in <c>/v1/traces</c>).
 /// </summary>
-public sealed class OtlpHttpProtobufExporter : ITraceExporter, IOtlpTransport
+internal sealed class OtlpHttpProtobufExporter : ITraceExporter, IOtlpTransport
 {
     private const int MaxErrorBodyBytes = 16 * 1024;
 

@@ -11,7 +11,7 @@ namespace FlakyCollector.Export;
 /// Collector's file exporter does: camelCase names, hex ids, 64-bit integers as decimal strings,
 /// enums as numbers, default values left out.
 /// </summary>
-public static class OtlpJsonEncoder
+internal static class OtlpJsonEncoder
 {
     // Relaxed escaping keeps non-ASCII test names readable in the file; control characters,
     // including line breaks, are still escaped, so an object never spans two lines.

@@ -9,7 +9,7 @@ namespace FlakyCollector.Export;
 /// the operating system before <see cref="Append"/> returns, so a killed process loses at most a
 /// line it was writing.
 /// </summary>
-public sealed class OtlpJsonLinesFileWriter : IDisposable
+internal sealed class OtlpJsonLinesFileWriter : IDisposable
 {
     /// <summary>The extension files of this format get.</summary>
     public const string FileExtension = ".otlp.jsonl";

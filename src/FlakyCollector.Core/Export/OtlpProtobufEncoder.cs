@@ -7,7 +7,7 @@ namespace FlakyCollector.Export;
 /// (opentelemetry-proto <c>collector/trace/v1</c>), without any protobuf library: the collector
 /// runs inside vstest processes, where every extra assembly is a liability.
 /// </summary>
-public static class OtlpProtobufEncoder
+internal static class OtlpProtobufEncoder
 {
     /// <summary>Encodes one request holding all <paramref name="spans"/> under one resource.</summary>
     public static byte[] Encode(IReadOnlyList<SpanAttribute> resource, IReadOnlyList<SpanData> spans)

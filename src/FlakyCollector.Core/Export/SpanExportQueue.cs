@@ -11,7 +11,7 @@ namespace FlakyCollector.Export;
 /// does not wait for it again. An endpoint that has never answered gets a short first deadline, so
 /// that one which accepts connections and never replies costs a run seconds, not the whole timeout.
 /// </summary>
-public sealed class SpanExportQueue : IDisposable
+internal sealed class SpanExportQueue : IDisposable
 {
     private readonly ITraceExporter exporter;
     private readonly SpanExportQueueOptions options;

@@ -1,7 +1,7 @@
 namespace FlakyCollector.Export;
 
 /// <summary>Bounds of the <see cref="SpanExportQueue"/>. The defaults follow the OpenTelemetry SDK's batch processor where it has one.</summary>
-public sealed record SpanExportQueueOptions
+internal sealed record SpanExportQueueOptions
 {
     /// <summary>The default of <see cref="FirstAnswerTimeout"/>.</summary>
     public static readonly TimeSpan DefaultFirstAnswerTimeout = TimeSpan.FromSeconds(2);

@@ -4,7 +4,7 @@ namespace FlakyCollector.Metadata;
 /// Recognises the CI system a run is on from its environment variables and reports what they say about the run as
 /// OpenTelemetry <c>cicd.*</c> and <c>vcs.*</c> resource attributes, URLs stripped of credentials.
 /// </summary>
-public static class CiEnvironment
+internal static class CiEnvironment
 {
     // The first match wins. Each is recognised by a variable only it sets, so the order matters only when a CI
     // runs inside another (a GitHub runner on a Jenkins node, say): then the inner, more specific one should win.

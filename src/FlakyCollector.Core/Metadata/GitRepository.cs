@@ -4,7 +4,7 @@ namespace FlakyCollector.Metadata;
 /// Reads the branch, commit and remote URL of the Git working tree around a directory straight from its
 /// <c>.git</c> folder: no git process, a handful of small file reads, and never an exception.
 /// </summary>
-public static class GitRepository
+internal static class GitRepository
 {
     /// <param name="startDirectory">A directory inside the working tree, e.g. the test assembly's output folder.</param>
     /// <returns>

@@ -2,7 +2,7 @@ namespace FlakyCollector.Metadata;
 
 // Resource attribute names of the OpenTelemetry cicd.* and vcs.* semantic conventions, plus the
 // one name they lack (which CI system ran the tests), under this project's own flakytrace. prefix.
-public static class RunAttributeNames
+internal static class RunAttributeNames
 {
     public const string PipelineName = "cicd.pipeline.name";
     public const string PipelineRunId = "cicd.pipeline.run.id";

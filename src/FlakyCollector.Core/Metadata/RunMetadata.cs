@@ -5,7 +5,7 @@ namespace FlakyCollector.Metadata;
 /// attributes: first from the CI system's environment variables, then what they leave out (a commit, a branch,
 /// a repository URL) from the <c>.git</c> folder.
 /// </summary>
-public static class RunMetadata
+internal static class RunMetadata
 {
     /// <param name="environment">Reads one environment variable, e.g. <see cref="Environment.GetEnvironmentVariable(string)"/>.</param>
     /// <param name="startDirectory">A directory inside the working tree, or null not to read a <c>.git</c> folder.</param>

@@ -4,7 +4,7 @@ namespace FlakyCollector.Metadata;
 /// Removes credentials from URLs before they leave the machine: CI variables and <c>.git/config</c> often carry
 /// clone URLs such as <c>https://gitlab-ci-token:TOKEN@gitlab.com/group/project.git</c>.
 /// </summary>
-public static class UrlCredentials
+internal static class UrlCredentials
 {
     private static readonly char[] AuthorityEnd = ['/', '?', '#', '\\'];
 

@@ -4,7 +4,7 @@ using FlakyCollector.Spans;
 namespace FlakyCollector.Payload;
 
 /// <summary>Attributes as a JSON array of <c>[key, type, value]</c>, the type one of s, b, i, d, a.</summary>
-public static class AttributeJson
+internal static class AttributeJson
 {
     public static void Write(Utf8JsonWriter writer, string name, IReadOnlyList<SpanAttribute> attributes)
     {

@@ -9,7 +9,7 @@ namespace FlakyCollector.Payload;
 /// property: the <see cref="CompactPayloadFormat"/> when the recording fits it (most tests), JSON
 /// otherwise. <see cref="Read"/> tells the two apart by the first character.
 /// </summary>
-public static class ExecutionPayloadJson
+internal static class ExecutionPayloadJson
 {
     /// <summary>The key of the vstest test result property that carries the recording.</summary>
     public const string PropertyKey = "FlakyTrace.Execution";

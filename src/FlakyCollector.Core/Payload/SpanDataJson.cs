@@ -7,7 +7,7 @@ namespace FlakyCollector.Payload;
 /// A compact JSON form of <see cref="SpanData"/> for the trip from the test process to vstest.console.
 /// Not OTLP/JSON: attribute values keep their type with a one-letter tag.
 /// </summary>
-public static class SpanDataJson
+internal static class SpanDataJson
 {
     public static void Write(Utf8JsonWriter writer, SpanData span)
     {

@@ -8,7 +8,7 @@ namespace FlakyCollector.Recording;
 /// every stopped activity into the trace of the test that caused it, by trace id. Test activities
 /// come from the assembly-level hooks (matched later by key) or from <see cref="StartTest"/>.
 /// </summary>
-public sealed class ActivityRecorder : IDisposable
+internal sealed class ActivityRecorder : IDisposable
 {
     private static readonly ActivitySource CollectorSource = new(TestActivityNames.SourceName);
 

@@ -4,7 +4,7 @@ using FlakyCollector.Spans;
 namespace FlakyCollector.Recording;
 
 /// <summary>Turns a stopped <see cref="Activity"/> into SDK-free <see cref="SpanData"/>.</summary>
-public static class ActivitySpanConverter
+internal static class ActivitySpanConverter
 {
     private static readonly long UnixEpochTicks = DateTime.UnixEpoch.Ticks;
 

@@ -8,7 +8,7 @@ namespace FlakyCollector.Recording;
 /// still current; this reads what a trace needs from it, by reflection, so that the collector
 /// needs no reference to ASP.NET Core and costs nothing where it is not used.
 /// </summary>
-public sealed class AspNetCoreRequestTags : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+internal sealed class AspNetCoreRequestTags : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
     private const string ListenerName = "Microsoft.AspNetCore";
     private const string RequestActivity = "Microsoft.AspNetCore.Hosting.HttpRequestIn";

@@ -6,7 +6,7 @@ namespace FlakyCollector.Recording;
 /// folder. Each test's recording is appended to this process's channel file the moment its hook
 /// activity stops, before the framework reports the result.
 /// </summary>
-public static class ChannelRecorder
+internal static class ChannelRecorder
 {
     private static readonly object Gate = new();
     private static ActivityRecorder? recorder;

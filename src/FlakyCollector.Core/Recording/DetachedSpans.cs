@@ -8,7 +8,7 @@ namespace FlakyCollector.Recording;
 /// test. They keep their own trace ids and travel with the next test result. Bounded, so a noisy
 /// background source cannot grow the test process without limit; what is dropped is counted.
 /// </summary>
-public sealed class DetachedSpans(int capacity)
+internal sealed class DetachedSpans(int capacity)
 {
     private readonly ConcurrentQueue<SpanData> spans = new();
     private int count;

@@ -8,7 +8,7 @@ namespace FlakyCollector.Recording;
 /// framework retried without reporting them. A test keeps at most <c>maxChildren</c> children:
 /// the rest are dropped and counted on its span, whichever front end recorded it.
 /// </summary>
-public static class ExecutionRecording
+internal static class ExecutionRecording
 {
     public const int DefaultMaxChildren = 1_000;
 

@@ -8,7 +8,7 @@ namespace FlakyCollector.Recording;
 /// once may have no start in the journal from vstest; the hook's own start, on the test's thread, is
 /// always first. Its name is the hook's key (class + method, or NUnit's full name).
 /// </summary>
-public sealed class HookActivityJournal : IDisposable
+internal sealed class HookActivityJournal : IDisposable
 {
     /// <summary>Prefix of the journal ids of hook entries, which tells them from vstest's test case ids.</summary>
     public const string IdPrefix = "hook:";

@@ -4,7 +4,7 @@ namespace FlakyCollector.Recording;
 /// <c>url.full</c> as the runtime writes it from .NET 9 on: no user info, and every query value
 /// replaced by <c>*</c>, since query strings carry tokens that must not reach a trace backend.
 /// </summary>
-public static class HttpUrlRedaction
+internal static class HttpUrlRedaction
 {
     public static string Redact(Uri uri)
     {

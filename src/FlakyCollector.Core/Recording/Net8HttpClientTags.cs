@@ -11,7 +11,7 @@ namespace FlakyCollector.Recording;
 /// and not yet stopped; this tags the activity from them as .NET 9 would: method, URL, server
 /// address and port, status code, and <c>error.type</c> with an Error status.
 /// </summary>
-public sealed class Net8HttpClientTags : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+internal sealed class Net8HttpClientTags : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
     private const string ListenerName = "HttpHandlerDiagnosticListener";
     private const string RequestActivity = "System.Net.Http.HttpRequestOut";

@@ -7,7 +7,7 @@ namespace FlakyCollector.Recording;
 /// outside tests since the previous one. The front end joins it with the outcome, message and stack
 /// trace its runner reports (under VSTest it travels from the testhost to vstest.console first).
 /// </summary>
-public sealed record RecordedExecution
+internal sealed record RecordedExecution
 {
     /// <summary>The test's span as recorded in the test process (ids and timing), or null when none was recorded.</summary>
     public SpanData? TestSpan { get; init; }

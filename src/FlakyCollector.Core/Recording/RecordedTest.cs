@@ -7,7 +7,7 @@ namespace FlakyCollector.Recording;
 /// The trace of one test execution while it is recorded: the test's own activity, the spans of
 /// the work it caused, and the type of the last exception thrown while it was the current trace.
 /// </summary>
-public sealed class RecordedTest
+internal sealed class RecordedTest
 {
     private readonly List<SpanData> children = [];
 

@@ -10,7 +10,7 @@ namespace FlakyCollector.Recording;
 /// environment variable that the processes it starts inherit; each test process appends one line per
 /// finished test to a file of its own there, before the framework reports the test's result.
 /// </summary>
-public static class RecordingChannel
+internal static class RecordingChannel
 {
     /// <summary>The folder the test processes write to; set by the logger, inherited by its child processes.</summary>
     public const string FolderVariable = "FLAKYTRACE_RECORDING_CHANNEL";

@@ -6,7 +6,7 @@ namespace FlakyCollector.Recording;
 /// The logger's side of the <see cref="RecordingChannel"/>: reads what the test processes appended
 /// since the last look, and hands out each test's recording by key, oldest first.
 /// </summary>
-public sealed class RecordingChannelReader(string folder) : IDisposable
+internal sealed class RecordingChannelReader(string folder) : IDisposable
 {
     private readonly Dictionary<string, long> offsets = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Queue<RecordedExecution>> byKey = new(StringComparer.Ordinal);

@@ -6,7 +6,7 @@ namespace FlakyCollector.Recording;
 /// test case end, and its data reaches only the first of their results. The logger joins each row's
 /// result with its line here by key, as it joins tests that ran outside the testhost.
 /// </summary>
-public sealed class RecordingChannelWriter : IDisposable
+internal sealed class RecordingChannelWriter : IDisposable
 {
     private readonly StreamWriter writer;
     private readonly object gate = new();

@@ -5,7 +5,7 @@ namespace FlakyCollector.Recording;
 /// <c>*</c> (<c>MyCompany.*</c> matches <c>MyCompany.Orders</c>, and <c>*</c> matches every source).
 /// Matching ignores case, as .NET source names are not case-sensitive by convention.
 /// </summary>
-public sealed class SourceFilter
+internal sealed class SourceFilter
 {
     private readonly HashSet<string> exact = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> prefixes = [];

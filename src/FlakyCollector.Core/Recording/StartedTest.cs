@@ -1,4 +1,4 @@
 namespace FlakyCollector.Recording;
 
 /// <summary>A test the test process started, as its journal keeps it until the test ends.</summary>
-public sealed record StartedTest(string Id, string FullyQualifiedName, string DisplayName, string Source, Uri? ExecutorUri, DateTimeOffset StartTime, int ProcessId);
+internal sealed record StartedTest(string Id, string FullyQualifiedName, string DisplayName, string Source, Uri? ExecutorUri, DateTimeOffset StartTime, int ProcessId);

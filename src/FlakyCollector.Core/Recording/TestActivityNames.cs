@@ -5,7 +5,7 @@ namespace FlakyCollector.Recording;
 /// projects (build/hooks/*.cs). The hooks cannot reference this assembly, so the same literals
 /// stand there: change both or neither.
 /// </summary>
-public static class TestActivityNames
+internal static class TestActivityNames
 {
     /// <summary>The ActivitySource of test spans, both the hooks' and the collector's own.</summary>
     public const string SourceName = "FlakyTrace.Test";

@@ -1,7 +1,7 @@
 namespace FlakyCollector.Recording;
 
 /// <summary>The test frameworks the collector recognises, by their vstest adapter or their assemblies.</summary>
-public enum TestFramework
+internal enum TestFramework
 {
     Unknown,
     XUnit,

@@ -1,7 +1,7 @@
 namespace FlakyCollector.Recording;
 
 /// <summary>Tells the framework of a test case from its vstest executor URI, or of a test application from its references.</summary>
-public static class TestFrameworkDetector
+internal static class TestFrameworkDetector
 {
     public static TestFramework FromExecutorUri(Uri? executorUri)
     {

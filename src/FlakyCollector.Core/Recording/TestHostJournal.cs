@@ -10,7 +10,7 @@ namespace FlakyCollector.Recording;
 /// one flushed line per event to a file of its own in the <see cref="RecordingChannel"/> folder,
 /// like vstest's blame collector keeps its sequence file; the logger reads it when the run ends.
 /// </summary>
-public sealed class TestHostJournal : IDisposable
+internal sealed class TestHostJournal : IDisposable
 {
     public const string FileExtension = ".journal.jsonl";
 

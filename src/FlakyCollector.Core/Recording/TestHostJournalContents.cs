@@ -1,4 +1,4 @@
 namespace FlakyCollector.Recording;
 
 /// <summary>What the test processes' journals hold when the run ends.</summary>
-public sealed record TestHostJournalContents(IReadOnlyList<StartedTest> Unfinished, IReadOnlyList<string> Warnings);
+internal sealed record TestHostJournalContents(IReadOnlyList<StartedTest> Unfinished, IReadOnlyList<string> Warnings);

@@ -5,7 +5,7 @@ namespace FlakyCollector.Recording;
 /// the same way: the fully qualified name for xUnit (class + method) and NUnit (its FullName, data
 /// arguments included); class + display name for MSTest, whose data rows share one method name.
 /// </summary>
-public static class TestKeys
+internal static class TestKeys
 {
     public static string ForTestCase(TestFramework framework, string fullyQualifiedName, string displayName)
     {

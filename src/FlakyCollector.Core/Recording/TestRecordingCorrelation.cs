@@ -11,7 +11,7 @@ namespace FlakyCollector.Recording;
 /// test case has ended, and later recordings under it). Children beyond a cap per test are dropped
 /// and counted on the test's span.
 /// </summary>
-public sealed class TestRecordingCorrelation(int maxChildrenPerTest = ExecutionRecording.DefaultMaxChildren)
+internal sealed class TestRecordingCorrelation(int maxChildrenPerTest = ExecutionRecording.DefaultMaxChildren)
 {
     /// <summary>Tag the MSTest and NUnit hooks set on the test activity: the framework's outcome. Keep equal to the hooks' literal.</summary>
     public const string OutcomeTag = "flakytrace.test.outcome";

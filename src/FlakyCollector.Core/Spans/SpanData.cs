@@ -4,7 +4,7 @@ namespace FlakyCollector.Spans;
 /// A finished span, independent of any SDK: what the exporters and the file writer consume.
 /// Ids are lower-case hex (32 characters for a trace id, 16 for a span id).
 /// </summary>
-public sealed record SpanData
+internal sealed record SpanData
 {
     public required string TraceId { get; init; }
 

@@ -1,7 +1,7 @@
 namespace FlakyCollector.Spans;
 
 /// <summary>Span kinds, numbered as in the OTLP protocol.</summary>
-public enum SpanKind
+internal enum SpanKind
 {
     Unspecified = 0,
     Internal = 1,

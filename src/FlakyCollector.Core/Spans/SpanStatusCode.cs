@@ -1,7 +1,7 @@
 namespace FlakyCollector.Spans;
 
 /// <summary>Span status codes, numbered as in the OTLP protocol.</summary>
-public enum SpanStatusCode
+internal enum SpanStatusCode
 {
     Unset = 0,
     Ok = 1,

@@ -3,7 +3,7 @@ using FlakyCollector.Recording;
 namespace FlakyCollector.Tracing;
 
 /// <summary>One finished test execution as vstest.console sees it, joined with what the test process recorded.</summary>
-public sealed record CompletedTest
+internal sealed record CompletedTest
 {
     public required string FullyQualifiedName { get; init; }
 

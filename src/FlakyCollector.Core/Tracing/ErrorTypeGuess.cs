@@ -6,7 +6,7 @@ namespace FlakyCollector.Tracing;
 /// Reads an exception type out of a failure message when the test process did not see the
 /// exception itself: xUnit and NUnit write <c>Type : message</c>, MSTest <c>threw exception: Type: message</c>.
 /// </summary>
-public static partial class ErrorTypeGuess
+internal static partial class ErrorTypeGuess
 {
     /// <summary>The <c>error.type</c> of a failure whose type is unknown, as the semantic conventions say.</summary>
     public const string Other = "_OTHER";

@@ -1,7 +1,7 @@
 namespace FlakyCollector.Tracing;
 
 /// <summary>Where FlakyTrace tells the user what it did: lines in the <c>dotnet test</c> output.</summary>
-public interface IRunReport
+internal interface IRunReport
 {
     void Info(string message);
 

@@ -6,7 +6,7 @@ namespace FlakyCollector.Tracing;
 /// loads their assembly and its types before FlakyCollector.Core can be resolved, so no type there
 /// may derive from a type of this assembly.
 /// </summary>
-public sealed class LineRunReport(Action<string> writeInfo, Action<string> writeWarning) : IRunReport
+internal sealed class LineRunReport(Action<string> writeInfo, Action<string> writeWarning) : IRunReport
 {
     public LineRunReport(Action<string> writeLine)
         : this(writeLine, writeLine)

@@ -7,7 +7,7 @@ namespace FlakyCollector.Tracing;
 /// decided when the test has ended, so a failure is never dropped. The decision follows the
 /// trace id like OpenTelemetry's TraceIdRatioBased sampler, so it is the same wherever it is made.
 /// </summary>
-public sealed class PassingTestSampler(double ratio)
+internal sealed class PassingTestSampler(double ratio)
 {
     public double Ratio { get; } = Math.Clamp(ratio, 0, 1);
 

@@ -9,7 +9,7 @@ namespace FlakyCollector.Tracing;
 /// and flushes what is left when the run ends, within the export timeout. A failure is one
 /// warning naming the endpoint, said once at the end; the file has every span either way.
 /// </summary>
-public sealed class RunExport(FlakyTraceSettings settings, Func<FlakyTraceSettings, ITraceExporter?> createExporter) : IDisposable
+internal sealed class RunExport(FlakyTraceSettings settings, Func<FlakyTraceSettings, ITraceExporter?> createExporter) : IDisposable
 {
     private readonly object gate = new();
     private ITraceExporter? exporter;

@@ -12,7 +12,7 @@ namespace FlakyCollector.Tracing;
 /// roots of their own traces). The trace id comes from <c>test.run.id</c>, so every test project
 /// of one <c>dotnet test</c> invocation writes into the same run trace.
 /// </summary>
-public sealed class RunStructure(string? runId, string scopeVersion)
+internal sealed class RunStructure(string? runId, string scopeVersion)
 {
     private const int MaxDetachedLinks = 128;
 

@@ -4,7 +4,7 @@ namespace FlakyCollector.Tracing;
 /// A test assembly's or a test class's share of the run, gathered as its tests end: its span id,
 /// the time from its first test's start to its last test's end, and the outcomes.
 /// </summary>
-public sealed class SuiteRun(string name, string spanId, string? parentSpanId)
+internal sealed class SuiteRun(string name, string spanId, string? parentSpanId)
 {
     private readonly object gate = new();
     private long start = long.MaxValue;

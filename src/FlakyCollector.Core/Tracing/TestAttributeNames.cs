@@ -1,7 +1,7 @@
 namespace FlakyCollector.Tracing;
 
 /// <summary>Attribute names of test spans: OpenTelemetry semantic conventions first, FlakyTrace's own after.</summary>
-public static class TestAttributeNames
+internal static class TestAttributeNames
 {
     public const string CaseName = "test.case.name";
     public const string CaseResultStatus = "test.case.result.status";

@@ -5,7 +5,7 @@ namespace FlakyCollector.Tracing;
 /// NUnit puts data-row arguments into the fully qualified name, xUnit and MSTest only into the
 /// display name, so arguments are taken from the display name when the full name lacks them.
 /// </summary>
-public static class TestCaseNaming
+internal static class TestCaseNaming
 {
     /// <summary>
     /// <c>test.case.name</c>: the fully qualified name, with the data row where known: generic

@@ -4,7 +4,7 @@ namespace FlakyCollector.Tracing;
 /// The executions behind one vstest result: earlier attempts that the framework retried and did
 /// not report (they failed, or it would not have retried), then the reported one.
 /// </summary>
-public static class TestExecutions
+internal static class TestExecutions
 {
     public const string RetriedMessage = "failed, and the test framework retried it; it reports only the last attempt's result";
 

@@ -6,7 +6,7 @@ using FlakyCollector.Spans;
 namespace FlakyCollector.Tracing;
 
 /// <summary>The OpenTelemetry resource of one test assembly's spans.</summary>
-public static class TestResource
+internal static class TestResource
 {
     public static readonly string CollectorVersion =
         typeof(TestResource).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";

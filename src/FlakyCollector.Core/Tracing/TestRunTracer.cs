@@ -12,7 +12,7 @@ namespace FlakyCollector.Tracing;
 /// <c>.otlp.jsonl</c> file as it ends, and at the end of the run writes the run's own trace and
 /// sends everything over OTLP. Every problem becomes one warning; none reaches the test run.
 /// </summary>
-public sealed class TestRunTracer : IDisposable
+internal sealed class TestRunTracer : IDisposable
 {
     private readonly FlakyTraceSettings settings;
     private readonly string outputDirectory;

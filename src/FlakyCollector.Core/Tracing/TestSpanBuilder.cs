@@ -8,7 +8,7 @@ namespace FlakyCollector.Tracing;
 /// Builds the span of one test execution: ids and timing from the test process when it recorded
 /// them, outcome, message and stack trace from vstest's result (the same text <c>dotnet test</c> prints).
 /// </summary>
-public static class TestSpanBuilder
+internal static class TestSpanBuilder
 {
     /// <summary>Test output beyond this many characters is cut, so that a chatty test cannot swell the trace.</summary>
     public const int MaxOutputLength = 8 * 1024;

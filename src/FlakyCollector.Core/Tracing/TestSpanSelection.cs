@@ -7,7 +7,7 @@ namespace FlakyCollector.Tracing;
 /// Numbers the executions of each test case, counts them into the run's structure, and keeps
 /// or leaves out each one's span as the sampler decides.
 /// </summary>
-public sealed class TestSpanSelection(string? runId, RunStructure run, PassingTestSampler sampler)
+internal sealed class TestSpanSelection(string? runId, RunStructure run, PassingTestSampler sampler)
 {
     private readonly ConcurrentDictionary<string, int> attempts = new(StringComparer.Ordinal);
     private int total;

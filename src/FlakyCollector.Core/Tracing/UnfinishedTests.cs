@@ -7,7 +7,7 @@ namespace FlakyCollector.Tracing;
 /// killed by vstest's blame hang timeout. Each becomes a failed execution whose message names the
 /// reason the way vstest's blame collector does, so that it has a span like any other test.
 /// </summary>
-public static class UnfinishedTests
+internal static class UnfinishedTests
 {
     public const string Crashed = "the test process crashed";
     public const string HangTimeout = "hang timeout";

@@ -8,7 +8,7 @@ namespace FlakyCollector.InProc;
 /// xUnit and NUnit tests from inside the test. Without it the collector times tests from vstest's
 /// events, which arrive late for those frameworks.
 /// </summary>
-public sealed class HookPresence
+internal sealed class HookPresence
 {
     private const string HookNamespace = "FlakyCollector.Hooks.";
 

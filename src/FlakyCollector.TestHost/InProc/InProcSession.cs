@@ -13,7 +13,7 @@ namespace FlakyCollector.InProc;
 /// it wires vstest's events to the recorder and sends each test's recording along with its result.
 /// vstest swallows exceptions thrown here, so none may escape unreported.
 /// </summary>
-public sealed class InProcSession
+internal sealed class InProcSession
 {
     private readonly ConcurrentDictionary<Guid, RecordedTest> collectorStarted = new();
     private readonly HookPresence hooks = new();

@@ -8,7 +8,7 @@ namespace FlakyCollector.InProc;
 /// collector is switched off. Everything else is read, validated and reported by the logger in
 /// vstest.console, which receives the same configuration.
 /// </summary>
-public sealed record InProcSettings(bool Enabled, IReadOnlyList<string> ActivitySources)
+internal sealed record InProcSettings(bool Enabled, IReadOnlyList<string> ActivitySources)
 {
     public static InProcSettings Parse(string? configurationXml, Func<string, string?> environment)
     {

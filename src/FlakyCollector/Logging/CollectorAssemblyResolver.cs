@@ -7,7 +7,7 @@ namespace FlakyCollector.Logging;
 /// (FlakyCollector.TestHost.dll, FlakyCollector.Core.dll) beside it. This resolves exactly those, and nothing else, from
 /// the folder FlakyCollector.dll came from.
 /// </summary>
-public static class CollectorAssemblyResolver
+internal static class CollectorAssemblyResolver
 {
     private static readonly string[] OwnAssemblies = ["FlakyCollector.TestHost", "FlakyCollector.Core"];
     private static int registered;

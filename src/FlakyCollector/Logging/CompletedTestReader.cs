@@ -6,7 +6,7 @@ using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 namespace FlakyCollector.Logging;
 
 /// <summary>Reads a vstest <see cref="TestResult"/>, and the recording the test process attached to it.</summary>
-public static class CompletedTestReader
+internal static class CompletedTestReader
 {
     public static CompletedTest From(TestResult result)
     {

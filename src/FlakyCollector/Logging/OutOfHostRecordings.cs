@@ -9,7 +9,7 @@ namespace FlakyCollector.Logging;
 /// with what their own process recorded: the logger opens a channel folder that the test processes
 /// inherit, and a result with no recording from the testhost takes the one from the channel.
 /// </summary>
-public sealed class OutOfHostRecordings : IDisposable
+internal sealed class OutOfHostRecordings : IDisposable
 {
     private readonly RecordingChannelReader reader;
     private readonly HashSet<int> testProcesses = [];

@@ -7,7 +7,7 @@ namespace FlakyCollector.Logging;
 /// timed from inside (no hook compiled in: built before the package was added, opted out, or run in
 /// a process FlakyTrace did not record) is named once at the end of the run, with what to do.
 /// </summary>
-public sealed class TimingCoverage
+internal sealed class TimingCoverage
 {
     private readonly Dictionary<string, (int FromInside, int Coarse)> bySource = new(StringComparer.Ordinal);
 

@@ -112,14 +112,14 @@ public sealed class SettingsReaderTests
     }
 
     [Theory]
-    [InlineData("grpc", OtlpProtocol.Grpc)]
-    [InlineData("http/protobuf", OtlpProtocol.HttpProtobuf)]
-    [InlineData("HTTP/Protobuf", OtlpProtocol.HttpProtobuf)]
-    public void Read_ProtocolValid_Used(string text, OtlpProtocol expected)
+    [InlineData("grpc", nameof(OtlpProtocol.Grpc))]
+    [InlineData("http/protobuf", nameof(OtlpProtocol.HttpProtobuf))]
+    [InlineData("HTTP/Protobuf", nameof(OtlpProtocol.HttpProtobuf))]
+    public void Read_ProtocolValid_Used(string text, string expected)
     {
         var (settings, warnings) = Read(new() { [SettingNames.Protocol] = text });
 
-        Assert.Equal(expected, settings.Protocol);
+        Assert.Equal(Enum.Parse<OtlpProtocol>(expected), settings.Protocol);
         Assert.Empty(warnings);
     }
 

@@ -214,7 +214,7 @@ public abstract class OtlpExporterContractTests
     /// <summary>What the receiver's unavailable answer looks like in this protocol's error.</summary>
     protected abstract string UnavailableText { get; }
 
-    protected abstract ITraceExporter CreateExporter(OtlpExporterSettings settings);
+    private protected abstract ITraceExporter CreateExporter(OtlpExporterSettings settings);
 
     /// <summary>The endpoint setting for a server at <paramref name="baseAddress"/>.</summary>
     protected abstract Uri EndpointFor(Uri baseAddress);
@@ -229,9 +229,9 @@ public abstract class OtlpExporterContractTests
         Assert.DoesNotContain('\r', error);
     }
 
-    protected OtlpExporterSettings Settings(OtlpReceiver receiver) => Settings(EndpointFor(receiver));
+    private protected OtlpExporterSettings Settings(OtlpReceiver receiver) => Settings(EndpointFor(receiver));
 
-    protected static OtlpExporterSettings Settings(Uri endpoint) => new()
+    private protected static OtlpExporterSettings Settings(Uri endpoint) => new()
     {
         Endpoint = endpoint,
         Headers = Headers,

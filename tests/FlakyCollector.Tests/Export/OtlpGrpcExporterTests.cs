@@ -51,7 +51,7 @@ public class OtlpGrpcExporterTests : OtlpExporterContractTests
         Assert.Equal(expected, exporter.RequestUri.AbsoluteUri);
     }
 
-    protected override ITraceExporter CreateExporter(OtlpExporterSettings settings) => new OtlpGrpcExporter(settings);
+    private protected override ITraceExporter CreateExporter(OtlpExporterSettings settings) => new OtlpGrpcExporter(settings);
 
     protected override Uri EndpointFor(Uri baseAddress) => baseAddress;
 

@@ -45,7 +45,7 @@ public class OtlpHttpProtobufExporterTests : OtlpExporterContractTests
         Assert.Null(OtlpErrorBody.ReadStatusMessage([0x12, 0x40, 0x61]));
     }
 
-    protected override ITraceExporter CreateExporter(OtlpExporterSettings settings) => new OtlpHttpProtobufExporter(settings);
+    private protected override ITraceExporter CreateExporter(OtlpExporterSettings settings) => new OtlpHttpProtobufExporter(settings);
 
     protected override Uri EndpointFor(Uri baseAddress) => new(baseAddress, "/v1/traces");
 

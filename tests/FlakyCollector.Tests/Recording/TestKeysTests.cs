@@ -5,12 +5,12 @@ namespace FlakyCollector.Tests.Recording;
 public sealed class TestKeysTests
 {
     [Theory]
-    [InlineData(TestFramework.XUnit, "Shop.Tests.OrdersTests.Create", "Shop.Tests.OrdersTests.Create(amount: 5)", "Shop.Tests.OrdersTests.Create")]
-    [InlineData(TestFramework.NUnit, "Shop.Tests.OrdersTests.Create(5)", "Create(5)", "Shop.Tests.OrdersTests.Create(5)")]
-    [InlineData(TestFramework.MSTest, "Shop.Tests.OrdersTests.Create", "Create (5)", "Shop.Tests.OrdersTests.Create (5)")]
-    [InlineData(TestFramework.MSTest, "Shop.Tests.OrdersTests.Create", "Create", "Shop.Tests.OrdersTests.Create")]
-    public void ForTestCase_EachFramework_TheKeyItsHookWrites(TestFramework framework, string fullyQualifiedName, string displayName, string expected)
+    [InlineData(nameof(TestFramework.XUnit), "Shop.Tests.OrdersTests.Create", "Shop.Tests.OrdersTests.Create(amount: 5)", "Shop.Tests.OrdersTests.Create")]
+    [InlineData(nameof(TestFramework.NUnit), "Shop.Tests.OrdersTests.Create(5)", "Create(5)", "Shop.Tests.OrdersTests.Create(5)")]
+    [InlineData(nameof(TestFramework.MSTest), "Shop.Tests.OrdersTests.Create", "Create (5)", "Shop.Tests.OrdersTests.Create (5)")]
+    [InlineData(nameof(TestFramework.MSTest), "Shop.Tests.OrdersTests.Create", "Create", "Shop.Tests.OrdersTests.Create")]
+    public void ForTestCase_EachFramework_TheKeyItsHookWrites(string framework, string fullyQualifiedName, string displayName, string expected)
     {
-        Assert.Equal(expected, TestKeys.ForTestCase(framework, fullyQualifiedName, displayName));
+        Assert.Equal(expected, TestKeys.ForTestCase(Enum.Parse<TestFramework>(framework), fullyQualifiedName, displayName));
     }
 }

@@ -10,7 +10,7 @@ namespace FlakyCollector.Recording.Hosting;
 /// <c>WebApplicationFactory</c> relies on the same event. Here it is where <see cref="AppHostWiring"/>
 /// edits the host's services, by reflection, so the recorder needs no reference to the hosting libraries.
 /// </summary>
-public sealed class HostBuildingObserver : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+internal sealed class HostBuildingObserver : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
     private const string ListenerName = "Microsoft.Extensions.Hosting";
     private const string HostBuilding = "HostBuilding";

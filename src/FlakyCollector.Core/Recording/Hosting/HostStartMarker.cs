@@ -11,7 +11,7 @@ namespace FlakyCollector.Recording.Hosting;
 /// host: their spans are the run's background work, not that test's children. Nothing else of the
 /// starting context changes.
 /// </summary>
-public class HostStartMarker : DispatchProxy
+internal class HostStartMarker : DispatchProxy
 {
     internal static object Create(Type hostedServiceInterface) =>
         DispatchProxy.Create(hostedServiceInterface, typeof(HostStartMarker));

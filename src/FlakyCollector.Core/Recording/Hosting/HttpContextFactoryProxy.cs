@@ -12,7 +12,7 @@ namespace FlakyCollector.Recording.Hosting;
 /// caller's child and the application sees nothing else of the test. Everything else is forwarded.
 /// Built at run time by <see cref="DispatchProxy"/>: the recorder has no compile reference to ASP.NET Core.
 /// </summary>
-public class HttpContextFactoryProxy : DispatchProxy
+internal class HttpContextFactoryProxy : DispatchProxy
 {
     private object? inner;
     private AppHostState? state;

@@ -27,7 +27,7 @@ namespace FlakyCollector.Hooks
 
         static FlakyTraceXunitV3Hook()
         {
-            global::FlakyCollector.Recording.ChannelRecorder.StartFromEnvironment();
+            global::FlakyCollector.Hooks.FlakyTraceHookEntry.StartChannelRecorder();
         }
 
         public override void Before(global::System.Reflection.MethodInfo methodUnderTest, global::Xunit.v3.IXunitTest test)
