@@ -76,11 +76,16 @@ internal static class TestNodeReader
     private static string FullyQualifiedName(TestNode node, TestMethodIdentifierProperty? method) =>
         method is null ? node.Uid.Value : TypeName(method) + "." + method.MethodName;
 
-    private static string Outcome(TestNodeStateProperty state) => state switch
+    public static TestOutcome Outcome(TestNodeStateProperty state) => state switch
     {
-        PassedTestNodeStateProperty => "Passed",
-        SkippedTestNodeStateProperty => "Skipped",
-        _ => "Failed",
+        PassedTestNodeStateProperty => TestOutcome.Passed,
+        SkippedTestNodeStateProperty => TestOutcome.Skipped,
+        TimeoutTestNodeStateProperty => TestOutcome.Timeout,
+        ErrorTestNodeStateProperty => TestOutcome.Error,
+#pragma warning disable CS0618 // Cancelled is obsolete in newer platforms, and still reported by some frameworks.
+        CancelledTestNodeStateProperty => TestOutcome.Cancelled,
+#pragma warning restore CS0618
+        _ => TestOutcome.Failed,
     };
 
     private static Exception? Exception(TestNodeStateProperty state) => state switch

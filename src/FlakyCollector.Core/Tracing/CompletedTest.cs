@@ -24,8 +24,7 @@ internal sealed record CompletedTest
 
     public IReadOnlyList<KeyValuePair<string, string>> Traits { get; init; } = [];
 
-    /// <summary>vstest's outcome: Passed, Failed, Skipped, NotFound or None.</summary>
-    public required string Outcome { get; init; }
+    public required TestOutcome Outcome { get; init; }
 
     public string? ErrorMessage { get; init; }
 

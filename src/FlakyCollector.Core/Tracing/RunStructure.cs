@@ -23,7 +23,7 @@ internal sealed class RunStructure(string? runId, string scopeVersion)
     public string TraceId { get; } = runId is null ? ActivityTraceId.CreateRandom().ToHexString() : DeriveTraceId(runId);
 
     /// <summary>Counts the test in its class and assembly, and returns the link from its span to its class's span.</summary>
-    public SpanLinkData Register(string source, string suiteName, SpanData testSpan, string outcome)
+    public SpanLinkData Register(string source, string suiteName, SpanData testSpan, TestOutcome outcome)
     {
         var assembly = assemblies.GetOrAdd(source, s => new SuiteRun(Path.GetFileNameWithoutExtension(s), NewSpanId(), null));
         var suite = classes.GetOrAdd((source, suiteName), key => new SuiteRun(key.Suite, NewSpanId(), assembly.SpanId));

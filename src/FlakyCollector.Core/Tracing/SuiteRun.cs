@@ -26,23 +26,23 @@ internal sealed class SuiteRun(string name, string spanId, string? parentSpanId)
 
     public long End => end;
 
-    public void Add(long testStart, long testEnd, string outcome)
+    public void Add(long testStart, long testEnd, TestOutcome outcome)
     {
         lock (gate)
         {
             start = Math.Min(start, testStart);
             end = Math.Max(end, testEnd);
-            switch (outcome.ToLowerInvariant())
+            if (outcome == TestOutcome.Passed)
             {
-                case "passed":
-                    Passed++;
-                    break;
-                case "failed":
-                    Failed++;
-                    break;
-                default:
-                    Skipped++;
-                    break;
+                Passed++;
+            }
+            else if (outcome.IsFailure())
+            {
+                Failed++;
+            }
+            else
+            {
+                Skipped++;
             }
         }
     }

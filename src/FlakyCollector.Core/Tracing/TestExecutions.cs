@@ -14,7 +14,7 @@ internal static class TestExecutions
         {
             yield return test with
             {
-                Outcome = "Failed",
+                Outcome = TestOutcome.Failed,
                 ErrorMessage = RetriedMessage,
                 ErrorStackTrace = null,
                 Output = null,

@@ -19,7 +19,7 @@ internal static class TestSpanBuilder
         var (start, end) = recorded is not null
             ? (recorded.StartTimeUnixNano, recorded.EndTimeUnixNano)
             : FrameworkTiming(test);
-        var failed = string.Equals(test.Outcome, "Failed", StringComparison.OrdinalIgnoreCase);
+        var failed = test.Outcome.IsFailure();
         var attributes = Attributes(test, runId, attempt, failed);
         var events = new List<SpanEventData>();
         if (failed)
@@ -59,10 +59,10 @@ internal static class TestSpanBuilder
             new(TestAttributeNames.CaseName, TestCaseNaming.CaseName(test.FullyQualifiedName, test.DisplayName)),
             new(TestAttributeNames.SuiteName, TestCaseNaming.SuiteName(test.FullyQualifiedName)),
             new(TestAttributeNames.CodeFunction, TestCaseNaming.FunctionName(test.FullyQualifiedName)),
-            new(TestAttributeNames.Outcome, test.Outcome.ToLowerInvariant()),
+            new(TestAttributeNames.Outcome, test.Outcome.ContractValue()),
             new(TestAttributeNames.Attempt, (long)attempt),
         };
-        attributes.Add(new(TestAttributeNames.CaseResultStatus, ResultStatus(test.Outcome)));
+        attributes.Add(new(TestAttributeNames.CaseResultStatus, test.Outcome.ResultStatus()));
         Add(attributes, TestAttributeNames.Framework, TestFrameworkDetector.AttributeValue(
             test.Framework != TestFramework.Unknown ? test.Framework : TestFrameworkDetector.FromExecutorUri(test.ExecutorUri)));
         Add(attributes, TestAttributeNames.RunId, runId);
@@ -92,17 +92,6 @@ internal static class TestSpanBuilder
 
         return attributes;
     }
-
-    /// <summary>
-    /// <c>test.case.result.status</c> for every outcome: a test that neither passed nor failed
-    /// (skipped, NUnit <c>[Explicit]</c> not asked for, inconclusive, not found) did not complete, so it counts as skipped.
-    /// </summary>
-    public static string ResultStatus(string outcome) => outcome.ToLowerInvariant() switch
-    {
-        "failed" => "fail",
-        "passed" => "pass",
-        _ => "skipped",
-    };
 
     private static string ErrorType(CompletedTest test) =>
         test.Payload?.ExceptionType ?? ErrorTypeGuess.FromMessage(test.ErrorMessage) ?? ErrorTypeGuess.Other;

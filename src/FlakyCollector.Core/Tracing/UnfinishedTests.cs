@@ -27,7 +27,7 @@ internal static class UnfinishedTests
             DisplayName = test.DisplayName,
             Source = test.Source,
             ExecutorUri = test.ExecutorUri,
-            Outcome = "Failed",
+            Outcome = TestOutcome.Failed,
             ErrorMessage = $"{reason}: the test was running when the test process ended, and has no result",
             StartTime = test.StartTime,
             EndTime = end,

@@ -83,7 +83,7 @@ public sealed class FlakyTraceDataCollector : DataCollector
             ExecutorUri = testCase.ExecutorUri,
             CodeFilePath = testCase.CodeFilePath,
             LineNumber = testCase.LineNumber,
-            Outcome = e.TestOutcome.ToString(),
+            Outcome = TestOutcomeText.FromVstest(e.TestOutcome.ToString()),
             StartTime = start,
             EndTime = end,
             Duration = end - start,

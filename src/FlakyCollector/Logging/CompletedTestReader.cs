@@ -20,7 +20,7 @@ internal static class CompletedTestReader
             CodeFilePath = testCase.CodeFilePath,
             LineNumber = testCase.LineNumber,
             Traits = testCase.Traits.Select(t => new KeyValuePair<string, string>(t.Name, t.Value)).ToList(),
-            Outcome = result.Outcome.ToString(),
+            Outcome = TestOutcomeText.FromVstest(result.Outcome.ToString()),
             ErrorMessage = result.ErrorMessage,
             ErrorStackTrace = result.ErrorStackTrace,
             StartTime = result.StartTime,

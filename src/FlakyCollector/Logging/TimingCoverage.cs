@@ -13,7 +13,7 @@ internal sealed class TimingCoverage
 
     public void Add(CompletedTest test)
     {
-        if (string.Equals(test.Outcome, "Skipped", StringComparison.OrdinalIgnoreCase))
+        if (test.Outcome == TestOutcome.Skipped)
         {
             return;
         }

@@ -24,7 +24,7 @@ public sealed class TimingCoverageTests
     public void Warnings_SkippedTestsOnly_SayNothing()
     {
         var coverage = new TimingCoverage();
-        coverage.Add(Test("/bin/Orders.Tests.dll", null) with { Outcome = "Skipped" });
+        coverage.Add(Test("/bin/Orders.Tests.dll", null) with { Outcome = TestOutcome.Skipped });
 
         Assert.Empty(coverage.Warnings());
     }
@@ -34,7 +34,7 @@ public sealed class TimingCoverageTests
         FullyQualifiedName = "Orders.Tests.Cart.Adds",
         DisplayName = "Adds",
         Source = source,
-        Outcome = "Passed",
+        Outcome = TestOutcome.Passed,
         Payload = timing is null ? null : new RecordedExecution
         {
             Timing = timing,

@@ -1,5 +1,6 @@
 using FlakyCollector.Mtp;
 using FlakyCollector.Recording;
+using FlakyCollector.Tracing;
 using Microsoft.Testing.Platform.Extensions.Messages;
 
 namespace FlakyCollector.Tests.Mtp;
@@ -35,7 +36,7 @@ public sealed class TestNodeReaderTests
 
         Assert.Equal("Shop.Tests.Cart.Sums", test.FullyQualifiedName);
         Assert.Equal("Sums(1,2)", test.DisplayName);
-        Assert.Equal("Passed", test.Outcome);
+        Assert.Equal(TestOutcome.Passed, test.Outcome);
         Assert.Equal(TestFramework.TUnit, test.Framework);
         Assert.Equal(Start, test.StartTime);
         Assert.Equal(TimeSpan.FromMilliseconds(250), test.Duration);
@@ -53,7 +54,7 @@ public sealed class TestNodeReaderTests
 
         var test = TestNodeReader.Read(Node("Posts", state), state, "t.dll", TestFramework.XUnit, null);
 
-        Assert.Equal("Failed", test.Outcome);
+        Assert.Equal(TestOutcome.Failed, test.Outcome);
         Assert.Equal("ledger is closed", test.ErrorMessage);
         Assert.Equal(exception.StackTrace, test.ErrorStackTrace);
         Assert.Equal("System.InvalidOperationException", TestNodeReader.ExceptionType(state));
@@ -68,8 +69,20 @@ public sealed class TestNodeReaderTests
 
         var test = TestNodeReader.Read(Node("Posts", state), state, "t.dll", TestFramework.MSTest, null);
 
-        Assert.Equal("Failed", test.Outcome);
+        Assert.Equal(kind == "timeout" ? TestOutcome.Timeout : TestOutcome.Error, test.Outcome);
+        Assert.True(test.Outcome.IsFailure());
+        Assert.Equal("failed", test.Outcome.ContractValue());
         Assert.Equal(kind == "timeout" ? "took too long" : "setup exploded", test.ErrorMessage);
+    }
+
+    [Fact]
+    public void Outcome_Cancelled_KeptApartFromFailed()
+    {
+#pragma warning disable CS0618 // Cancelled is obsolete in newer platforms, and still reported by some frameworks.
+        var state = new CancelledTestNodeStateProperty("stopped");
+#pragma warning restore CS0618
+
+        Assert.Equal(TestOutcome.Cancelled, TestNodeReader.Outcome(state));
     }
 
     [Fact]

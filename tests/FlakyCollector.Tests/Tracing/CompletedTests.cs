@@ -22,7 +22,7 @@ internal static class CompletedTests
         DisplayName = $"Shop.Tests.OrdersTests.{method}(amount: 5)",
         Source = Source,
         ExecutorUri = XunitExecutor,
-        Outcome = "Passed",
+        Outcome = TestOutcome.Passed,
         StartTime = Start,
         EndTime = Start.AddMilliseconds(42),
         Duration = TimeSpan.FromMilliseconds(40),
@@ -30,7 +30,7 @@ internal static class CompletedTests
 
     public static CompletedTest Failed(string? message = "System.InvalidOperationException : Sequence contains no elements") => Passed() with
     {
-        Outcome = "Failed",
+        Outcome = TestOutcome.Failed,
         ErrorMessage = message,
         ErrorStackTrace = "   at Shop.Orders.Create() in /src/Orders.cs:line 12\n   at Shop.Tests.OrdersTests.Create()",
     };

@@ -20,7 +20,7 @@ public sealed class RunStructureTests
     {
         var run = new RunStructure("run-1", "1.0");
 
-        var link = run.Register(Source, "Shop.Tests.OrdersTests", Test(0, 10), "Passed");
+        var link = run.Register(Source, "Shop.Tests.OrdersTests", Test(0, 10), TestOutcome.Passed);
         var spans = run.Build(Source, aborted: false);
 
         var suite = spans.Single(s => s.Name == "test suite Shop.Tests.OrdersTests");
@@ -32,10 +32,10 @@ public sealed class RunStructureTests
     public void Build_AssemblyAndClassSpans_SpanTheirTestsAndCarryTheStatus()
     {
         var run = new RunStructure("run-1", "1.0");
-        run.Register(Source, "Shop.Tests.OrdersTests", Test(100, 200), "Passed");
-        run.Register(Source, "Shop.Tests.OrdersTests", Test(150, 400), "Failed");
-        run.Register(Source, "Shop.Tests.CartTests", Test(50, 90), "Passed");
-        run.Register(Source, "Shop.Tests.IgnoredTests", Test(60, 61), "Skipped");
+        run.Register(Source, "Shop.Tests.OrdersTests", Test(100, 200), TestOutcome.Passed);
+        run.Register(Source, "Shop.Tests.OrdersTests", Test(150, 400), TestOutcome.Failed);
+        run.Register(Source, "Shop.Tests.CartTests", Test(50, 90), TestOutcome.Passed);
+        run.Register(Source, "Shop.Tests.IgnoredTests", Test(60, 61), TestOutcome.Skipped);
 
         var spans = run.Build(Source, aborted: false);
 
@@ -56,7 +56,7 @@ public sealed class RunStructureTests
     public void Build_AbortedRun_EverySuiteAborted()
     {
         var run = new RunStructure("run-1", "1.0");
-        run.Register(Source, "Shop.Tests.OrdersTests", Test(0, 10), "Passed");
+        run.Register(Source, "Shop.Tests.OrdersTests", Test(0, 10), TestOutcome.Passed);
 
         Assert.All(run.Build(Source, aborted: true), s => Assert.Equal("aborted", Status(s)));
     }
@@ -65,7 +65,7 @@ public sealed class RunStructureTests
     public void Build_DetachedRootSpans_AreLinkedFromTheAssemblySpan()
     {
         var run = new RunStructure("run-1", "1.0");
-        run.Register(Source, "Shop.Tests.OrdersTests", Test(0, 10), "Passed");
+        run.Register(Source, "Shop.Tests.OrdersTests", Test(0, 10), TestOutcome.Passed);
         var fixtureRoot = Test(0, 5) with { TraceId = "11111111111111111111111111111111", SpanId = "2222222222222222" };
         var fixtureChild = fixtureRoot with { SpanId = "3333333333333333", ParentSpanId = fixtureRoot.SpanId };
 

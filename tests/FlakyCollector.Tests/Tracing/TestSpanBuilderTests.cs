@@ -173,7 +173,7 @@ public sealed class TestSpanBuilderTests
     [Fact]
     public void Build_Skipped_UnsetStatusAndSkippedAttributes()
     {
-        var test = CompletedTests.Passed() with { Outcome = "Skipped", ErrorMessage = "not on Linux" };
+        var test = CompletedTests.Passed() with { Outcome = TestOutcome.Skipped, ErrorMessage = "not on Linux" };
 
         var span = TestSpanBuilder.Build(test, null, 1, "0.1.0");
 
@@ -191,7 +191,7 @@ public sealed class TestSpanBuilderTests
     [InlineData("NotFound", "notfound")]
     public void Build_OutcomeNeitherPassedNorFailed_SkippedResultStatus(string outcome, string expectedOutcome)
     {
-        var span = TestSpanBuilder.Build(CompletedTests.Passed() with { Outcome = outcome }, null, 1, "0.1.0");
+        var span = TestSpanBuilder.Build(CompletedTests.Passed() with { Outcome = TestOutcomeText.FromVstest(outcome) }, null, 1, "0.1.0");
 
         Assert.Equal("skipped", span.Attributes.ValueOf("test.case.result.status"));
         Assert.Equal(expectedOutcome, span.Attributes.ValueOf("test.outcome"));
