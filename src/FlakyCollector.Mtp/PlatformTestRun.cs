@@ -55,7 +55,7 @@ internal sealed class PlatformTestRun : IDisposable
 
     public void Complete()
     {
-        recorder.WaitForLateWork(RecordingChannel.LateWorkBound);
+        recorder.WaitForLateWork(LateWork.Bound);
         tracer.OnWorkAfterLastTest(source, recorder.Detached.Drain());
         recorder.Dispose();
         tracer.Complete(aborted: false);

@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using FlakyCollector.Recording;
+using FlakyCollector.Vstest;
 
 namespace FlakyCollector.Hooks;
 

@@ -8,6 +8,9 @@ namespace FlakyCollector.Recording;
 /// </summary>
 internal sealed class LateWork
 {
+    /// <summary>How long the end of a run waits for work that tests started and that is still running.</summary>
+    public static readonly TimeSpan Bound = TimeSpan.FromSeconds(1);
+
     private const string Marker = "flakytrace.started_in_test";
 
     private readonly object gate = new();

@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using FlakyCollector.Payload;
 using FlakyCollector.Recording;
-using Microsoft.VisualStudio.TestPlatform.ObjectModel;
+using FlakyCollector.Vstest;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.DataCollection;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.DataCollector.InProcDataCollector;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.InProcDataCollector;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 
 namespace FlakyCollector.InProc;
 
@@ -147,7 +148,7 @@ internal sealed class InProcSession
             return;
         }
 
-        recorder.WaitForLateWork(RecordingChannel.LateWorkBound);
+        recorder.WaitForLateWork(LateWork.Bound);
         var execution = new RecordedExecution { ProcessId = Environment.ProcessId, Detached = recorder.Detached.Drain(), Warnings = DrainWarnings() };
         rows.Write(RecordingChannel.AfterLastTestKey(lastSource), execution);
     }

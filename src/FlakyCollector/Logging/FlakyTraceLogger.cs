@@ -1,9 +1,10 @@
 using FlakyCollector.Configuration;
 using FlakyCollector.Export;
 using FlakyCollector.Tracing;
-using Microsoft.VisualStudio.TestPlatform.ObjectModel;
+using FlakyCollector.Vstest;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Client;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Logging;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 
 namespace FlakyCollector.Logging;
 

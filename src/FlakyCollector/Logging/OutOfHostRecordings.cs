@@ -1,6 +1,7 @@
 using FlakyCollector.Configuration;
 using FlakyCollector.Recording;
 using FlakyCollector.Tracing;
+using FlakyCollector.Vstest;
 
 namespace FlakyCollector.Logging;
 
@@ -85,7 +86,7 @@ internal sealed class OutOfHostRecordings : IDisposable
             }
 
             waiting.RemoveWhere(HasExited);
-            if (waiting.Count == 0 || deadline.Elapsed > RecordingChannel.LateWorkBound * 2)
+            if (waiting.Count == 0 || deadline.Elapsed > LateWork.Bound * 2)
             {
                 return;
             }

@@ -1,6 +1,7 @@
 using FlakyCollector.Recording;
+using FlakyCollector.Vstest;
 
-namespace FlakyCollector.Tests.Recording;
+namespace FlakyCollector.Tests.Vstest;
 
 public sealed class RecordingChannelWriterTests : IDisposable
 {

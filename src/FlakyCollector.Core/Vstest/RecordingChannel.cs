@@ -1,8 +1,9 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using FlakyCollector.Payload;
+using FlakyCollector.Recording;
 
-namespace FlakyCollector.Recording;
+namespace FlakyCollector.Vstest;
 
 /// <summary>
 /// How recordings travel from a test process that vstest's testhost did not host (xUnit v3 runs its
@@ -19,9 +20,6 @@ internal static class RecordingChannel
     public const string SourcesVariable = "FLAKYTRACE_ACTIVITY_SOURCES";
 
     public const string FileExtension = ".recordings.jsonl";
-
-    /// <summary>How long the end of a run waits for work that tests started and that is still running.</summary>
-    public static readonly TimeSpan LateWorkBound = TimeSpan.FromSeconds(1);
 
     private const string AfterLastTestPrefix = "after-last-test:";
 

@@ -1,7 +1,8 @@
 using FlakyCollector.Recording;
 using FlakyCollector.Spans;
+using FlakyCollector.Vstest;
 
-namespace FlakyCollector.Tests.Recording;
+namespace FlakyCollector.Tests.Vstest;
 
 public sealed class RecordingChannelReaderTests : IDisposable
 {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
+using FlakyCollector.Recording;
 
-namespace FlakyCollector.Recording;
+namespace FlakyCollector.Vstest;
 
 /// <summary>
 /// The logger's side of the <see cref="RecordingChannel"/>: reads what the test processes appended

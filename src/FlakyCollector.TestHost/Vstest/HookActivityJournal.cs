@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using FlakyCollector.Recording;
 
-namespace FlakyCollector.Recording;
+namespace FlakyCollector.Vstest;
 
 /// <summary>
 /// Journals the hooks' test activities as they start and stop. vstest raises its test case start

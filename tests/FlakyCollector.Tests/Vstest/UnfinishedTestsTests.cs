@@ -1,8 +1,9 @@
 using FlakyCollector.Recording;
 using FlakyCollector.Spans;
 using FlakyCollector.Tracing;
+using FlakyCollector.Vstest;
 
-namespace FlakyCollector.Tests.Tracing;
+namespace FlakyCollector.Tests.Vstest;
 
 public sealed class UnfinishedTestsTests
 {

@@ -1,7 +1,7 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 
-namespace FlakyCollector.Recording;
+namespace FlakyCollector.Vstest;
 
 /// <summary>
 /// What a test process tells vstest.console outside the test results, so that it survives the

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using FlakyCollector.Recording;
 using FlakyCollector.Spans;
+using FlakyCollector.Vstest;
 
-namespace FlakyCollector.Tests.Recording;
+namespace FlakyCollector.Tests.Vstest;
 
 public sealed class TestRecordingCorrelationTests
 {

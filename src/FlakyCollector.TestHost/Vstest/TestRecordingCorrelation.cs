@@ -1,6 +1,7 @@
+using FlakyCollector.Recording;
 using FlakyCollector.Spans;
 
-namespace FlakyCollector.Recording;
+namespace FlakyCollector.Vstest;
 
 /// <summary>
 /// Matches the test activities the hooks ended to the test cases vstest ends, in the test process.

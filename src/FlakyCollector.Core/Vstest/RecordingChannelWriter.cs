@@ -1,4 +1,7 @@
-namespace FlakyCollector.Recording;
+using FlakyCollector.Recording;
+
+
+namespace FlakyCollector.Vstest;
 
 /// <summary>
 /// Writes recordings into the <see cref="RecordingChannel"/> from the testhost, for results that

@@ -1,6 +1,8 @@
 using FlakyCollector.Recording;
+using FlakyCollector.Tests.Recording;
+using FlakyCollector.Vstest;
 
-namespace FlakyCollector.Tests.Recording;
+namespace FlakyCollector.Tests.Vstest;
 
 [Collection(ActivityRecorderCollection.Name)]
 public sealed class TestHostJournalTests : IDisposable

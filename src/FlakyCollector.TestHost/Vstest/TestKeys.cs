@@ -1,4 +1,7 @@
-namespace FlakyCollector.Recording;
+using FlakyCollector.Recording;
+
+
+namespace FlakyCollector.Vstest;
 
 /// <summary>
 /// The key under which the hooks file a test's activity, computed here from the vstest test case

@@ -1,4 +1,7 @@
-namespace FlakyCollector.Recording;
+using FlakyCollector.Recording;
+
+
+namespace FlakyCollector.Vstest;
 
 /// <summary>
 /// The recorder of a test process that vstest's testhost does not host (xUnit v3 under VSTest),
@@ -48,7 +51,7 @@ internal static class ChannelRecorder
                 return;
             }
 
-            recorder.WaitForLateWork(RecordingChannel.LateWorkBound);
+            recorder.WaitForLateWork(LateWork.Bound);
             lock (Gate)
             {
                 var execution = new RecordedExecution { ProcessId = Environment.ProcessId, Detached = recorder.Detached.Drain() };

@@ -1,6 +1,7 @@
 using FlakyCollector.Recording;
+using FlakyCollector.Tracing;
 
-namespace FlakyCollector.Tracing;
+namespace FlakyCollector.Vstest;
 
 /// <summary>
 /// The tests that were running when the test process ended without reporting them: crashed, or
