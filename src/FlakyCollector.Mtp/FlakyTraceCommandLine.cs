@@ -1,6 +1,7 @@
+using FlakyCollector.Configuration;
 using Microsoft.Testing.Platform.CommandLine;
-using Microsoft.Testing.Platform.Extensions;
 using Microsoft.Testing.Platform.Extensions.CommandLine;
+using Microsoft.Testing.Platform.Extensions;
 
 namespace FlakyCollector.Mtp;
 
@@ -12,7 +13,7 @@ internal sealed class FlakyTraceCommandLine : ICommandLineOptionsProvider
     /// <summary>VSTest's switch, accepted for FlakyTrace so that one command line serves both runners.</summary>
     public const string CollectOptionName = "collect";
 
-    public const string CollectorName = "FlakyTrace";
+    public const string CollectorName = SettingNames.FriendlyName;
 
     /// <summary>A run settings file for FlakyTrace, for frameworks whose runner has no <c>--settings</c> (xUnit v3, TUnit).</summary>
     public const string SettingsOptionName = "flaky-trace-settings";

@@ -1,4 +1,4 @@
-using FlakyCollector.Configuration;
+using FlakyCollector.Tracing;
 using Microsoft.Testing.Platform.CommandLine;
 using Microsoft.Testing.Platform.Configurations;
 using Microsoft.Testing.Platform.Extensions;
@@ -63,16 +63,17 @@ internal sealed class FlakyTraceSession : IDataConsumer, ITestSessionLifetimeHan
             }
             else if (request.Requested)
             {
-                var reader = new SettingsReader(request.Settings.Configuration, Environment.GetEnvironmentVariable);
-                var settings = reader.Read();
-                foreach (var warning in reader.Warnings)
+                var tracer = TraceSession.Start(new TraceSessionOptions
                 {
-                    report.Warning(warning);
-                }
-
-                if (settings.Enabled)
+                    RunSettings = request.Settings.Configuration,
+                    Environment = Environment.GetEnvironmentVariable,
+                    Report = report,
+                    ResultsDirectory = configuration.GetTestResultDirectory,
+                    FrontEndDefaults = PlatformTestRun.Defaults(Environment.GetEnvironmentVariable),
+                });
+                if (tracer is not null)
                 {
-                    run = new PlatformTestRun(settings, ActivitySources(request.Settings), configuration.GetTestResultDirectory(), report);
+                    run = new PlatformTestRun(tracer);
                 }
             }
         }
@@ -150,11 +151,6 @@ internal sealed class FlakyTraceSession : IDataConsumer, ITestSessionLifetimeHan
             // The warnings are still shown where the platform shows extension messages.
         }
     }
-
-    private static IReadOnlyList<string> ActivitySources(RunSettingsFile settings) =>
-        settings.Configuration.TryGetValue(SettingNames.ActivitySources, out var text)
-            ? text.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            : [];
 
     private async Task ShowAsync(CancellationToken cancellationToken)
     {

@@ -1,6 +1,5 @@
 using System.Reflection;
 using FlakyCollector.Configuration;
-using FlakyCollector.Export;
 using FlakyCollector.Recording;
 using FlakyCollector.Tracing;
 using Microsoft.Testing.Platform.Extensions.Messages;
@@ -19,23 +18,27 @@ internal sealed class PlatformTestRun : IDisposable
     private readonly string source;
     private readonly TestFramework framework;
 
-    public PlatformTestRun(FlakyTraceSettings settings, IReadOnlyList<string> activitySources, string resultsDirectory, IRunReport report)
+    public PlatformTestRun(TestRunTracer tracer)
     {
         var entry = Assembly.GetEntryAssembly();
         source = entry?.Location ?? Environment.ProcessPath ?? "tests";
         framework = TestFrameworkDetector.FromAssemblyNames(entry?.GetReferencedAssemblies().Select(a => a.Name) ?? []);
-        recorder = new ActivityRecorder(new SourceFilter([.. TestActivityNames.DefaultSources, .. activitySources]));
-        tracer = new TestRunTracer(settings with { TestRunId = settings.TestRunId ?? RunId() }, resultsDirectory, report, OtlpExporterFactory.Create);
+        recorder = new ActivityRecorder(ActivitySourceList.Recorded(tracer.Settings.ActivitySources));
+        this.tracer = tracer;
     }
 
     public string? FilePath => tracer.FilePath;
 
-    // `dotnet test` gives the test applications it starts an execution id; a test application run
-    // on its own gets an id of its own.
-    private static string RunId() =>
-        Guid.TryParse(Environment.GetEnvironmentVariable("TESTINGPLATFORM_DOTNETTEST_EXECUTIONID"), out var execution)
-            ? execution.ToString()
-            : Guid.NewGuid().ToString();
+    /// <summary>
+    /// The run id: <c>dotnet test</c> gives the test applications it starts an execution id; a test
+    /// application run on its own gets an id of its own.
+    /// </summary>
+    public static Func<FlakyTraceSettings, FlakyTraceSettings> Defaults(Func<string, string?> environment) =>
+        settings => settings with
+        {
+            TestRunId = settings.TestRunId
+                ?? (Guid.TryParse(environment(SettingNames.EnvPlatformExecutionId), out var execution) ? execution.ToString() : Guid.NewGuid().ToString()),
+        };
 
     public void OnTestFinished(TestNode node, TestNodeStateProperty state)
     {

@@ -17,6 +17,9 @@ internal sealed record FlakyTraceSettings
 
     public string? ServiceName { get; init; }
 
+    /// <summary>The ActivitySources the user named; the defaults are recorded besides them.</summary>
+    public IReadOnlyList<string> ActivitySources { get; init; } = [];
+
     public IReadOnlyList<KeyValuePair<string, string>> ResourceAttributes { get; init; } = [];
 
     public TimeSpan ExportTimeout { get; init; } = DefaultExportTimeout;

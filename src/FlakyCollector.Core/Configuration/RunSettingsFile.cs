@@ -30,7 +30,7 @@ internal sealed record RunSettingsFile(bool CollectorEnabled, IReadOnlyDictionar
         var collector = root.Elements().Where(e => Is(e, "DataCollectionRunSettings"))
             .Elements().Where(e => Is(e, "DataCollectors"))
             .Elements().Where(e => Is(e, "DataCollector"))
-            .FirstOrDefault(e => string.Equals((string?)e.Attribute("friendlyName"), "FlakyTrace", StringComparison.OrdinalIgnoreCase));
+            .FirstOrDefault(e => string.Equals((string?)e.Attribute("friendlyName"), SettingNames.FriendlyName, StringComparison.OrdinalIgnoreCase));
         if (collector is null)
         {
             return None;

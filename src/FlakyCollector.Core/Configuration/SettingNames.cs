@@ -1,8 +1,18 @@
 namespace FlakyCollector.Configuration;
 
-/// <summary>The names users write: run settings elements and OpenTelemetry environment variables.</summary>
+/// <summary>
+/// The names users write: the collector's friendly name, run settings elements, and the
+/// environment variables FlakyTrace reads or sets. Every front end takes them from here.
+/// </summary>
 internal static class SettingNames
 {
+    /// <summary>The collector's name: <c>--collect FlakyTrace</c>, the run settings' <c>friendlyName</c>, the logger's name.</summary>
+    public const string FriendlyName = "FlakyTrace";
+
+    public const string LoggerUri = "logger://FlakyTrace/v1";
+
+    public const string DataCollectorUri = "datacollector://FlakyTrace/v1";
+
     public const string Endpoint = "Endpoint";
     public const string Protocol = "Protocol";
     public const string Headers = "Headers";
@@ -36,6 +46,18 @@ internal static class SettingNames
     public const string EnvSdkDisabled = "OTEL_SDK_DISABLED";
     public const string EnvSampler = "OTEL_TRACES_SAMPLER";
     public const string EnvSamplerArg = "OTEL_TRACES_SAMPLER_ARG";
+
+    /// <summary>Set to <c>off</c>, apps tested in memory are not followed.</summary>
+    public const string EnvAppHosts = "FLAKYTRACE_APP_HOSTS";
+
+    /// <summary>The recording channel's folder; set by the logger, inherited by the test processes vstest starts.</summary>
+    public const string EnvRecordingChannel = "FLAKYTRACE_RECORDING_CHANNEL";
+
+    /// <summary>The extra ActivitySources for the channel's test processes, as the run settings name them.</summary>
+    public const string EnvChannelSources = "FLAKYTRACE_ACTIVITY_SOURCES";
+
+    /// <summary>The id <c>dotnet test</c> gives each platform application it starts: the run's <c>test.run.id</c> there.</summary>
+    public const string EnvPlatformExecutionId = "TESTINGPLATFORM_DOTNETTEST_EXECUTIONID";
 
     public const string ProtocolGrpc = "grpc";
     public const string ProtocolHttpProtobuf = "http/protobuf";

@@ -33,6 +33,7 @@ internal sealed class SettingsReader(IReadOnlyDictionary<string, string> runSett
             Headers = ReadHeaders(),
             ServiceName = Value(SettingNames.ServiceName, SettingNames.EnvServiceName),
             ResourceAttributes = ReadResourceAttributes(),
+            ActivitySources = ActivitySourceList.Parse(Value(SettingNames.ActivitySources)),
             ExportTimeout = ReadTimeout(),
             OutputDirectory = Value(SettingNames.OutputDirectory),
             TestRunId = Value(SettingNames.TestRunId),

@@ -13,7 +13,7 @@ internal static class ExecutionRecording
     public const int DefaultMaxChildren = 1_000;
 
     /// <summary>Attribute on the test span: how many of its children were dropped beyond the cap.</summary>
-    public const string DroppedChildrenAttribute = "flakytrace.children.dropped";
+    public const string DroppedChildrenAttribute = Tracing.TestAttributeNames.ChildrenDropped;
 
     private static readonly string Runtime = RuntimeInformation.FrameworkDescription;
 

@@ -1,9 +1,9 @@
 namespace FlakyCollector.Recording;
 
 /// <summary>
-/// Names shared with the assembly-level hooks that the package compiles into xUnit and NUnit test
-/// projects (build/hooks/*.cs). The hooks cannot reference this assembly, so the same literals
-/// stand there: change both or neither.
+/// Names shared with the hooks that the package compiles into test projects (build/hooks/*.cs).
+/// Most hooks cannot reference this assembly (they compile where it is not referenced too), so the
+/// same literals stand there; HookSourceLiteralsTests holds them equal.
 /// </summary>
 internal static class TestActivityNames
 {
@@ -15,6 +15,12 @@ internal static class TestActivityNames
     /// the test case's fully qualified name (xUnit: class full name + "." + method; NUnit: the test's FullName).
     /// </summary>
     public const string KeyTag = "flakytrace.test.key";
+
+    /// <summary>Tag the MSTest and NUnit hooks set on the test activity: the framework's outcome.</summary>
+    public const string OutcomeTag = "flakytrace.test.outcome";
+
+    /// <summary>The root <see cref="Testing.TestTrace"/> makes for a test that no hook or recorder timed.</summary>
+    public const string UntimedTestName = "FlakyTrace.Test.Untimed";
 
     /// <summary>TUnit's own ActivitySource: it starts a root "test case" activity per test, so TUnit needs no hook.</summary>
     public const string TUnitSourceName = "TUnit";

@@ -16,8 +16,6 @@ namespace FlakyCollector.Testing;
 /// </summary>
 internal sealed class TestSpanListener
 {
-    private const string UntimedTestName = "FlakyTrace.Test.Untimed";
-
     private readonly object gate = new();
     private readonly ConcurrentDictionary<ActivityTraceId, TestTrace> tests = new();
     private readonly List<string> named = [];
@@ -189,7 +187,7 @@ internal sealed class TestSpanListener
     /// </summary>
     private TestTrace StartUntimedTest()
     {
-        var root = new Activity(UntimedTestName);
+        var root = new Activity(TestActivityNames.UntimedTestName);
         root.SetIdFormat(ActivityIdFormat.W3C);
         root.Start();
         return tests.GetOrAdd(root.TraceId, id => new TestTrace(id));

@@ -29,7 +29,7 @@ internal sealed class RunStructure(string? runId, string scopeVersion)
         var suite = classes.GetOrAdd((source, suiteName), key => new SuiteRun(key.Suite, NewSpanId(), assembly.SpanId));
         assembly.Add(testSpan.StartTimeUnixNano, testSpan.EndTimeUnixNano, outcome);
         suite.Add(testSpan.StartTimeUnixNano, testSpan.EndTimeUnixNano, outcome);
-        return new SpanLinkData(TraceId, suite.SpanId, [new("flakytrace.link", "test.suite")]);
+        return new SpanLinkData(TraceId, suite.SpanId, [new(TestAttributeNames.LinkType, TestAttributeNames.LinkToSuite)]);
     }
 
     /// <summary>Remembers the root spans of work done outside any test, for the assembly span to link to.</summary>
@@ -40,7 +40,7 @@ internal sealed class RunStructure(string? runId, string scopeVersion)
         {
             if (links.Count < MaxDetachedLinks)
             {
-                links.Enqueue(new SpanLinkData(span.TraceId, span.SpanId, [new("flakytrace.link", "outside_tests")]));
+                links.Enqueue(new SpanLinkData(span.TraceId, span.SpanId, [new(TestAttributeNames.LinkType, TestAttributeNames.LinkOutsideTests)]));
             }
         }
     }
@@ -53,8 +53,8 @@ internal sealed class RunStructure(string? runId, string scopeVersion)
             return [];
         }
 
-        var spans = new List<SpanData> { ToSpan($"test assembly {assembly.Name}", assembly, aborted, detached.GetValueOrDefault(source)?.ToList() ?? []) };
-        spans.AddRange(classes.Where(c => c.Key.Source == source).Select(c => ToSpan($"test suite {c.Value.Name}", c.Value, aborted, [])));
+        var spans = new List<SpanData> { ToSpan(TestAttributeNames.AssemblySpanPrefix + assembly.Name, assembly, aborted, detached.GetValueOrDefault(source)?.ToList() ?? []) };
+        spans.AddRange(classes.Where(c => c.Key.Source == source).Select(c => ToSpan(TestAttributeNames.SuiteSpanPrefix + c.Value.Name, c.Value, aborted, [])));
         return spans;
     }
 
@@ -71,16 +71,16 @@ internal sealed class RunStructure(string? runId, string scopeVersion)
             EndTimeUnixNano = run.End,
             StatusCode = status is "failure" or "aborted" ? SpanStatusCode.Error : SpanStatusCode.Unset,
             StatusMessage = status == "failure" ? $"{run.Failed} failed" : status == "aborted" ? "the test run was aborted" : null,
-            ScopeName = "FlakyTrace",
+            ScopeName = TestAttributeNames.ScopeName,
             ScopeVersion = scopeVersion,
             Attributes =
             [
                 new(TestAttributeNames.SuiteName, run.Name),
                 new(TestAttributeNames.SuiteRunStatus, status),
                 new(TestAttributeNames.RunId, runId ?? string.Empty),
-                new("flakytrace.tests.passed", (long)run.Passed),
-                new("flakytrace.tests.failed", (long)run.Failed),
-                new("flakytrace.tests.skipped", (long)run.Skipped),
+                new(TestAttributeNames.TestsPassed, (long)run.Passed),
+                new(TestAttributeNames.TestsFailed, (long)run.Failed),
+                new(TestAttributeNames.TestsSkipped, (long)run.Skipped),
             ],
             Links = links,
         };

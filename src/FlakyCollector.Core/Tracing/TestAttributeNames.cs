@@ -3,6 +3,23 @@ namespace FlakyCollector.Tracing;
 /// <summary>Attribute names of test spans: OpenTelemetry semantic conventions first, FlakyTrace's own after.</summary>
 internal static class TestAttributeNames
 {
+    /// <summary>The instrumentation scope of every span FlakyTrace builds.</summary>
+    public const string ScopeName = "FlakyTrace";
+
+    /// <summary>Span names of the run's own trace: these prefixes, then the assembly's or the class's name.</summary>
+    public const string AssemblySpanPrefix = "test assembly ";
+    public const string SuiteSpanPrefix = "test suite ";
+
+    /// <summary>Link attribute: why a span links to another, with the values below.</summary>
+    public const string LinkType = "flakytrace.link";
+    public const string LinkToSuite = "test.suite";
+    public const string LinkOutsideTests = "outside_tests";
+
+    public const string TestsPassed = "flakytrace.tests.passed";
+    public const string TestsFailed = "flakytrace.tests.failed";
+    public const string TestsSkipped = "flakytrace.tests.skipped";
+    public const string ChildrenDropped = "flakytrace.children.dropped";
+
     public const string CaseName = "test.case.name";
     public const string CaseResultStatus = "test.case.result.status";
     public const string SuiteName = "test.suite.name";

@@ -40,6 +40,8 @@ internal sealed class TestRunTracer : IDisposable
         export = new RunExport(settings, createExporter);
     }
 
+    public FlakyTraceSettings Settings => settings;
+
     /// <summary>The file the spans go to, once the first test has ended.</summary>
     public string? FilePath => file?.Path;
 

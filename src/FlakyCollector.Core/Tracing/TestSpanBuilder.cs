@@ -44,7 +44,7 @@ internal static class TestSpanBuilder
             EndTimeUnixNano = end,
             StatusCode = failed ? SpanStatusCode.Error : SpanStatusCode.Unset,
             StatusMessage = failed ? test.ErrorMessage ?? "failed" : null,
-            ScopeName = "FlakyTrace",
+            ScopeName = TestAttributeNames.ScopeName,
             ScopeVersion = scopeVersion,
             Attributes = attributes,
             Events = events,

@@ -1,3 +1,4 @@
+using FlakyCollector.Configuration;
 using FlakyCollector.Recording;
 
 
@@ -27,10 +28,8 @@ internal static class ChannelRecorder
                     return;
                 }
 
-                var sources = (Environment.GetEnvironmentVariable(RecordingChannel.SourcesVariable) ?? string.Empty)
-                    .Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 file = writer;
-                recorder = new ActivityRecorder(new SourceFilter([.. TestActivityNames.DefaultSources, .. sources]));
+                recorder = new ActivityRecorder(ActivitySourceList.Recorded(ActivitySourceList.Parse(Environment.GetEnvironmentVariable(RecordingChannel.SourcesVariable))));
                 recorder.TestEnded += Write;
                 AppDomain.CurrentDomain.ProcessExit += (_, _) => WriteWorkAfterLastTest();
             }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text;
+using FlakyCollector.Configuration;
 using FlakyCollector.Payload;
 using FlakyCollector.Recording;
 
@@ -14,10 +15,10 @@ namespace FlakyCollector.Vstest;
 internal static class RecordingChannel
 {
     /// <summary>The folder the test processes write to; set by the logger, inherited by its child processes.</summary>
-    public const string FolderVariable = "FLAKYTRACE_RECORDING_CHANNEL";
+    public const string FolderVariable = SettingNames.EnvRecordingChannel;
 
     /// <summary>The extra ActivitySources to record (<c>;</c>-separated), as the run settings name them.</summary>
-    public const string SourcesVariable = "FLAKYTRACE_ACTIVITY_SOURCES";
+    public const string SourcesVariable = SettingNames.EnvChannelSources;
 
     public const string FileExtension = ".recordings.jsonl";
 

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using FlakyCollector.Configuration;
 using FlakyCollector.Payload;
 using FlakyCollector.Recording;
+using FlakyCollector.Tracing;
 using FlakyCollector.Vstest;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.DataCollection;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.DataCollector.InProcDataCollector;
@@ -33,10 +35,10 @@ internal sealed class InProcSession
     {
         Guard(() =>
         {
-            var settings = InProcSettings.Parse(testSessionStartArgs.Configuration, Environment.GetEnvironmentVariable);
-            if (settings.Enabled)
+            var settings = TraceSession.ReadSettings(ConfigurationXml.Values(testSessionStartArgs.Configuration), Environment.GetEnvironmentVariable, report: null);
+            if (settings is not null)
             {
-                var started = new ActivityRecorder(new SourceFilter(settings.ActivitySources));
+                var started = new ActivityRecorder(ActivitySourceList.Recorded(settings.ActivitySources));
                 var matching = new TestRecordingCorrelation();
                 // Each hook recording moves to the correlation as it ends, which matches it to its result.
                 started.TestEnded += key => matching.Ended(key, started.TakeEnded(key, withRetries: true));

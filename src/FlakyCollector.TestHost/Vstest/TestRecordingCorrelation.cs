@@ -14,8 +14,7 @@ namespace FlakyCollector.Vstest;
 /// </summary>
 internal sealed class TestRecordingCorrelation(int maxChildrenPerTest = ExecutionRecording.DefaultMaxChildren)
 {
-    /// <summary>Tag the MSTest and NUnit hooks set on the test activity: the framework's outcome. Keep equal to the hooks' literal.</summary>
-    public const string OutcomeTag = "flakytrace.test.outcome";
+    public const string OutcomeTag = TestActivityNames.OutcomeTag;
 
     private readonly Dictionary<string, List<RecordedTest>> pending = new(StringComparer.Ordinal);
     private readonly HashSet<string> ended = new(StringComparer.Ordinal);

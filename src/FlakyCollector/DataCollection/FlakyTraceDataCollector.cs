@@ -15,8 +15,8 @@ namespace FlakyCollector.DataCollection;
 /// vstest's start and end events, so tests are timed coarsely and failures carry no message; it
 /// says so once. Under <c>dotnet test</c> with the package it is never started.
 /// </summary>
-[DataCollectorFriendlyName(FlakyTraceLogger.FriendlyName)]
-[DataCollectorTypeUri("datacollector://FlakyTrace/v1")]
+[DataCollectorFriendlyName(SettingNames.FriendlyName)]
+[DataCollectorTypeUri(SettingNames.DataCollectorUri)]
 public sealed class FlakyTraceDataCollector : DataCollector
 {
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> started = new();
@@ -24,7 +24,6 @@ public sealed class FlakyTraceDataCollector : DataCollector
     private DataCollectionSink? sink;
     private DataCollectionContext? sessionContext;
     private IRunReport? report;
-    private string? outputDirectory;
 
     static FlakyTraceDataCollector() => CollectorAssemblyResolver.Register();
 
@@ -39,21 +38,20 @@ public sealed class FlakyTraceDataCollector : DataCollector
             // vstest prints a collector's warnings, not its informational lines, so both go as warnings.
             // The file is written to a temporary folder and handed to vstest, which moves it: name the attachment, not that path.
             report = new LineRunReport(line => logger.LogWarning(sessionContext, AsAttachment(line)), line => logger.LogWarning(sessionContext, line));
-            var reader = new SettingsReader(ConfigurationValues(configurationElement), Environment.GetEnvironmentVariable);
-            var settings = reader.Read();
-            foreach (var warning in reader.Warnings)
+            tracer = TraceSession.Start(new TraceSessionOptions
             {
-                report.Warning(warning);
-            }
-
-            if (!settings.Enabled)
+                RunSettings = ConfigurationXml.Values(configurationElement?.OuterXml),
+                Environment = Environment.GetEnvironmentVariable,
+                Report = report,
+                // The file goes to a temporary folder, and vstest moves the attachment where it wants it.
+                ResultsDirectory = () => Directory.CreateTempSubdirectory("flakytrace-").FullName,
+                FrontEndDefaults = settings => settings with { OutputDirectory = null, TestRunId = settings.TestRunId ?? Guid.NewGuid().ToString() },
+            });
+            if (tracer is null)
             {
                 return;
             }
 
-            outputDirectory = Directory.CreateTempSubdirectory("flakytrace-").FullName;
-            tracer = new TestRunTracer(settings with { OutputDirectory = null, TestRunId = settings.TestRunId ?? Guid.NewGuid().ToString() },
-                outputDirectory, report, OtlpExporterFactory.Create);
             report.Warning("running without the FlakyCollector package's build integration (vstest.console or an IDE): tests are timed from vstest's events and failures carry no message. Run `dotnet test --collect FlakyTrace` on a project that references the package for full traces");
             events.TestCaseStart += (_, e) => started[e.TestElement?.Id ?? Guid.Empty] = DateTimeOffset.UtcNow;
             events.TestCaseEnd += OnTestCaseEnd;
@@ -110,8 +108,4 @@ public sealed class FlakyTraceDataCollector : DataCollector
         tracer?.FilePath is { } path
             ? line.Replace(path, $"{Path.GetFileName(path)}, attached to the run (vstest lists where it put it under Attachments)", StringComparison.Ordinal)
             : line;
-
-    private static Dictionary<string, string> ConfigurationValues(XmlElement? configuration) =>
-        configuration?.ChildNodes.OfType<XmlElement>().ToDictionary(e => e.LocalName, e => e.InnerText, StringComparer.OrdinalIgnoreCase)
-        ?? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 }

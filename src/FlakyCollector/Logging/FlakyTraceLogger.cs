@@ -13,13 +13,10 @@ namespace FlakyCollector.Logging;
 /// run settings. It sees each test's full result (message, stack trace, output) and the recording
 /// the test process attached to it, writes the traces and exports them. It only wires events.
 /// </summary>
-[FriendlyName(FriendlyName)]
-[ExtensionUri(ExtensionUri)]
+[FriendlyName(SettingNames.FriendlyName)]
+[ExtensionUri(SettingNames.LoggerUri)]
 public sealed class FlakyTraceLogger : ITestLoggerWithParameters
 {
-    public const string FriendlyName = "FlakyTrace";
-    public const string ExtensionUri = "logger://FlakyTrace/v1";
-
     private readonly IRunReport report = new LineRunReport(Console.Out.WriteLine);
     private readonly TimingCoverage timing = new();
     private TestRunTracer? tracer;
@@ -40,19 +37,18 @@ public sealed class FlakyTraceLogger : ITestLoggerWithParameters
             var userSettings = parameters
                 .Where(p => p.Value is not null)
                 .ToDictionary(p => p.Key, p => p.Value!, StringComparer.OrdinalIgnoreCase);
-            var reader = new SettingsReader(userSettings, Environment.GetEnvironmentVariable);
-            var settings = reader.Read();
-            foreach (var warning in reader.Warnings)
+            tracer = TraceSession.Start(new TraceSessionOptions
             {
-                report.Warning(warning);
-            }
-
-            if (!settings.Enabled)
+                RunSettings = userSettings,
+                Environment = Environment.GetEnvironmentVariable,
+                Report = report,
+                ResultsDirectory = () => resultsDirectory,
+            });
+            if (tracer is null)
             {
                 return;
             }
 
-            tracer = new TestRunTracer(settings, resultsDirectory, report, OtlpExporterFactory.Create);
             outOfHost = OutOfHostRecordings.Open(userSettings);
             events.TestResult += OnTestResult;
             events.TestRunComplete += OnTestRunComplete;

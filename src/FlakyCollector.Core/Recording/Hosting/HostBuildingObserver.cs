@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using FlakyCollector.Configuration;
 
 namespace FlakyCollector.Recording.Hosting;
 
@@ -16,7 +17,7 @@ internal sealed class HostBuildingObserver : IObserver<DiagnosticListener>, IObs
     private const string HostBuilding = "HostBuilding";
 
     /// <summary>Set to <c>off</c> in the test process's environment to leave application hosts untouched.</summary>
-    public const string OptOutVariable = "FLAKYTRACE_APP_HOSTS";
+    public const string OptOutVariable = SettingNames.EnvAppHosts;
 
     private readonly IDisposable? allListeners;
     private readonly List<IDisposable> subscriptions = [];
