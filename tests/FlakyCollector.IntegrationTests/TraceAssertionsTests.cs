@@ -19,7 +19,10 @@ public sealed class TraceAssertionsTests(PackageFeed feed, ITestOutputHelper out
         "CreateAndReadBack_MakesExactlyTwoCalls_PostThenGet",
         "PaymentsOutage_LeavesAnErrorSpanOnThePaymentsCall",
         "PlacedOrder_ConfirmationIsSentInTheBackground",
+        ActThenAssertTest,
     ];
+
+    private const string ActThenAssertTest = "TwoCalls_ThenReadTheTrace_SeesBoth";
 
     public static TheoryData<string> Suites => new() { "TraceAssertionsXunit", "TraceAssertionsNUnit", "TraceAssertionsMSTest" };
 
@@ -42,6 +45,24 @@ public sealed class TraceAssertionsTests(PackageFeed feed, ITestOutputHelper out
         var outage = Assert.Single(traced.TestSpans, s => s.Name.Contains("PaymentsOutage", StringComparison.Ordinal));
         Assert.Contains(traced.Spans, s => s.TraceId == outage.TraceId && s.StatusCode == 2
             && s.Attribute("url.full")?.EndsWith("/payments/charges", StringComparison.Ordinal) == true);
+    }
+
+    /// <summary>
+    /// Two HTTP calls, then the first read of TestTrace.Current, as the only test of its process:
+    /// the trace must already hold both calls, untraced and traced.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Suites))]
+    public void ActThenAssert_FirstAndOnlyTestOfTheProcess_SeesBothCalls(string suite)
+    {
+        using var api = SampleProject.Create("OrdersApi", feed, addPackage: false);
+        using var tests = SampleProject.CreateIn(api.Root, suite, feed);
+        string[] only = ["--filter", "FullyQualifiedName~ActThenAssert"];
+
+        AssertAllPassed(tests.Test(only), [ActThenAssertTest], "untraced");
+        var traced = tests.Test(["--no-build", "--collect", "FlakyTrace", .. only]);
+        AssertAllPassed(traced, [ActThenAssertTest], "traced");
+        Assert.Single(traced.TestSpans);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using System.Reflection;
+using FlakyCollector.Testing;
 using FlakyCollector.Vstest;
 
 namespace FlakyCollector.Hooks;
@@ -15,4 +17,25 @@ public static class FlakyTraceHookEntry
     /// (xUnit v3 under VSTest runs its tests outside vstest's testhost); otherwise does nothing.
     /// </summary>
     public static void StartChannelRecorder() => ChannelRecorder.StartFromEnvironment();
+
+    /// <summary>
+    /// Called before the first test of <paramref name="testAssembly"/> runs: when its code uses
+    /// <see cref="TestTrace"/>, the API's listener starts now, so that a test that acts first and
+    /// reads <see cref="TestTrace.Current"/> afterwards sees every span it caused. Costs nothing more
+    /// where the API is not used.
+    /// </summary>
+    public static void StartTestTrace(Assembly testAssembly)
+    {
+        try
+        {
+            if (testAssembly is not null && TestTraceUsage.IsReferencedBy(testAssembly))
+            {
+                TestSpanListener.Shared.Start();
+            }
+        }
+        catch (Exception)
+        {
+            // Runs as the test assembly loads: the tests must run whatever happens here.
+        }
+    }
 }

@@ -6,8 +6,10 @@ using SourceFilter = FlakyCollector.Recording.SourceFilter;
 namespace FlakyCollector.Testing;
 
 /// <summary>
-/// The in-memory listener behind <see cref="TestTrace"/>. It starts on first use, never before, so
-/// a process whose tests do not use the API pays nothing. It listens to the test source (so the
+/// The in-memory listener behind <see cref="TestTrace"/>. It starts before the first test where
+/// the test assembly uses the API (the hook the package compiles in calls <see cref="Start"/>
+/// from its module initializer), else on first use, so a process whose tests do not use the API
+/// pays nothing. It listens to the test source (so the
 /// hooks compiled into the test assembly start a root activity per test), TUnit's, the default
 /// sources, those of any FlakyTrace recorder in the process, and those named by <see cref="Listen"/>;
 /// it keeps the finished spans of each running test's trace and drops them when the test ends.
@@ -33,6 +35,9 @@ internal sealed class TestSpanListener
     public static TestSpanListener Shared { get; } = new();
 
     public bool IsListening => Volatile.Read(ref listener) is not null;
+
+    /// <summary>Listens from now on, so that a test's spans are kept before the test first reads them.</summary>
+    public void Start() => EnsureListening();
 
     public TestTrace? CurrentTrace()
     {
