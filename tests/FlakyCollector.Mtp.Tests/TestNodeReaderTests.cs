@@ -3,7 +3,7 @@ using FlakyCollector.Recording;
 using FlakyCollector.Tracing;
 using Microsoft.Testing.Platform.Extensions.Messages;
 
-namespace FlakyCollector.Tests.Mtp;
+namespace FlakyCollector.Mtp.Tests;
 
 public sealed class TestNodeReaderTests
 {
