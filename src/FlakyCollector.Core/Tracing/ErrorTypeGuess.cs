@@ -5,7 +5,8 @@ namespace FlakyCollector.Tracing;
 /// <summary>
 /// Reads an exception type out of a failure message when the test process did not see the
 /// exception itself: xUnit and NUnit write <c>Type : message</c>, MSTest <c>threw exception: Type: message</c>,
-/// NUnit a test whose fixture's one-time set-up failed <c>OneTimeSetUp: Type : message</c>.
+/// NUnit a test whose fixture's one-time set-up failed <c>OneTimeSetUp: Type : message</c> (NUnit 5:
+/// <c>OneTimeSetUp: SetUp : Type : message</c>, and <c>SetUp : Type : message</c> for a failed <c>[SetUp]</c>).
 /// </summary>
 public static partial class ErrorTypeGuess
 {
@@ -39,6 +40,6 @@ public static partial class ErrorTypeGuess
 
     private const string OneTimeSetUpPrefix = "OneTimeSetUp:";
 
-    [GeneratedRegex(@"^(?:Test method .*? threw exception:\s*|OneTimeSetUp:\s*)?(?<type>[A-Za-z_][\w.+`]*(?:Exception|Error))\s?:", RegexOptions.Singleline | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(?:Test method .*? threw exception:\s*|OneTimeSetUp:\s*)?(?:(?:SetUp|TearDown) : )?(?<type>[A-Za-z_][\w.+`]*(?:Exception|Error))\s?:", RegexOptions.Singleline | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex TypePrefix();
 }

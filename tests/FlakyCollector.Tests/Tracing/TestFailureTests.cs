@@ -77,6 +77,17 @@ public sealed class TestFailureTests
         Assert.Equal("Connection refused (127.0.0.1:1)", failure.Message);
     }
 
+    [Theory]
+    [InlineData("OneTimeSetUp: SetUp : System.Net.Http.HttpRequestException : refused", "System.Net.Http.HttpRequestException", "refused")]
+    [InlineData("SetUp : System.InvalidOperationException : setup exploded", "System.InvalidOperationException", "setup exploded")]
+    public void Of_NUnit5SetUpPrefixes_TheSetUpsExceptionType(string message, string type, string own)
+    {
+        var failure = TestFailure.Of(Failed(message));
+
+        Assert.Equal(type, failure.Type);
+        Assert.Equal(own, failure.Message);
+    }
+
     private static CompletedTest Failed(string message, params RecordedException[] thrown) =>
         CompletedTests.Failed(message) with { Payload = Payload(thrown) };
 
