@@ -153,6 +153,18 @@ public sealed class PlatformSampleTests(PackageFeed feed)
     }
 
     [Fact]
+    public void TUnitRepeats_AreExecutionsOfTheirOwn_NotAttempts()
+    {
+        var run = TracedPlatformSample.Get("TUnitMtp", feed).Run;
+
+        var repeats = run.TestSpans.Where(s => s.Attribute("code.function.name") == "Repeated_Passes").ToList();
+        Assert.Equal(run.TrxResults.Count(r => r.TestName.StartsWith("Repeated_Passes", StringComparison.Ordinal)), repeats.Count);
+        Assert.Equal(3, repeats.Count);
+        Assert.Equal(3, repeats.Select(s => s.TraceId).Distinct().Count());
+        Assert.All(repeats, s => Assert.Equal(1L, s.Attributes["test.case.attempt"]));
+    }
+
+    [Fact]
     public void CollectFlakyTrace_ServesOnThePlatformToo_AndOtherCollectorsGetAClearMessage()
     {
         using var sample = SampleProject.Create("MSTestMtp", feed);
