@@ -68,11 +68,19 @@ internal static class TestNodeReader
     /// <summary>
     /// The type of the exception the state carries, unless it is only a framework's wrapper of the
     /// failure text: MSTest's and others' <c>...TestNodeException</c>, the VSTest bridge's
-    /// <c>VSTestException</c> (NUnit's runner), xUnit v3's <c>XunitException</c> made from its message.
+    /// <c>VSTestException</c> (NUnit's runner), xUnit v3's <c>XunitException</c> made from its message;
+    /// TUnit's <c>TestFailedException</c> is looked through to the exception it wraps.
     /// </summary>
     public static string? ExceptionType(TestNodeStateProperty state)
     {
-        var type = Exception(state)?.GetType();
+        var exception = Exception(state);
+        // TUnit reports the test's exception inside its own TestFailedException.
+        while (exception is { InnerException: { } inner } && exception.GetType().Name == "TestFailedException")
+        {
+            exception = inner;
+        }
+
+        var type = exception?.GetType();
         return type is null || TextWrappers.Any(w => type.Name.EndsWith(w, StringComparison.Ordinal)) || type.Name == "XunitException"
             ? null
             : type.FullName;

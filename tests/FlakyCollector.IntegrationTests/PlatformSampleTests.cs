@@ -11,7 +11,8 @@ namespace FlakyCollector.IntegrationTests;
 [Collection(IntegrationCollection.Name)]
 public sealed class PlatformSampleTests(PackageFeed feed)
 {
-    public static TheoryData<string> Samples => new() { "MSTestMtp", "NUnitMtp", "XunitV3Mtp", "TUnitMtp" };
+    // XunitV3Mtp1: xunit.v3 3.x on platform 1.9, served by the extension built against platform 1.x.
+    public static TheoryData<string> Samples => new() { "MSTestMtp", "NUnitMtp", "XunitV3Mtp", "TUnitMtp", "XunitV3Mtp1" };
 
     [Theory]
     [MemberData(nameof(Samples))]
@@ -109,7 +110,7 @@ public sealed class PlatformSampleTests(PackageFeed feed)
     {
         var run = TracedPlatformSample.Get(sample, feed).Run;
 
-        var framework = sample switch { "XunitV3Mtp" => "xunit", "NUnitMtp" => "nunit", "TUnitMtp" => "tunit", _ => "mstest" };
+        var framework = sample switch { "XunitV3Mtp" or "XunitV3Mtp1" => "xunit", "NUnitMtp" => "nunit", "TUnitMtp" => "tunit", _ => "mstest" };
         Assert.All(run.TestSpans, s =>
         {
             Assert.Equal(framework, s.Attribute("test.framework"));

@@ -6,15 +6,17 @@ namespace FlakyCollector.Tracing;
 /// The exception that failed a test, for <c>error.type</c> and the <c>exception</c> event: of the
 /// exceptions the test threw, the last one whose message is in the failure text the runner
 /// reported. A test that fails an assertion and then disposes a stub that throws and catches
-/// inside has thrown both; only the assertion's message is in the failure text.
+/// inside has thrown both; only the assertion's message is in the failure text. Then the type the
+/// runner reported (a crash, a hang, the platform's exception object), then the one the failure
+/// text names.
 /// </summary>
 internal sealed record TestFailure(string Type, string Message)
 {
     public static TestFailure Of(CompletedTest test)
     {
         var reported = test.ErrorMessage ?? string.Empty;
-        var type = test.Payload?.ExceptionType
-            ?? Thrown(test.Payload?.Exceptions ?? [], reported)
+        var type = Thrown(test.Payload?.Exceptions ?? [], reported)
+            ?? test.Payload?.ExceptionType
             ?? ErrorTypeGuess.FromMessage(reported)
             ?? OnlyTypeThrown(test.Payload?.Exceptions ?? [])
             ?? ErrorTypeGuess.Other;

@@ -88,6 +88,14 @@ public sealed class TestNodeReaderTests
     }
 
     [Fact]
+    public void ExceptionType_TUnitsTestFailedException_TheExceptionItWraps()
+    {
+        var state = new FailedTestNodeStateProperty(new TestFailedException(new InvalidOperationException("ledger is closed")));
+
+        Assert.Equal("System.InvalidOperationException", TestNodeReader.ExceptionType(state));
+    }
+
+    [Fact]
     public void Read_MessageWithCarriageReturns_LineBreaksAsTheTrxWritesThem()
     {
         var state = new FailedTestNodeStateProperty(Thrown(new InvalidOperationException("Assert.Equal() Failure: Values differ\r\nExpected: 2\r\nActual:   3")));
@@ -139,4 +147,6 @@ public sealed class TestNodeReaderTests
     private sealed class VSTestException(string message) : Exception(message);
 
     private sealed class XunitException(string message) : Exception(message);
+
+    private sealed class TestFailedException(Exception inner) : Exception(inner.Message, inner);
 }

@@ -43,11 +43,20 @@ public sealed class TestFailureTests
     }
 
     [Fact]
-    public void Of_RunnerReportedTheException_RunnersTypeWins()
+    public void Of_RunnerReportedTheException_RunnersTypeWinsOverUnmatchedOnes()
     {
         var test = Failed("boom", Disposed) with { Payload = Payload(Disposed) with { ExceptionType = "TUnit.Assertions.Exceptions.AssertionException" } };
 
         Assert.Equal("TUnit.Assertions.Exceptions.AssertionException", TestFailure.Of(test).Type);
+    }
+
+    [Fact]
+    public void Of_RunnerReportedAWrapper_TheThrownExceptionWhoseMessageMatchesWins()
+    {
+        var thrown = new RecordedException("System.InvalidOperationException", "ledger is closed");
+        var test = Failed("ledger is closed", thrown) with { Payload = Payload(thrown) with { ExceptionType = "TUnit.Engine.Exceptions.TestFailedException" } };
+
+        Assert.Equal("System.InvalidOperationException", TestFailure.Of(test).Type);
     }
 
     [Fact]
