@@ -8,6 +8,7 @@ using Microsoft.Testing.Platform.Extensions.TestHost;
 using Microsoft.Testing.Platform.Messages;
 using Microsoft.Testing.Platform.OutputDevice;
 using Microsoft.Testing.Platform.Services;
+using Microsoft.Testing.Platform.TestHost;
 
 namespace FlakyCollector.Mtp;
 
@@ -16,7 +17,7 @@ namespace FlakyCollector.Mtp;
 /// the session's end to <see cref="PlatformTestRun"/>, and shows what FlakyTrace has to say.
 /// Nothing may escape into the test run: every failure becomes one warning.
 /// </summary>
-internal sealed class FlakyTraceSession : IDataConsumer, ITestSessionLifetimeHandler, IOutputDeviceDataProducer, IDataProducer
+internal sealed partial class FlakyTraceSession : IDataConsumer, ITestSessionLifetimeHandler, IOutputDeviceDataProducer, IDataProducer
 {
     private readonly ICommandLineOptions options;
     private readonly IConfiguration configuration;
@@ -52,7 +53,7 @@ internal sealed class FlakyTraceSession : IDataConsumer, ITestSessionLifetimeHan
         return Task.FromResult(request.Requested);
     }
 
-    public async Task OnTestSessionStartingAsync(ITestSessionContext testSessionContext)
+    private async Task StartAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -82,7 +83,7 @@ internal sealed class FlakyTraceSession : IDataConsumer, ITestSessionLifetimeHan
             report.Warning($"could not start: {ex.GetType().Name}: {ex.Message}. The tests run untraced.");
         }
 
-        await ShowAsync(testSessionContext.CancellationToken).ConfigureAwait(false);
+        await ShowAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public Task ConsumeAsync(IDataProducer dataProducer, IData value, CancellationToken cancellationToken)
@@ -102,7 +103,7 @@ internal sealed class FlakyTraceSession : IDataConsumer, ITestSessionLifetimeHan
         return Task.CompletedTask;
     }
 
-    public async Task OnTestSessionFinishingAsync(ITestSessionContext testSessionContext)
+    private async Task FinishAsync(SessionUid sessionUid, CancellationToken cancellationToken)
     {
         try
         {
@@ -111,7 +112,7 @@ internal sealed class FlakyTraceSession : IDataConsumer, ITestSessionLifetimeHan
                 run.Complete();
                 if (run.FilePath is { } path && File.Exists(path))
                 {
-                    await messageBus.PublishAsync(this, new SessionFileArtifact(testSessionContext.SessionUid, new FileInfo(path), "FlakyTrace traces", "OTLP/JSON Lines, one trace per test")).ConfigureAwait(false);
+                    await messageBus.PublishAsync(this, new SessionFileArtifact(sessionUid, new FileInfo(path), "FlakyTrace traces", "OTLP/JSON Lines, one trace per test")).ConfigureAwait(false);
                 }
             }
         }
@@ -125,13 +126,13 @@ internal sealed class FlakyTraceSession : IDataConsumer, ITestSessionLifetimeHan
             run = null;
         }
 
-        await PublishWarningsAsync(testSessionContext).ConfigureAwait(false);
-        await ShowAsync(testSessionContext.CancellationToken).ConfigureAwait(false);
+        await PublishWarningsAsync(sessionUid, cancellationToken).ConfigureAwait(false);
+        await ShowAsync(cancellationToken).ConfigureAwait(false);
     }
 
     // `dotnet test` shows a platform application's artifacts but not its extensions' messages, so
     // the warnings also go to a file that it lists next to the traces.
-    private async Task PublishWarningsAsync(ITestSessionContext testSessionContext)
+    private async Task PublishWarningsAsync(SessionUid sessionUid, CancellationToken cancellationToken)
     {
         if (report.Warnings.Count == 0)
         {
@@ -143,8 +144,8 @@ internal sealed class FlakyTraceSession : IDataConsumer, ITestSessionLifetimeHan
             var directory = Path.Combine(configuration.GetTestResultDirectory(), "flakytrace");
             Directory.CreateDirectory(directory);
             var path = Path.Combine(directory, $"warnings_{DateTime.UtcNow:yyyyMMdd'T'HHmmss}_{Environment.ProcessId}.txt");
-            await File.WriteAllLinesAsync(path, report.Warnings, testSessionContext.CancellationToken).ConfigureAwait(false);
-            await messageBus.PublishAsync(this, new SessionFileArtifact(testSessionContext.SessionUid, new FileInfo(path), "FlakyTrace warnings")).ConfigureAwait(false);
+            await File.WriteAllLinesAsync(path, report.Warnings, cancellationToken).ConfigureAwait(false);
+            await messageBus.PublishAsync(this, new SessionFileArtifact(sessionUid, new FileInfo(path), "FlakyTrace warnings")).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -157,7 +158,11 @@ internal sealed class FlakyTraceSession : IDataConsumer, ITestSessionLifetimeHan
         foreach (var (warning, text) in report.Drain())
         {
             IOutputDeviceData data = warning ? new WarningMessageOutputDeviceData(text) : new TextOutputDeviceData(text);
+#if PLATFORM_V1
+            await output.DisplayAsync(this, data).ConfigureAwait(false);
+#else
             await output.DisplayAsync(this, data, cancellationToken).ConfigureAwait(false);
+#endif
         }
     }
 }

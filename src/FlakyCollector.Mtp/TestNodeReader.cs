@@ -40,6 +40,8 @@ internal static class TestNodeReader
         var location = node.Properties.SingleOrDefault<TestFileLocationProperty>();
         var timing = node.Properties.SingleOrDefault<TimingProperty>()?.GlobalTiming;
         var (message, stackTrace) = FailureText(node, state);
+        message = AsTrxWritesIt(message);
+        stackTrace = AsTrxWritesIt(stackTrace);
         return new CompletedTest
         {
             FullyQualifiedName = FullyQualifiedName(node, method),
@@ -52,6 +54,7 @@ internal static class TestNodeReader
             Outcome = Outcome(state),
             ErrorMessage = message,
             ErrorStackTrace = stackTrace,
+            SkipReason = state is SkippedTestNodeStateProperty skipped ? skipped.Explanation : null,
             StartTime = timing?.StartTime ?? default,
             EndTime = timing?.EndTime ?? default,
             Duration = timing?.Duration ?? default,
@@ -62,12 +65,42 @@ internal static class TestNodeReader
         };
     }
 
-    /// <summary>The type of the exception the state carries, unless it is only a framework's wrapper of the failure text.</summary>
+    /// <summary>
+    /// The type of the exception the state carries, unless it is only a framework's wrapper of the
+    /// failure text: MSTest's and others' <c>...TestNodeException</c>, the VSTest bridge's
+    /// <c>VSTestException</c> (NUnit's runner), xUnit v3's <c>XunitException</c> made from its message;
+    /// TUnit's <c>TestFailedException</c> is looked through to the exception it wraps.
+    /// </summary>
     public static string? ExceptionType(TestNodeStateProperty state)
     {
         var exception = Exception(state);
+        // TUnit reports the test's exception inside its own TestFailedException.
+        while (exception is { InnerException: { } inner } && exception.GetType().Name == "TestFailedException")
+        {
+            exception = inner;
+        }
+
         var type = exception?.GetType();
-        return type is null || type.Name.EndsWith("TestNodeException", StringComparison.Ordinal) ? null : type.FullName;
+        return type is null || TextWrappers.Any(w => type.Name.EndsWith(w, StringComparison.Ordinal)) || type.Name == "XunitException"
+            ? null
+            : type.FullName;
+    }
+
+    private static readonly string[] TextWrappers = ["TestNodeException", "VSTestException"];
+
+    /// <summary>
+    /// The TRX report's XML writer writes every line break as the platform's own, as vstest's TRX
+    /// does; a framework's message may carry <c>\r\n</c> on Linux all the same.
+    /// </summary>
+    internal static string? AsTrxWritesIt(string? text)
+    {
+        if (text is null || !text.Contains('\r'))
+        {
+            return text;
+        }
+
+        var unified = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        return Environment.NewLine == "\n" ? unified : unified.Replace("\n", Environment.NewLine, StringComparison.Ordinal);
     }
 
     private static string TypeName(TestMethodIdentifierProperty method) =>

@@ -23,7 +23,8 @@ public sealed class RowsAndOutcomesTests(PackageFeed feed)
         Assert.InRange(Span(run, "Shared (slow)").Duration, TimeSpan.FromMilliseconds(390), TimeSpan.FromMilliseconds(550));
         // Timed from inside each row, one after another, not from the shared test case's window.
         var rows = new[] { "Shared (slow)", "Shared (quick)", "Shared (slower)" }.Select(name => Span(run, name)).ToList();
-        Assert.All(rows, row => Assert.Equal("hook", row.Attribute("flakytrace.timing")));
+        Assert.All(rows, row => Assert.Contains(row.Attribute("flakytrace.timing"), new[] { "hook", "framework" }));
+        TrxAgreement.AssertDurationsAgree(run);
         Assert.True(rows[0].EndUnixNano <= rows[1].StartUnixNano && rows[1].EndUnixNano <= rows[2].StartUnixNano, "the rows ran one after another");
         Assert.Equal("RowsMSTest.Rows.Named[first row]", Span(run, "first row").Attribute("test.case.name"));
         Assert.Equal("RowsMSTest.Rows.Named[second row]", Span(run, "second row").Attribute("test.case.name"));
@@ -42,6 +43,8 @@ public sealed class RowsAndOutcomesTests(PackageFeed feed)
             ["RowsXunit.Rows.NotNull<Double>(value: 1)", "RowsXunit.Rows.NotNull<Int32>(value: 1)", "RowsXunit.Rows.NotNull<Int64>(value: 1)"],
             run.TestSpans.Select(s => s.Attribute("test.case.name")!).Where(n => n.Contains("NotNull", StringComparison.Ordinal)).Order());
         Assert.All(run.TestSpans.Where(s => s.Name.Contains("Shared", StringComparison.Ordinal)), s => Assert.True(s.EndUnixNano > s.StartUnixNano, $"{s.Name} lasts 0 ns"));
+        // Rows xUnit cannot serialise report one instant as their window, and their own duration: the span takes the duration.
+        TrxAgreement.AssertDurationsAgree(run);
     }
 
     [Fact]

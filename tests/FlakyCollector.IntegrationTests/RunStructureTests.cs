@@ -20,7 +20,7 @@ public sealed class RunStructureTests(PackageFeed feed)
 
         Assert.Equal(2, run.TraceFiles.Count);
         Assert.Equal(["NUnitSample", "XunitSample"], run.TestSpans.Select(s => (string)s.Resource["service.name"]!).Distinct().Order());
-        Assert.Equal(31, run.TestSpans.Count);
+        Assert.Equal(35, run.TestSpans.Count);
         Assert.Single(run.Spans.Select(s => s.Attribute("test.run.id")).Where(id => id is not null).Distinct());
         Assert.All(run.TraceFiles, f => Assert.Contains(f, process.Output, StringComparison.Ordinal));
     }
@@ -46,8 +46,8 @@ public sealed class RunStructureTests(PackageFeed feed)
 
         var run = sample.Test(["--collect", "FlakyTrace"], new Dictionary<string, string?> { ["OTEL_TRACES_SAMPLER"] = "always_off" });
 
-        Assert.Equal(16, run.TrxResults.Count);
-        Assert.Equal(4, run.TestSpans.Count);
+        Assert.Equal(17, run.TrxResults.Count);
+        Assert.Equal(5, run.TestSpans.Count);
         Assert.All(run.TestSpans, s => Assert.Equal("fail", s.Attribute("test.case.result.status")));
         Assert.DoesNotContain(run.Spans, s => s.Scope == "System.Net.Http" && run.TestSpans.All(t => t.TraceId != s.TraceId) && s.ParentSpanId is not null);
         Assert.Contains("12 passing tests left out", run.Process.Output, StringComparison.Ordinal);
@@ -99,7 +99,7 @@ public sealed class RunStructureTests(PackageFeed feed)
 
         Assert.Equal(1, process.ExitCode);
         Assert.Contains("without the FlakyCollector package's build integration", process.Output, StringComparison.Ordinal);
-        Assert.Equal(16, run.TestSpans.Count);
-        Assert.Equal(4, run.TestSpans.Count(s => s.StatusCode == 2));
+        Assert.Equal(17, run.TestSpans.Count);
+        Assert.Equal(5, run.TestSpans.Count(s => s.StatusCode == 2));
     }
 }

@@ -93,6 +93,44 @@ public sealed class TestNodeReaderTests
         Assert.Null(TestNodeReader.ExceptionType(state));
     }
 
+    [Fact]
+    public void ExceptionType_VSTestBridgesAndXunitsTextWrappers_AreNotTheFailuresType()
+    {
+        Assert.Null(TestNodeReader.ExceptionType(new FailedTestNodeStateProperty(new VSTestException("OneTimeSetUp: System.Net.Http.HttpRequestException : refused"))));
+        Assert.Null(TestNodeReader.ExceptionType(new FailedTestNodeStateProperty(new XunitException("Assert.Equal() Failure"))));
+    }
+
+    [Fact]
+    public void ExceptionType_TUnitsTestFailedException_TheExceptionItWraps()
+    {
+        var state = new FailedTestNodeStateProperty(new TestFailedException(new InvalidOperationException("ledger is closed")));
+
+        Assert.Equal("System.InvalidOperationException", TestNodeReader.ExceptionType(state));
+    }
+
+    [Fact]
+    public void Read_MessageWithCarriageReturns_LineBreaksAsTheTrxWritesThem()
+    {
+        var state = new FailedTestNodeStateProperty(Thrown(new InvalidOperationException("Assert.Equal() Failure: Values differ\r\nExpected: 2\r\nActual:   3")));
+
+        var test = TestNodeReader.Read(Node("Posts", state), state, "t.dll", TestFramework.XUnit, null);
+
+        Assert.Equal("Assert.Equal() Failure: Values differ\nExpected: 2\nActual:   3".ReplaceLineEndings(Environment.NewLine), test.ErrorMessage);
+        Assert.DoesNotContain('\r', test.ErrorStackTrace ?? string.Empty);
+    }
+
+    [Fact]
+    public void Read_Skipped_TheReasonIsKept()
+    {
+        var state = new SkippedTestNodeStateProperty("not today");
+
+        var test = TestNodeReader.Read(Node("Posts", state), state, "t.dll", TestFramework.XUnit, null);
+
+        Assert.Equal(FlakyCollector.Tracing.TestOutcome.Skipped, test.Outcome);
+        Assert.Equal("not today", test.SkipReason);
+        Assert.Null(test.ErrorMessage);
+    }
+
     private static TestNode Node(string displayName, TestNodeStateProperty state, params IProperty[] properties)
     {
         var bag = new PropertyBag(state, new TestMethodIdentifierProperty("Shop.Tests", "Shop.Tests", "Cart", displayName.Split('(')[0], 0, [], "System.Void"));
@@ -117,4 +155,11 @@ public sealed class TestNodeReaderTests
     }
 
     private sealed class SampleTestNodeException(string message) : Exception(message);
+
+    // Named as the VSTest bridge's and xUnit v3's wrappers of a failure's text are.
+    private sealed class VSTestException(string message) : Exception(message);
+
+    private sealed class XunitException(string message) : Exception(message);
+
+    private sealed class TestFailedException(Exception inner) : Exception(inner.Message, inner);
 }

@@ -9,8 +9,9 @@ namespace FlakyCollector.Payload;
 /// The payload of the common test (a test span and nothing else) as a short line of
 /// length-prefixed fields: <c>1|</c> then strings as <c>length:text</c> (<c>-</c> for null) and
 /// numbers as <c>digits;</c>. Of the test span it carries the ids and the timing, all that the
-/// logger takes from it (name, status and attributes come from vstest's own result). It has no
-/// quotes, so vstest's JSON carries it without escaping, and both ends handle it without a JSON
+/// logger takes from it (name, status and attributes come from vstest's own result), and the one
+/// exception the test threw, if any. Apart from that exception's message it has no quotes, so
+/// vstest's JSON mostly carries it without escaping, and both ends handle it without a JSON
 /// writer or document. Size matters twice: vstest keeps every test result, with this property,
 /// in both processes until the run ends.
 /// </summary>
@@ -26,7 +27,7 @@ internal static class CompactPayloadFormat
     {
         var span = payload.TestSpan;
         if (span is null || payload.PreviousAttempts.Count > 0 || payload.Children.Count > 0 || payload.Detached.Count > 0
-            || payload.Warnings.Count > 0)
+            || payload.Warnings.Count > 0 || payload.ExceptionType is not null || payload.Exceptions.Count > 1)
         {
             return null;
         }
@@ -36,7 +37,9 @@ internal static class CompactPayloadFormat
         Text(text, payload.Timing);
         Number(text, payload.ProcessId);
         Text(text, payload.Runtime);
-        Text(text, payload.ExceptionType);
+        var exception = payload.Exceptions.Count == 1 ? payload.Exceptions[0] : null;
+        Text(text, exception?.Type);
+        Text(text, exception?.Message);
         Text(text, span.TraceId);
         Text(text, span.SpanId);
         Number(text, span.StartTimeUnixNano);
@@ -58,6 +61,7 @@ internal static class CompactPayloadFormat
         var processId = (int)fields.Number();
         var runtime = fields.Text();
         var exceptionType = fields.Text();
+        var exceptionMessage = fields.Text();
         var traceId = fields.Text() ?? throw new FormatException("the payload has no trace id");
         var spanId = fields.Text() ?? throw new FormatException("the payload has no span id");
         var start = fields.Number();
@@ -71,7 +75,14 @@ internal static class CompactPayloadFormat
             ScopeName = TestActivityNames.SourceName,
         };
         fields.ExpectEnd();
-        return new RecordedExecution { Timing = timing, ProcessId = processId, Runtime = runtime, ExceptionType = exceptionType, TestSpan = span };
+        return new RecordedExecution
+        {
+            Timing = timing,
+            ProcessId = processId,
+            Runtime = runtime,
+            Exceptions = exceptionType is null ? [] : [new RecordedException(exceptionType, exceptionMessage)],
+            TestSpan = span,
+        };
     }
 
     private static void Text(StringBuilder text, string? value)

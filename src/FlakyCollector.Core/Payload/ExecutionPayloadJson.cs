@@ -40,6 +40,20 @@ internal static class ExecutionPayloadJson
                 writer.WriteString("exceptionType", payload.ExceptionType);
             }
 
+            if (payload.Exceptions.Count > 0)
+            {
+                writer.WriteStartArray("exceptions");
+                foreach (var exception in payload.Exceptions)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("type", exception.Type);
+                    writer.WriteString("message", exception.Message);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+            }
+
             if (payload.TestSpan is not null)
             {
                 writer.WritePropertyName("test");
@@ -72,6 +86,9 @@ internal static class ExecutionPayloadJson
             ProcessId = root.GetProperty("pid").GetInt32(),
             Runtime = root.TryGetProperty("runtime", out var runtime) ? runtime.GetString() : null,
             ExceptionType = root.TryGetProperty("exceptionType", out var type) ? type.GetString() : null,
+            Exceptions = root.TryGetProperty("exceptions", out var exceptions)
+                ? exceptions.EnumerateArray().Select(e => new RecordedException(e.GetProperty("type").GetString() ?? string.Empty, e.GetProperty("message").GetString())).ToList()
+                : [],
             TestSpan = root.TryGetProperty("test", out var test) ? SpanDataJson.Read(test) : null,
             PreviousAttempts = root.TryGetProperty("previous", out var previous) ? previous.EnumerateArray().Select(SpanDataJson.Read).ToList() : [],
             Children = root.GetProperty("children").EnumerateArray().Select(SpanDataJson.Read).ToList(),

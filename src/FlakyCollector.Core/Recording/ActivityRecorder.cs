@@ -205,7 +205,7 @@ internal sealed class ActivityRecorder : IDisposable
             if (current is not null && live.TryGetValue(current.TraceId, out var trace)
                 && !IsWrapper(e.Exception))
             {
-                trace.LastExceptionType = e.Exception.GetType().FullName;
+                trace.AddException(RecordedException.Of(e.Exception));
             }
         }
         catch (Exception)

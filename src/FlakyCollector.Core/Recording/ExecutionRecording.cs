@@ -26,7 +26,8 @@ internal static class ExecutionRecording
         {
             TestSpan = trace is null ? null : ActivitySpanConverter.Convert(trace.Activity),
             Timing = trace is null ? "none" : timing,
-            ExceptionType = trace?.LastExceptionType ?? exceptionType,
+            ExceptionType = exceptionType,
+            Exceptions = trace?.Exceptions ?? [],
             ProcessId = Environment.ProcessId,
             Runtime = Runtime,
             PreviousAttempts = previous.Select(p => ActivitySpanConverter.Convert(p.Activity)).ToList(),

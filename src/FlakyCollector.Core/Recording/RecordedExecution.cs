@@ -15,8 +15,17 @@ internal sealed record RecordedExecution
     /// <summary>How <see cref="TestSpan"/> was timed: <c>hook</c>, <c>collector</c>, or <c>none</c>.</summary>
     public string Timing { get; init; } = "none";
 
-    /// <summary>The type of the last exception thrown inside the test; meaningful only for a failed test.</summary>
+    /// <summary>
+    /// The type of the failure as the runner reported it (the platform's exception object, a crash
+    /// or hang timeout), when it names a real type rather than a wrapper of the failure text.
+    /// </summary>
     public string? ExceptionType { get; init; }
+
+    /// <summary>
+    /// The last exceptions thrown while the test was the current trace, oldest first: the one whose
+    /// message is in the failure text failed the test; the others were thrown and caught, or disposed.
+    /// </summary>
+    internal IReadOnlyList<RecordedException> Exceptions { get; init; } = [];
 
     public int ProcessId { get; init; }
 

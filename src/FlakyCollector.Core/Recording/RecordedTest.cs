@@ -5,11 +5,15 @@ namespace FlakyCollector.Recording;
 
 /// <summary>
 /// The trace of one test execution while it is recorded: the test's own activity, the spans of
-/// the work it caused, and the type of the last exception thrown while it was the current trace.
+/// the work it caused, and the exceptions thrown while it was the current trace.
 /// </summary>
 internal sealed class RecordedTest
 {
+    /// <summary>A test that throws and catches in a loop keeps only its last few: the failure is among the last.</summary>
+    internal const int MaxExceptions = 8;
+
     private readonly List<SpanData> children = [];
+    private readonly Queue<RecordedException> exceptions = new();
 
     public RecordedTest(Activity activity)
     {
@@ -18,8 +22,48 @@ internal sealed class RecordedTest
 
     public Activity Activity { get; }
 
-    /// <summary>Type of the last first-chance exception seen on this trace; it describes the failure only when the test failed.</summary>
-    public string? LastExceptionType { get; set; }
+    /// <summary>Type of the last first-chance exception seen on this trace; not necessarily the one that failed the test.</summary>
+    public string? LastExceptionType
+    {
+        get
+        {
+            lock (exceptions)
+            {
+                return exceptions.Count == 0 ? null : exceptions.Last().Type;
+            }
+        }
+    }
+
+    /// <summary>The last exceptions thrown on this trace, oldest first.</summary>
+    internal IReadOnlyList<RecordedException> Exceptions
+    {
+        get
+        {
+            lock (exceptions)
+            {
+                return exceptions.ToArray();
+            }
+        }
+    }
+
+    internal void AddException(RecordedException exception)
+    {
+        lock (exceptions)
+        {
+            // Each await an exception passes through throws it again: one entry is enough.
+            if (exceptions.Count > 0 && exceptions.Last() == exception)
+            {
+                return;
+            }
+
+            if (exceptions.Count == MaxExceptions)
+            {
+                exceptions.Dequeue();
+            }
+
+            exceptions.Enqueue(exception);
+        }
+    }
 
     public void AddChild(SpanData span)
     {

@@ -30,6 +30,9 @@ internal sealed record CompletedTest
 
     public string? ErrorStackTrace { get; init; }
 
+    /// <summary>Why the framework skipped the test, where it says.</summary>
+    public string? SkipReason { get; init; }
+
     public DateTimeOffset StartTime { get; init; }
 
     public DateTimeOffset EndTime { get; init; }

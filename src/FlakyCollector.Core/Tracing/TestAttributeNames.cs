@@ -29,6 +29,9 @@ internal static class TestAttributeNames
     public const string Outcome = "test.outcome";
     public const string Attempt = "test.case.attempt";
     public const string TraitPrefix = "test.case.trait.";
+
+    /// <summary>Why a test was skipped; the semantic conventions name none.</summary>
+    public const string SkipReason = "test.case.skip_reason";
     public const string CodeFunction = "code.function.name";
     public const string CodeFile = "code.file.path";
     public const string CodeLine = "code.line.number";
@@ -39,6 +42,9 @@ internal static class TestAttributeNames
     public const string ExceptionEvent = "exception";
     public const string TestHostPid = "flakytrace.testhost.pid";
     public const string Timing = "flakytrace.timing";
+
+    /// <summary><c>setup</c> on a test that never ran because its fixture's set-up failed.</summary>
+    public const string FailurePhase = "flakytrace.failure.phase";
     public const string Output = "flakytrace.test.output";
     public const string ErrorOutput = "flakytrace.test.error_output";
 }

@@ -19,7 +19,11 @@ internal static class TestExecutions
                 ErrorStackTrace = null,
                 Output = null,
                 ErrorOutput = null,
-                Payload = test.Payload! with { TestSpan = earlier, ExceptionType = null, PreviousAttempts = [], Children = [], Detached = [] },
+                // The framework's timing is the reported attempt's, not this one's.
+                StartTime = default,
+                EndTime = default,
+                Duration = TimeSpan.Zero,
+                Payload = test.Payload! with { TestSpan = earlier, ExceptionType = null, Exceptions = [], PreviousAttempts = [], Children = [], Detached = [] },
             };
         }
 

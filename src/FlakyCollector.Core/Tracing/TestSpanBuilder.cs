@@ -6,7 +6,9 @@ namespace FlakyCollector.Tracing;
 
 /// <summary>
 /// Builds the span of one test execution: ids and timing from the test process when it recorded
-/// them, outcome, message and stack trace from vstest's result (the same text <c>dotnet test</c> prints).
+/// them (where they agree with the framework's duration; see <see cref="TestWindow"/>), outcome,
+/// message and stack trace from vstest's result (the same text <c>dotnet test</c> prints), and the
+/// type of the exception that failed the test (<see cref="TestFailure"/>).
 /// </summary>
 internal static class TestSpanBuilder
 {
@@ -16,22 +18,30 @@ internal static class TestSpanBuilder
     public static SpanData Build(CompletedTest test, string? runId, int attempt, string scopeVersion, IReadOnlyList<SpanLinkData>? links = null)
     {
         var recorded = test.Payload?.TestSpan;
-        var (start, end) = recorded is not null
-            ? (recorded.StartTimeUnixNano, recorded.EndTimeUnixNano)
-            : FrameworkTiming(test);
+        var window = TestWindow.Of(test);
+        var (start, end) = (window.Start, window.End);
         var failed = test.Outcome.IsFailure();
-        var attributes = Attributes(test, runId, attempt, failed);
+        var attributes = Attributes(test, runId, attempt, window.Timing);
         var events = new List<SpanEventData>();
         if (failed)
         {
-            var errorType = ErrorType(test);
-            attributes.Add(new(TestAttributeNames.ErrorType, errorType));
+            var failure = TestFailure.Of(test);
+            attributes.Add(new(TestAttributeNames.ErrorType, failure.Type));
+            if (ErrorTypeGuess.IsOneTimeSetUpFailure(test.ErrorMessage) && recorded is null)
+            {
+                attributes.Add(new(TestAttributeNames.FailurePhase, "setup"));
+            }
+
             events.Add(new SpanEventData(TestAttributeNames.ExceptionEvent, end,
             [
-                new(TestAttributeNames.ExceptionType, errorType),
-                new(TestAttributeNames.ExceptionMessage, test.ErrorMessage ?? string.Empty),
+                new(TestAttributeNames.ExceptionType, failure.Type),
+                new(TestAttributeNames.ExceptionMessage, failure.Message),
                 new(TestAttributeNames.ExceptionStacktrace, test.ErrorStackTrace ?? string.Empty),
             ]));
+        }
+        else if (test.SkipReason is { Length: > 0 } reason && test.Outcome.ResultStatus() == "skipped")
+        {
+            attributes.Add(new(TestAttributeNames.SkipReason, reason));
         }
 
         return new SpanData
@@ -52,7 +62,7 @@ internal static class TestSpanBuilder
         };
     }
 
-    private static List<SpanAttribute> Attributes(CompletedTest test, string? runId, int attempt, bool failed)
+    private static List<SpanAttribute> Attributes(CompletedTest test, string? runId, int attempt, string timing)
     {
         var attributes = new List<SpanAttribute>
         {
@@ -76,12 +86,9 @@ internal static class TestSpanBuilder
         {
             attributes.AddRange(payload.TestSpan?.Attributes.Where(a => a.Key == ExecutionRecording.DroppedChildrenAttribute) ?? []);
             attributes.Add(new(TestAttributeNames.TestHostPid, (long)payload.ProcessId));
-            attributes.Add(new(TestAttributeNames.Timing, payload.TestSpan is null ? "framework" : payload.Timing));
         }
-        else
-        {
-            attributes.Add(new(TestAttributeNames.Timing, "framework"));
-        }
+
+        attributes.Add(new(TestAttributeNames.Timing, timing));
 
         Add(attributes, TestAttributeNames.Output, Capped(test.Output));
         Add(attributes, TestAttributeNames.ErrorOutput, Capped(test.ErrorOutput));
@@ -93,9 +100,6 @@ internal static class TestSpanBuilder
         return attributes;
     }
 
-    private static string ErrorType(CompletedTest test) =>
-        test.Payload?.ExceptionType ?? ErrorTypeGuess.FromMessage(test.ErrorMessage) ?? ErrorTypeGuess.Other;
-
     /// <summary>
     /// The framework's own timing, when the test process recorded nothing for this test. Its duration
     /// is the row's own; its start and end may be the whole test case's (MSTest rows that share one
@@ -106,8 +110,9 @@ internal static class TestSpanBuilder
     {
         var end = test.EndTime == default ? DateTimeOffset.UtcNow : test.EndTime;
         var window = end - test.StartTime;
+        // An instant window with a duration (xUnit rows it cannot serialise) does not agree, however short the duration.
         var agrees = test.StartTime != default && window >= TimeSpan.Zero
-            && (window - test.Duration).Duration() <= TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, test.Duration.Ticks / 10));
+            && (window - test.Duration).Duration() <= TimeSpan.FromTicks(test.Duration.Ticks / 10);
         var start = agrees || test.Duration <= TimeSpan.Zero && test.StartTime != default && window >= TimeSpan.Zero ? test.StartTime : end - test.Duration;
         return (ActivitySpanConverter.ToUnixNano(start.UtcDateTime), ActivitySpanConverter.ToUnixNano(end.UtcDateTime));
     }

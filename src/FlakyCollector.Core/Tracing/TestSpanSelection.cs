@@ -4,12 +4,15 @@ using FlakyCollector.Spans;
 namespace FlakyCollector.Tracing;
 
 /// <summary>
-/// Numbers the executions of each test case, counts them into the run's structure, and keeps
-/// or leaves out each one's span as the sampler decides.
+/// Numbers the attempts of each test case, counts them into the run's structure, and keeps
+/// or leaves out each one's span as the sampler decides. Only a rerun after a failure is another
+/// attempt: an execution after a pass (TUnit's <c>[Repeat]</c>, NUnit's <c>[Repeat]</c>) is an
+/// execution of its own, attempt 1, and the sampler, which keeps every later attempt, treats it
+/// like any first run.
 /// </summary>
 internal sealed class TestSpanSelection(string? runId, RunStructure run, PassingTestSampler sampler)
 {
-    private readonly ConcurrentDictionary<string, int> attempts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (int Attempt, bool Failed)> attempts = new(StringComparer.Ordinal);
     private int total;
     private int sampledOut;
 
@@ -21,7 +24,9 @@ internal sealed class TestSpanSelection(string? runId, RunStructure run, Passing
     public SpanData? Select(CompletedTest execution)
     {
         var caseName = TestCaseNaming.CaseName(execution.FullyQualifiedName, execution.DisplayName);
-        var attempt = attempts.AddOrUpdate(execution.Source + "|" + caseName, 1, (_, n) => n + 1);
+        var failed = execution.Outcome.IsFailure();
+        var attempt = attempts.AddOrUpdate(execution.Source + "|" + caseName, (1, failed),
+            (_, previous) => (previous.Failed ? previous.Attempt + 1 : 1, failed)).Attempt;
         var unlinked = TestSpanBuilder.Build(execution, runId, attempt, TestResource.CollectorVersion);
         var link = run.Register(execution.Source, TestCaseNaming.SuiteName(execution.FullyQualifiedName), unlinked, execution.Outcome);
         Interlocked.Increment(ref total);

@@ -23,6 +23,8 @@ internal static class CompletedTestReader
             Outcome = TestOutcomeText.FromVstest(result.Outcome.ToString()),
             ErrorMessage = result.ErrorMessage,
             ErrorStackTrace = result.ErrorStackTrace,
+            // Adapters report a skipped test's reason where a failure's message goes.
+            SkipReason = result.Outcome == Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome.Skipped ? result.ErrorMessage : null,
             StartTime = result.StartTime,
             EndTime = result.EndTime,
             Duration = result.Duration,

@@ -17,8 +17,7 @@ public sealed class SampleRun(ProcessResult process, string resultsDirectory)
 
     public IReadOnlyList<FileSpan> TestSpans => Spans.Where(s => s.Attributes.ContainsKey("test.case.name")).ToList();
 
-    public IReadOnlyList<string> TraceFiles =>
-        Directory.Exists(ResultsDirectory) ? Directory.GetFiles(ResultsDirectory, "*.otlp.jsonl", SearchOption.AllDirectories) : [];
+    public IReadOnlyList<string> TraceFiles => TraceFileReader.Files(ResultsDirectory);
 
     /// <summary>Whether any test result reached the results directory: a TRX, or a trace file.</summary>
     public bool WroteResults =>

@@ -6,9 +6,16 @@ namespace FlakyCollector.IntegrationTests.Infrastructure;
 /// <summary>Reads OTLP/JSON Lines files written by the collector, independently of its own encoder.</summary>
 public static class TraceFileReader
 {
-    public static IReadOnlyList<FileSpan> ReadAll(string directory) =>
+    public static IReadOnlyList<FileSpan> ReadAll(string directory) => Files(directory).SelectMany(Read).ToList();
+
+    /// <summary>
+    /// The trace files under a results directory. Platform 1.x's TRX report copies the session's
+    /// artifacts beside the TRX (<c>&lt;trx&gt;/In/&lt;machine&gt;/</c>): the same file again, not a second one.
+    /// </summary>
+    public static IReadOnlyList<string> Files(string directory) =>
         Directory.Exists(directory)
-            ? Directory.GetFiles(directory, "*.otlp.jsonl", SearchOption.AllDirectories).SelectMany(Read).ToList()
+            ? Directory.GetFiles(directory, "*.otlp.jsonl", SearchOption.AllDirectories)
+                .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}In{Path.DirectorySeparatorChar}", StringComparison.Ordinal)).ToList()
             : [];
 
     public static IEnumerable<FileSpan> Read(string path)

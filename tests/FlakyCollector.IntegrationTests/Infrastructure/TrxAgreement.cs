@@ -39,5 +39,38 @@ public static class TrxAgreement
         Assert.Equal(distinctTests, run.TestSpans.Select(s => s.Attribute("test.case.name")).Distinct().Count());
     }
 
+    /// <summary>
+    /// Every span lasts as long as the framework timed its test, within 10% or 5 ms (and the TRX's
+    /// rounding): where the hook saw another interval, the span takes the framework's.
+    /// </summary>
+    public static void AssertDurationsAgree(SampleRun run)
+    {
+        var unmatched = run.TestSpans.ToList();
+        var rows = new List<string>();
+        var off = 0;
+        foreach (var result in run.TrxResults.Where(r => r.Outcome is "Passed" or "Failed"))
+        {
+            var span = unmatched.Where(s => s.Name == result.TestName)
+                .MinBy(s => Math.Abs((s.EndUnixNano / 1_000_000) - result.End.ToUnixTimeMilliseconds()));
+            if (span is null)
+            {
+                continue;
+            }
+
+            unmatched.Remove(span);
+            if (span.Attribute("flakytrace.failure.phase") == "setup")
+            {
+                continue; // never ran: it took none of the fixture's time, whatever the framework reports
+            }
+
+            var tolerance = TimeSpan.FromTicks(Math.Max(result.Duration.Ticks / 10, TimeSpan.FromMilliseconds(5).Ticks) + TimeSpan.TicksPerMillisecond);
+            var agrees = (span.Duration - result.Duration).Duration() <= tolerance;
+            off += agrees ? 0 : 1;
+            rows.Add($"{(agrees ? " " : "!")} {result.TestName} ({result.Outcome}): span {span.Duration.TotalMilliseconds:0.0} ms, TRX {result.Duration.TotalMilliseconds:0.0} ms, {span.Attribute("flakytrace.timing")}");
+        }
+
+        Assert.True(off == 0, $"{off} of {rows.Count} spans off the TRX by more than 10% and 5 ms:\n{string.Join("\n", rows)}");
+    }
+
     private static string? Normalize(string? text) => text?.ReplaceLineEndings("\n").TrimEnd();
 }

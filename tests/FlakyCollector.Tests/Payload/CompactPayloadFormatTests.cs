@@ -38,12 +38,39 @@ public sealed class CompactPayloadFormatTests
     }
 
     [Fact]
+    public void RoundTrip_OneExceptionThrown_TypeAndMessageKeptInTheCompactForm()
+    {
+        var payload = Payload(TestSpan()) with { Exceptions = [new RecordedException("Xunit.Sdk.EqualException", "Assert.Equal() Failure: 1|2")] };
+
+        var text = ExecutionPayloadJson.Write(payload);
+        var read = ExecutionPayloadJson.Read(text);
+
+        Assert.StartsWith("1|", text, StringComparison.Ordinal);
+        Assert.Equal(payload.Exceptions, read.Exceptions);
+    }
+
+    [Fact]
+    public void RoundTrip_SeveralExceptionsThrown_JsonKeepsThemInOrder()
+    {
+        var payload = Payload(TestSpan()) with
+        {
+            Exceptions = [new RecordedException("NUnit.Framework.AssertionException", "  Expected: 503\n  But was:  200"), new RecordedException("System.ObjectDisposedException", null)],
+        };
+
+        var text = ExecutionPayloadJson.Write(payload);
+        var read = ExecutionPayloadJson.Read(text);
+
+        Assert.StartsWith("{", text, StringComparison.Ordinal);
+        Assert.Equal(payload.Exceptions, read.Exceptions);
+    }
+
+    [Fact]
     public void Write_TestSpan_OnlyWhatTheLoggerTakesFromIt()
     {
         var text = ExecutionPayloadJson.Write(Payload(TestSpan()));
 
         Assert.DoesNotContain("Shop.Tests.OrdersTests.Create", text, StringComparison.Ordinal);
-        Assert.Equal("1|4:hook7;11:.NET 10.0.0-32:0af7651916cd43dd8448eb211c80319c16:b7ad6b71692033311700000000000000000;250000000;", text);
+        Assert.Equal("1|4:hook7;11:.NET 10.0.0--32:0af7651916cd43dd8448eb211c80319c16:b7ad6b71692033311700000000000000000;250000000;", text);
     }
 
     [Fact]

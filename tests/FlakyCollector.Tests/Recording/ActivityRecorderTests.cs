@@ -292,6 +292,21 @@ public sealed class ActivityRecorderTests : IDisposable
     }
 
     [Fact]
+    public void FirstChanceException_AssertionThenDisposalThrowsAndCatches_BothKeptWithTheirMessages()
+    {
+        var trace = recorder.StartTest("Fails, then disposes a stub")!;
+        Swallow(() => throw new InvalidOperationException("service answered 503"));
+        Swallow(() => throw new ObjectDisposedException("System.Net.HttpListener"));
+        Swallow(() => throw new ObjectDisposedException("System.Net.HttpListener"));
+
+        recorder.FinishTest(trace);
+
+        var payload = ExecutionRecording.From([trace], "hook", []);
+        Assert.Equal(["System.InvalidOperationException", "System.ObjectDisposedException"], payload.Exceptions.Select(e => e.Type));
+        Assert.Equal("service answered 503", payload.Exceptions[0].Message);
+    }
+
+    [Fact]
     public void FirstChanceException_OutsideAnyTest_NotRecorded()
     {
         var trace = recorder.StartTest("Quiet")!;

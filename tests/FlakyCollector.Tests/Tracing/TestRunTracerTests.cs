@@ -103,6 +103,23 @@ public sealed class TestRunTracerTests : IDisposable
     }
 
     [Fact]
+    public void OnTestCompleted_RepeatedAfterPassing_EachAnExecutionOfItsOwn()
+    {
+        using var tracer = Tracer(new FlakyTraceSettings());
+
+        // TUnit [Repeat(3)]: four executions of one test, one of which fails and is run again.
+        tracer.OnTestCompleted(CompletedTests.Passed());
+        tracer.OnTestCompleted(CompletedTests.Passed());
+        tracer.OnTestCompleted(CompletedTests.Failed());
+        tracer.OnTestCompleted(CompletedTests.Passed());
+        tracer.OnTestCompleted(CompletedTests.Passed());
+        tracer.Complete(aborted: false);
+
+        var attempts = TestSpansByLine().Select(spans => IntAttribute(Assert.Single(spans), "test.case.attempt")).ToList();
+        Assert.Equal([1L, 1L, 1L, 2L, 1L], attempts);
+    }
+
+    [Fact]
     public void OnTestCompleted_RepeatedPayloadWarning_ReportedOnce()
     {
         using var tracer = Tracer(new FlakyTraceSettings());

@@ -18,6 +18,30 @@ public sealed class TestSpanBuilderTests
         Assert.Equal("pass", span.Attributes.ValueOf("test.case.result.status"));
         Assert.Equal("passed", span.Attributes.ValueOf("test.outcome"));
         Assert.False(span.Attributes.Has("error.type"));
+        Assert.False(span.Attributes.Has("test.case.skip_reason"));
+    }
+
+    [Fact]
+    public void Build_SkippedWithAReason_ReasonOnTheSpan()
+    {
+        var test = CompletedTests.Passed() with { Outcome = TestOutcome.Skipped, SkipReason = "not on Linux" };
+
+        var span = TestSpanBuilder.Build(test, null, 1, "0.1.0");
+
+        Assert.Equal("not on Linux", span.Attributes.ValueOf("test.case.skip_reason"));
+    }
+
+    [Fact]
+    public void Build_NeverRanBecauseOneTimeSetUpFailed_FailedInSetupWithTheSetUpsType()
+    {
+        var test = CompletedTests.Failed("OneTimeSetUp: System.Net.Http.HttpRequestException : refused") with { Payload = new RecordedExecution { Timing = "none" } };
+
+        var span = TestSpanBuilder.Build(test, null, 1, "0.1.0");
+
+        Assert.Equal("setup", span.Attributes.ValueOf("flakytrace.failure.phase"));
+        Assert.Equal("System.Net.Http.HttpRequestException", span.Attributes.ValueOf("error.type"));
+        Assert.Equal(span.StartTimeUnixNano, span.EndTimeUnixNano);
+        Assert.Equal("OneTimeSetUp: System.Net.Http.HttpRequestException : refused", span.StatusMessage);
     }
 
     [Fact]
@@ -154,7 +178,7 @@ public sealed class TestSpanBuilderTests
         Assert.Equal("exception", exception.Name);
         Assert.Equal(span.EndTimeUnixNano, exception.TimeUnixNano);
         Assert.Equal("System.InvalidOperationException", exception.Attributes.ValueOf("exception.type"));
-        Assert.Equal(test.ErrorMessage, exception.Attributes.ValueOf("exception.message"));
+        Assert.Equal("Sequence contains no elements", exception.Attributes.ValueOf("exception.message"));
         Assert.Equal(test.ErrorStackTrace, exception.Attributes.ValueOf("exception.stacktrace"));
     }
 
@@ -201,7 +225,7 @@ public sealed class TestSpanBuilderTests
     [Fact]
     public void Build_PayloadWithTestSpan_IdsAndTimingFromPayload()
     {
-        var test = CompletedTests.Passed() with { Payload = CompletedTests.Payload() };
+        var test = CompletedTests.Passed() with { Payload = CompletedTests.Payload(), Duration = TimeSpan.FromMilliseconds(248) };
 
         var span = TestSpanBuilder.Build(test, null, 1, "0.1.0");
 

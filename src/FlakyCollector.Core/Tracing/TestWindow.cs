@@ -1,0 +1,50 @@
+using FlakyCollector.Recording;
+
+namespace FlakyCollector.Tracing;
+
+/// <summary>
+/// A test span's start and end, and where they came from (<c>flakytrace.timing</c>). The hook's
+/// window is exact and holds the test's children, but it is the test's own only where it agrees
+/// with the duration the framework reported: a hook that ends after the framework has thrown and
+/// formatted a failure, or starts after the framework's timer, sees another interval than the
+/// test's. There the framework's own timing is taken, and the span says <c>framework</c>.
+/// </summary>
+internal readonly record struct TestWindow(long Start, long End, string Timing)
+{
+    public const string FrameworkTiming = "framework";
+
+    /// <summary>Hook and framework agree within this share of the framework's duration...</summary>
+    private const long ShareDivisor = 10;
+
+    /// <summary>...or this much, what starting and stopping an activity around the framework's timer costs on a loaded machine.</summary>
+    private const long SlackNanoseconds = 5_000_000;
+
+    public long Duration => End - Start;
+
+    public static TestWindow Of(CompletedTest test)
+    {
+        var (frameworkStart, frameworkEnd) = TestSpanBuilder.FrameworkTiming(test);
+        if (ErrorTypeGuess.IsOneTimeSetUpFailure(test.ErrorMessage) && test.Payload?.TestSpan is null)
+        {
+            // Never ran: its fixture's set-up failed. It took none of the fixture's time.
+            return new TestWindow(frameworkEnd, frameworkEnd, FrameworkTiming);
+        }
+
+        if (test.Payload?.TestSpan is not { } recorded)
+        {
+            return new TestWindow(frameworkStart, frameworkEnd, FrameworkTiming);
+        }
+
+        var hook = new TestWindow(recorded.StartTimeUnixNano, recorded.EndTimeUnixNano, test.Payload.Timing);
+        var duration = test.Duration.Ticks * 100;
+        if (duration <= 0 || Math.Abs(hook.Duration - duration) <= Math.Max(duration / ShareDivisor, SlackNanoseconds))
+        {
+            return hook;
+        }
+
+        // The framework's window (its own, or its duration up to its end); without one, its duration from the hook's start.
+        return test.EndTime != default
+            ? new TestWindow(frameworkStart, frameworkEnd, FrameworkTiming)
+            : new TestWindow(hook.Start, hook.Start + duration, FrameworkTiming);
+    }
+}

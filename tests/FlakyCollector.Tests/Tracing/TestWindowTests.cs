@@ -1,0 +1,108 @@
+using FlakyCollector.Recording;
+using FlakyCollector.Tracing;
+
+namespace FlakyCollector.Tests.Tracing;
+
+/// <summary>The hook's window where the framework's duration agrees with it, the framework's where not.</summary>
+public sealed class TestWindowTests
+{
+    private static readonly DateTimeOffset Start = CompletedTests.Start;
+
+    [Fact]
+    public void Of_HookAgreesWithTheFramework_HooksWindow()
+    {
+        var test = Timed(hookMs: 252, frameworkMs: 250);
+
+        var window = TestWindow.Of(test);
+
+        Assert.Equal("hook", window.Timing);
+        Assert.Equal(252_000_000, window.Duration);
+    }
+
+    [Fact]
+    public void Of_FailureCostLengthensTheHooksWindow_FrameworksDurationFromItsWindow()
+    {
+        // A failing test: the hook ended after the failure was thrown and its stack formatted.
+        var test = Timed(hookMs: 83, frameworkMs: 9);
+
+        var window = TestWindow.Of(test);
+
+        Assert.Equal("framework", window.Timing);
+        Assert.Equal(9_000_000, window.Duration);
+        Assert.Equal(CompletedTests.UnixNano(test.EndTime), window.End);
+    }
+
+    [Fact]
+    public void Of_FrameworkTimedMoreThanTheHookSaw_FrameworksDuration()
+    {
+        var test = Timed(hookMs: 419, frameworkMs: 529);
+
+        var window = TestWindow.Of(test);
+
+        Assert.Equal("framework", window.Timing);
+        Assert.Equal(529_000_000, window.Duration);
+    }
+
+    [Fact]
+    public void Of_DisagreeingWithoutAFrameworkWindow_DurationFromTheHooksStart()
+    {
+        var test = Timed(hookMs: 83, frameworkMs: 9) with { StartTime = default, EndTime = default };
+
+        var window = TestWindow.Of(test);
+
+        Assert.Equal(test.Payload!.TestSpan!.StartTimeUnixNano, window.Start);
+        Assert.Equal(9_000_000, window.Duration);
+    }
+
+    [Fact]
+    public void Of_NoDurationReported_HooksWindow()
+    {
+        var test = Timed(hookMs: 83, frameworkMs: 0);
+
+        Assert.Equal("hook", TestWindow.Of(test).Timing);
+    }
+
+    [Fact]
+    public void Of_InstantWindowWithASubMillisecondDuration_TheDuration()
+    {
+        // xUnit 2 theory rows it cannot serialise: start and end equal, the duration the row's own.
+        var test = CompletedTests.Passed() with { StartTime = Start, EndTime = Start, Duration = TimeSpan.FromTicks(4413) };
+
+        var window = TestWindow.Of(test);
+
+        Assert.Equal(441_300, window.Duration);
+        Assert.Equal("framework", window.Timing);
+    }
+
+    [Fact]
+    public void Of_NeverRanBecauseOneTimeSetUpFailed_NoneOfTheFixturesTime()
+    {
+        var test = CompletedTests.Failed("OneTimeSetUp: System.Net.Http.HttpRequestException : refused") with
+        {
+            StartTime = Start,
+            EndTime = Start.AddSeconds(2),
+            Duration = TimeSpan.FromSeconds(2),
+        };
+
+        var window = TestWindow.Of(test);
+
+        Assert.Equal(0, window.Duration);
+        Assert.Equal(CompletedTests.UnixNano(test.EndTime), window.End);
+    }
+
+    private static CompletedTest Timed(int hookMs, int frameworkMs)
+    {
+        var hookStart = CompletedTests.UnixNano(Start);
+        var payload = CompletedTests.Payload() with
+        {
+            TestSpan = CompletedTests.Payload().TestSpan! with { StartTimeUnixNano = hookStart, EndTimeUnixNano = hookStart + (hookMs * 1_000_000L) },
+        };
+        return CompletedTests.Passed() with
+        {
+            StartTime = Start.AddMilliseconds(1),
+            EndTime = Start.AddMilliseconds(1 + frameworkMs),
+            Duration = TimeSpan.FromMilliseconds(frameworkMs),
+            Payload = payload,
+        };
+    }
+}
