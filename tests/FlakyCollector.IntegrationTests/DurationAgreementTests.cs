@@ -32,6 +32,15 @@ public sealed class DurationAgreementTests
     }
 
     [Fact]
+    public void FailedTestWithoutStatedWork_IsNotHeldToTheWindow()
+    {
+        var span = Span("Fails_WithAssertion", 493);
+
+        Assert.False(DurationAgreement.IsTimed(span, Trx(378) with { Outcome = "Failed" }));
+        Assert.True(DurationAgreement.IsTimed(span, Trx(378)));
+    }
+
+    [Fact]
     public void RowsAreKnownByTheirDisplayNames() =>
         Assert.Equal(TimeSpan.FromMilliseconds(600), SampleWork.Of(Span("Shared", 1) with { Name = "Shared (slower)" }));
 
