@@ -2,7 +2,7 @@
 # The main job, on a fresh machine: pack FlakyCollector and the flakytrace tool into
 # artifacts/packages, add the package to a copy of a sample suite as a user would, trace several
 # runs of it with `dotnet test --collect FlakyTrace` (file output, no backend), and analyse the
-# traces with the flakytrace tool installed from that folder.
+# traces with the flakytrace tool installed from that folder, on the console and as an HTML report.
 #   eng/trace-sample.sh [sample] [runs]
 #   sample: FlakySample (default: tests that fail at random for known reasons), XunitSample,
 #           NUnitSample, MSTestSample (fixed failures, for looking at the traces)
@@ -54,6 +54,15 @@ set +e
 "$tools/flakytrace" analyze "$work/TestResults"
 status=$?
 set -e
+
+# The same runs side by side, as a page: a timeline per run, failing and passing runs compared.
+report="$work/flakytrace-report.html"
+echo "== flakytrace report $work/TestResults -o $report"
+if "$tools/flakytrace" report "$work/TestResults" -o "$report"; then
+  echo "== HTML report: $report"
+else
+  echo "== the HTML report could not be written (see above)"
+fi
 echo "== the tool for your shell: dotnet tool install --global flakytrace --prerelease --add-source $feed"
 # analyze exits non-zero only when asked to fail on flaky tests or on unreadable input.
 exit $status

@@ -19,11 +19,13 @@ internal static class FlakyTraceCommandLine
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var parsed = Build(output, error).Parse(args);
-        if (parsed.Errors.Count > 0)
+        // hunt hands what it does not know to dotnet test; analyze and report have no such tail.
+        var unknown = parsed.CommandResult.Command is HuntCommand ? [] : UnknownOptions.In(parsed);
+        if (parsed.Errors.Count > 0 || unknown.Count > 0)
         {
-            foreach (var problem in parsed.Errors)
+            foreach (var problem in unknown.Concat(parsed.Errors.Select(e => e.Message)))
             {
-                error.WriteLine($"flakytrace: {problem.Message}");
+                error.WriteLine($"flakytrace: {problem}");
             }
 
             error.WriteLine("Run 'flakytrace --help' for usage.");

@@ -64,8 +64,8 @@ internal sealed class HuntCommand : Command
         var workingDirectory = GlobalJsonTestRunner.Find(project) == GlobalJsonTestRunner.Find(here) ? here : project;
         var testRunner = GlobalJsonTestRunner.Detect(workingDirectory);
         error.WriteLine(testRunner == TestRunner.MicrosoftTestingPlatform
-            ? $"flakytrace: {runs} run(s) of dotnet test --flaky-trace (global.json selects Microsoft.Testing.Platform) into {root}"
-            : $"flakytrace: {runs} run(s) of dotnet test --collect FlakyTrace into {root}");
+            ? $"flakytrace: {Quantity.Of(runs, "run")} of dotnet test --flaky-trace (global.json selects Microsoft.Testing.Platform) into {root}"
+            : $"flakytrace: {Quantity.Of(runs, "run")} of dotnet test --collect FlakyTrace into {root}");
         var runner = new DotnetTestRunner(result.GetValue(_dotnet)!);
         for (var i = 1; i <= runs; i++)
         {

@@ -46,7 +46,7 @@ internal static class InputAnalysis
         {
             error.WriteLine(corpus.Input.Files.Count == 0
                 ? $"flakytrace: no .otlp.jsonl file under {string.Join(", ", paths)}. FlakyCollector writes them under the results directory's flakytrace/ folder: dotnet test --collect FlakyTrace (--flaky-trace under Microsoft.Testing.Platform)."
-                : $"flakytrace: no test spans (spans with test.case.name) in {corpus.Input.Files.Count} file(s) under {string.Join(", ", paths)}.");
+                : $"flakytrace: no test spans (spans with test.case.name) in {Quantity.Of(corpus.Input.Files.Count, "file")} under {string.Join(", ", paths)}.");
             exitCode = ExitCodes.NoTestSpans;
             return false;
         }

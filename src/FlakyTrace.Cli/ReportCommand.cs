@@ -46,7 +46,7 @@ internal sealed class ReportCommand : Command
             return ExitCodes.IoError;
         }
 
-        output.WriteLine($"flakytrace: wrote {file.FullName} ({report.Runs} runs, {report.Tests.Count} tests, {report.FlakyCount} flaky)");
+        output.WriteLine($"flakytrace: wrote {file.FullName} ({Quantity.Of(report.Runs, "run")}, {Quantity.Of(report.Tests.Count, "test")}, {report.FlakyCount} flaky)");
         return InputAnalysis.ExitCodeFor(report, result.GetValue(_failOnFlaky));
     }
 }

@@ -36,13 +36,20 @@ public sealed class BlackHoleListener : IDisposable
         }
     }
 
-    /// <summary>A loopback URL on a port nothing listens on, so connecting is refused at once.</summary>
-    public static Uri RefusingEndpoint()
+    /// <summary>
+    /// A loopback URL on a port nothing listens on, so connecting is refused at once. The port stays
+    /// bound (never listening) for the life of the process: a port merely found free and let go
+    /// could be taken by a server of a test running alongside, which would then answer.
+    /// </summary>
+    public static Uri RefusingEndpoint() => HeldPort.Value.Endpoint;
+
+    // The socket is kept referenced here: a collected socket would close and free the port.
+    private static readonly Lazy<(Socket Socket, Uri Endpoint)> HeldPort = new(() =>
     {
-        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return new Uri($"http://127.0.0.1:{((IPEndPoint)probe.LocalEndPoint!).Port}");
-    }
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return (socket, new Uri($"http://127.0.0.1:{((IPEndPoint)socket.LocalEndPoint!).Port}"));
+    });
 
     public void Dispose()
     {

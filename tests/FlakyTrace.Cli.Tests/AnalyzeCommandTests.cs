@@ -141,7 +141,7 @@ public sealed class AnalyzeCommandTests(SampleRunsFixture samples) : IClassFixtu
         var run = CommandLineRun.Of("analyze", file);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.StartsWith("warning: 1 malformed line(s) skipped:\n", run.Error, StringComparison.Ordinal);
+        Assert.StartsWith("warning: 1 malformed line skipped:\n", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed class AnalyzeCommandTests(SampleRunsFixture samples) : IClassFixtu
         var run = CommandLineRun.Of("analyze", samples.Empty);
 
         Assert.Equal(3, run.ExitCode);
-        Assert.Equal($"flakytrace: no test spans (spans with test.case.name) in 1 file(s) under {samples.Empty}.\n", run.Error);
+        Assert.Equal($"flakytrace: no test spans (spans with test.case.name) in 1 file under {samples.Empty}.\n", run.Error);
     }
 
     [Fact]

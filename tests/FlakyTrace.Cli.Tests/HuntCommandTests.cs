@@ -40,7 +40,7 @@ public sealed partial class HuntCommandTests(SampleRunsFixture samples) : IClass
         Assert.Equal($"test --collect FlakyTrace --results-directory {Path.Combine(results, "run-2")} --no-build --filter Category!=Slow {samples.Flaky}", calls[1]);
         Assert.Equal(
             $"""
-            flakytrace: 3 run(s) of dotnet test --collect FlakyTrace into {results}
+            flakytrace: 3 runs of dotnet test --collect FlakyTrace into {results}
             run 1/3: dotnet test exited 1 (test failures) in N s
             run 2/3: dotnet test exited 1 (test failures) in N s
             run 3/3: dotnet test exited 1 (test failures) in N s
@@ -70,7 +70,7 @@ public sealed partial class HuntCommandTests(SampleRunsFixture samples) : IClass
         Assert.Equal("", run.Output);
         Assert.Equal(
             $"""
-            flakytrace: 3 run(s) of dotnet test --collect FlakyTrace into {results}
+            flakytrace: 3 runs of dotnet test --collect FlakyTrace into {results}
             run 1/3: the build failed (dotnet test exited 1) in N s:
               /src/Orders.Tests/OrderTests.cs(12,5): error CS1002: ; expected [/src/Orders.Tests/Orders.Tests.csproj]
             flakytrace: fix the build, then hunt again. The whole output is in {Path.Combine(results, "run-1", "dotnet-test.log")}
@@ -105,7 +105,7 @@ public sealed partial class HuntCommandTests(SampleRunsFixture samples) : IClass
             File.ReadAllLines(log));
         Assert.Equal(
             $"""
-            flakytrace: 2 run(s) of dotnet test --flaky-trace (global.json selects Microsoft.Testing.Platform) into {results}
+            flakytrace: 2 runs of dotnet test --flaky-trace (global.json selects Microsoft.Testing.Platform) into {results}
             run 1/2: dotnet test exited 2 (test failures) in N s
             run 2/2: dotnet test exited 2 (test failures) in N s
 
@@ -149,7 +149,7 @@ public sealed partial class HuntCommandTests(SampleRunsFixture samples) : IClass
         var log = Path.Combine(results, "run-1", "dotnet-test.log");
         Assert.Equal(
             $"""
-            flakytrace: 2 run(s) of dotnet test --flaky-trace (global.json selects Microsoft.Testing.Platform) into {results}
+            flakytrace: 2 runs of dotnet test --flaky-trace (global.json selects Microsoft.Testing.Platform) into {results}
             run 1/2: dotnet test exited 5 (the test application rejected the command line) in N s, no trace file
             flakytrace: the test application does not know --flaky-trace: add the FlakyCollector package (0.2.0 or later) to the test project.
             flakytrace: no .otlp.jsonl file under {Path.Combine(results, "run-1")}. Does the test project reference the FlakyCollector package? Last lines of {log}:
@@ -174,7 +174,7 @@ public sealed partial class HuntCommandTests(SampleRunsFixture samples) : IClass
         var log = Path.Combine(results, "run-1", "dotnet-test.log");
         Assert.Equal(
             $"""
-            flakytrace: 2 run(s) of dotnet test --collect FlakyTrace into {results}
+            flakytrace: 2 runs of dotnet test --collect FlakyTrace into {results}
             run 1/2: dotnet test exited 1 (test failures) in N s, no trace file
             flakytrace: no .otlp.jsonl file under {Path.Combine(results, "run-1")}. Does the test project reference the FlakyCollector package? Last lines of {log}:
               Failed!  - Failed: 1, Passed: 21
@@ -192,7 +192,7 @@ public sealed partial class HuntCommandTests(SampleRunsFixture samples) : IClass
 
         Assert.Equal(4, run.ExitCode);
         Assert.StartsWith(
-            $"flakytrace: 1 run(s) of dotnet test --collect FlakyTrace into {results}\nflakytrace: cannot start '/no/such/dotnet': ",
+            $"flakytrace: 1 run of dotnet test --collect FlakyTrace into {results}\nflakytrace: cannot start '/no/such/dotnet': ",
             run.Error,
             StringComparison.Ordinal);
     }

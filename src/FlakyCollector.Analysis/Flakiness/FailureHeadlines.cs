@@ -1,13 +1,14 @@
+using System.Text.RegularExpressions;
 using FlakyCollector.Analysis.Model;
 
 namespace FlakyCollector.Analysis.Flakiness;
 
 /// <summary>
-/// The most common failure of a test: headlines (error type and first line of the message) are
-/// counted by their <see cref="FailureShape"/>, and the latest failure of the winning shape is
-/// shown as the example.
+/// The most common failure of a test: headlines (error type and the informative line of the
+/// message) are counted by their <see cref="FailureShape"/>, and the latest failure of the winning
+/// shape is shown as the example.
 /// </summary>
-internal static class FailureHeadlines
+internal static partial class FailureHeadlines
 {
     public static (string? Example, int Count) Top(List<TestExecution> executions)
     {
@@ -33,9 +34,38 @@ internal static class FailureHeadlines
 
     internal static string Headline(string? errorType, string? errorMessage)
     {
-        var message = errorMessage ?? "";
-        var newline = message.IndexOfAny(['\r', '\n']);
-        var firstLine = newline < 0 ? message : message[..newline];
-        return errorType is null ? firstLine : $"{errorType}: {firstLine}";
+        var line = InformativeLine(errorMessage ?? "");
+        return errorType is null ? line : $"{errorType}: {line}";
     }
+
+    /// <summary>
+    /// The first line that says something. MSTest 4 opens every <c>Assert.Fail</c> with
+    /// "Assertion failed." and puts the caller's text on the next line; "Assert.AreEqual failed."
+    /// and blank lines are as empty. Such a line is shown only when nothing follows it.
+    /// </summary>
+    private static string InformativeLine(string message)
+    {
+        string? first = null;
+        foreach (var raw in message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (!GenericLine().IsMatch(line))
+            {
+                return line;
+            }
+
+            first ??= line;
+        }
+
+        return first ?? "";
+    }
+
+    // "Assertion failed.", "Assert.Fail failed.", "Assert.That failed:", "Test failed." and nothing else on the line.
+    [GeneratedRegex(@"^(Assertion|Assert(\.\w+)?|Test)\s+failed\s*[.:!]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GenericLine();
 }

@@ -56,6 +56,10 @@ public static class FlakinessAnalyzer
         {
             Clusters = FailureClusters.Find(ordered.Where(t => t.Flaky).ToList(), options.Alpha),
             Runtimes = [.. executions.Select(e => e.Runtime).OfType<string>().Distinct().Order(StringComparer.Ordinal)],
+            SharedNames = ordered.GroupBy(t => t.Name, StringComparer.Ordinal)
+                .Where(g => g.Select(t => t.Service).Distinct(StringComparer.Ordinal).Skip(1).Any())
+                .Select(g => g.Key)
+                .ToHashSet(StringComparer.Ordinal),
         };
     }
 

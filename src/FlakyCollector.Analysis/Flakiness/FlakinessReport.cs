@@ -11,6 +11,12 @@ public sealed record FlakinessReport(IReadOnlyList<TestSummary> Tests, InputSumm
     /// <summary>The runtimes seen (".NET 8", ".NET 10"); with more than one, outputs name each test's runtime.</summary>
     public IReadOnlyList<string> Runtimes { get; init; } = [];
 
+    /// <summary>
+    /// Test names that more than one service (test project) holds; outputs name the service of
+    /// such a test, or two different tests would read as one.
+    /// </summary>
+    public IReadOnlySet<string> SharedNames { get; init; } = new HashSet<string>();
+
     /// <summary>Flaky tests in no cluster.</summary>
     public IEnumerable<TestSummary> FlakyAlone => FlakyTests.Where(t => !Clusters.Any(c => c.Tests.Any(m => ReferenceEquals(m, t))));
 

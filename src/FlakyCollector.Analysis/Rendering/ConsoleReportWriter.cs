@@ -9,7 +9,7 @@ public static class ConsoleReportWriter
     {
         writer.WriteLine($"flakytrace: {Figures.Headline(report)}");
         var flaky = report.FlakyTests.ToList();
-        writer.WriteLine(flaky.Count == 0 ? "No flaky tests found." : $"{flaky.Count} flaky test{(flaky.Count == 1 ? "" : "s")}, by runs disrupted:");
+        writer.WriteLine(flaky.Count == 0 ? "No flaky tests found." : $"{Quantity.Of(flaky.Count, "flaky test")}, by runs disrupted:");
         writer.WriteLine();
         if (flaky.Count > 0)
         {
@@ -71,7 +71,7 @@ public static class ConsoleReportWriter
             return;
         }
 
-        writer.WriteLine($"Tests that fail together: {report.Clusters.Count} cluster{(report.Clusters.Count == 1 ? "" : "s")}");
+        writer.WriteLine($"Tests that fail together: {Quantity.Of(report.Clusters.Count, "cluster")}");
         for (var i = 0; i < report.Clusters.Count; i++)
         {
             var cluster = report.Clusters[i];
@@ -83,7 +83,7 @@ public static class ConsoleReportWriter
 
             foreach (var test in cluster.Tests)
             {
-                writer.WriteLine($"    {Rank(ranked, test)}. {ClusterText.Name(report, test)}  failed in {Figures.Count(test.FailedRuns)} of {Figures.Count(test.Runs)} runs");
+                writer.WriteLine($"    {Rank(ranked, test)}. {ClusterText.Name(report, test)}  failed in {Figures.Count(test.FailedRuns)} of {Quantity.Of(test.Runs, "run")}");
             }
         }
 
@@ -96,10 +96,10 @@ public static class ConsoleReportWriter
     private static void WriteDetails(TextWriter writer, FlakinessReport report, string rank, TestSummary test)
     {
         writer.WriteLine($"{rank}. {ClusterText.Name(report, test)}");
-        writer.WriteLine($"   failed {test.Failed} of {test.Passed + test.Failed} executions, in {test.FailedRuns} of {test.Runs} runs");
+        writer.WriteLine($"   failed {test.Failed} of {Quantity.Of(test.Passed + test.Failed, "execution")}, in {test.FailedRuns} of {Quantity.Of(test.Runs, "run")}");
         if (test.PassedOnRetry > 0)
         {
-            writer.WriteLine($"   passed on a retry {test.PassedOnRetry} time(s): the retry hid a failure");
+            writer.WriteLine($"   passed on a retry {Quantity.Of(test.PassedOnRetry, "time")}: the retry hid a failure");
         }
         if (test.TopError is not null)
         {

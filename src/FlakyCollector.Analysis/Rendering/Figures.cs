@@ -18,8 +18,8 @@ internal static class Figures
         codes.Count == 0 ? "-" : string.Join(" ", codes.Select(c => $"{c.Key}x{c.Value}"));
 
     public static string Headline(FlakinessReport report) =>
-        $"{Count(report.Tests.Sum(t => t.Executions))} executions of {Count(report.Tests.Count)} tests in {Count(report.Runs)} runs "
-        + $"({Count(report.Commits)} commit{(report.Commits == 1 ? "" : "s")}) from {Count(report.Input.Files.Count)} file{(report.Input.Files.Count == 1 ? "" : "s")}";
+        $"{Quantity.Of(report.Tests.Sum(t => t.Executions), "execution")} of {Quantity.Of(report.Tests.Count, "test")} in {Quantity.Of(report.Runs, "run")} "
+        + $"({Quantity.Of(report.Commits, "commit")}) from {Quantity.Of(report.Input.Files.Count, "file")}";
 
     public static string CauseKindName(Causes.CauseKind kind) => kind.ToString().ToLowerInvariant();
 

@@ -52,7 +52,7 @@ internal static class HtmlAnalysisSection
         w.WriteLine("</ul><ul class=\"members\">");
         foreach (var test in cluster.Tests)
         {
-            w.WriteLine($"<li><a href=\"#{TestAnchor(test)}\"><code>{HtmlEncode(ClusterText.Name(report, test))}</code></a>: failed in {test.FailedRuns} of {test.Runs} runs</li>");
+            w.WriteLine($"<li><a href=\"#{TestAnchor(test)}\"><code>{HtmlEncode(ClusterText.Name(report, test))}</code></a>: failed in {test.FailedRuns} of {Quantity.Of(test.Runs, "run")}</li>");
         }
 
         w.WriteLine($"</ul><p>A failing and a passing run of <code>{HtmlEncode(cluster.Tests[0].Name)}</code>:</p>");
@@ -96,7 +96,7 @@ internal static class HtmlAnalysisSection
     private static void WriteFlakyTest(TextWriter w, FlakinessReport report, TestSummary test)
     {
         w.WriteLine($"<article class=\"flaky-test\" id=\"{TestAnchor(test)}\" data-test=\"{HtmlEncode(test.Name)}\"><h3><code>{HtmlEncode(ClusterText.Name(report, test))}</code></h3>");
-        w.WriteLine($"<p>Failed {test.Failed} of {test.Passed + test.Failed} executions, in {test.FailedRuns} of {test.Runs} runs ({Figures.Percent(test.FailureRate)}).");
+        w.WriteLine($"<p>Failed {test.Failed} of {Quantity.Of(test.Passed + test.Failed, "execution")}, in {test.FailedRuns} of {Quantity.Of(test.Runs, "run")} ({Figures.Percent(test.FailureRate)}).");
         if (test.TopError is not null)
         {
             w.WriteLine($" Most common failure ({test.TopErrorCount}×): <code>{HtmlEncode(test.TopError)}</code>");

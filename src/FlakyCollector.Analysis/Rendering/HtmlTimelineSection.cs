@@ -23,7 +23,7 @@ internal static class HtmlTimelineSection
         var span = Math.Max(1, end - start);
         var failed = run.Count(e => e.Outcome == TestOutcome.Failed);
         w.WriteLine($"<section class=\"run\" data-run=\"{HtmlEncode(runId)}\"><header title=\"run id {HtmlEncode(runId)}\">{HtmlEncode(RunTitles.Of(run))} <span>"
-            + $"{run.Count} tests · {failed} failed · {Figures.Ms(span / 1e6)} · {laneCount} lane(s)</span></header>");
+            + $"{Quantity.Of(run.Count, "test")} · {failed} failed · {Figures.Ms(span / 1e6)} · {Quantity.Of(laneCount, "lane")}</span></header>");
         TimeAxis.Write(w, span);
         w.WriteLine($"<div class=\"timeline\" style=\"height:{laneCount * LaneHeight}px\">");
         for (var i = 0; i < byStart.Count; i++)
@@ -41,7 +41,7 @@ internal static class HtmlTimelineSection
         var drillDowns = byStart.Count <= MaxDrillDownsPerRun
             ? byStart
             : byStart.Where(e => e.Outcome == TestOutcome.Failed || flaky.Contains(e.Name)).Take(MaxDrillDownsPerRun).ToList();
-        w.WriteLine($"<details class=\"run-tests\"><summary>{drillDowns.Count} test(s) of this run: spans and errors</summary>");
+        w.WriteLine($"<details class=\"run-tests\"><summary>{Quantity.Of(drillDowns.Count, "test")} of this run: spans and errors</summary>");
         foreach (var e in drillDowns)
         {
             WriteExecution(w, e);
@@ -74,7 +74,7 @@ internal static class HtmlTimelineSection
 
         if (e.Details.Count == 0 && e.Children.Count > 0)
         {
-            w.WriteLine($"<p>{e.Children.Sum(c => c.Count)} child span(s) in {e.Children.Count} label(s).</p>");
+            w.WriteLine($"<p>{Quantity.Of(e.Children.Sum(c => c.Count), "child span")} in {Quantity.Of(e.Children.Count, "label")}.</p>");
         }
 
         w.WriteLine("</details>");

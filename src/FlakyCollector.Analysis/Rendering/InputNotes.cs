@@ -9,7 +9,7 @@ public static class InputNotes
     {
         if (input.MalformedLineCount > 0)
         {
-            yield return $"warning: {Figures.Count(input.MalformedLineCount)} malformed line(s) skipped:";
+            yield return $"warning: {Quantity.Of(input.MalformedLineCount, "malformed line")} skipped:";
             foreach (var line in input.Malformed)
             {
                 yield return $"  {line}";
@@ -23,17 +23,17 @@ public static class InputNotes
 
         if (input.OrphanSpans > 0)
         {
-            yield return $"note: {Figures.Count(input.OrphanSpans)} span(s) belong to traces without a test span and were not used.";
+            yield return $"note: {Quantity.Of(input.OrphanSpans, "span")} {(input.OrphanSpans == 1 ? "belongs" : "belong")} to traces without a test span and were not used.";
         }
 
         if (input.DuplicateSpans > 0)
         {
-            yield return $"note: {Figures.Count(input.DuplicateSpans)} span(s) were read twice (same trace and span id in two lines or files) and counted once.";
+            yield return $"note: {Quantity.Of(input.DuplicateSpans, "span")} {(input.DuplicateSpans == 1 ? "was" : "were")} read twice (same trace and span id in two lines or files) and counted once.";
         }
 
         if (input.DroppedSpans > 0)
         {
-            yield return $"note: {Figures.Count(input.DroppedSpans)} span(s) dropped: too many traces were waiting for their test span.";
+            yield return $"note: {Quantity.Of(input.DroppedSpans, "span")} dropped: too many traces were waiting for their test span.";
         }
     }
 }

@@ -11,7 +11,7 @@ public static class MarkdownReportWriter
     public static void Write(FlakinessReport report, TextWriter writer, bool allTests = false)
     {
         var flaky = report.FlakyTests.ToList();
-        writer.WriteLine($"## flakytrace: {(flaky.Count == 0 ? "no flaky tests" : $"{flaky.Count} flaky test{(flaky.Count == 1 ? "" : "s")}")}");
+        writer.WriteLine($"## flakytrace: {(flaky.Count == 0 ? "no flaky tests" : $"{Quantity.Of(flaky.Count, "flaky test")}")}");
         writer.WriteLine();
         writer.WriteLine(Figures.Headline(report) + ".");
         writer.WriteLine();
@@ -63,7 +63,7 @@ public static class MarkdownReportWriter
             writer.WriteLine("|------|-----------:|-------:|-------:|-------------:|:-----:|");
             foreach (var test in report.Tests)
             {
-                writer.WriteLine($"| `{Cell(test.Name)}` | {test.Executions} | {test.Passed} | {test.Failed} | {Figures.Percent(test.FailureRate)} | {(test.Flaky ? "yes" : "no")} |");
+                writer.WriteLine($"| `{Cell(ClusterText.Name(report, test))}` | {test.Executions} | {test.Passed} | {test.Failed} | {Figures.Percent(test.FailureRate)} | {(test.Flaky ? "yes" : "no")} |");
             }
 
             writer.WriteLine();
@@ -71,7 +71,7 @@ public static class MarkdownReportWriter
 
         if (report.Input.MalformedLineCount > 0)
         {
-            writer.WriteLine($"> {report.Input.MalformedLineCount} malformed input line(s) were skipped; the first: `{Cell(report.Input.Malformed[0].ToString())}`");
+            writer.WriteLine($"> {Quantity.Of(report.Input.MalformedLineCount, "malformed input line")} {(report.Input.MalformedLineCount == 1 ? "was" : "were")} skipped; the first: `{Cell(report.Input.Malformed[0].ToString())}`");
         }
     }
 
@@ -82,7 +82,7 @@ public static class MarkdownReportWriter
             return;
         }
 
-        writer.WriteLine($"### Tests that fail together ({report.Clusters.Count} cluster{(report.Clusters.Count == 1 ? "" : "s")})");
+        writer.WriteLine($"### Tests that fail together ({Quantity.Of(report.Clusters.Count, "cluster")})");
         writer.WriteLine();
         for (var i = 0; i < report.Clusters.Count; i++)
         {
@@ -90,7 +90,7 @@ public static class MarkdownReportWriter
             writer.WriteLine($"{i + 1}. **{ClusterText.Headline(cluster)}**; {Cell(ClusterText.Cause(cluster.Causes[0]))}");
             foreach (var test in cluster.Tests)
             {
-                writer.WriteLine($"   - `{Cell(ClusterText.Name(report, test))}`: failed in {test.FailedRuns} of {test.Runs} runs");
+                writer.WriteLine($"   - `{Cell(ClusterText.Name(report, test))}`: failed in {test.FailedRuns} of {Quantity.Of(test.Runs, "run")}");
             }
         }
 

@@ -45,7 +45,7 @@ internal sealed class RunExport(FlakyTraceSettings settings, Func<FlakyTraceSett
         else
         {
             var protocol = settings.Protocol == OtlpProtocol.Grpc ? SettingNames.ProtocolGrpc : SettingNames.ProtocolHttpProtobuf;
-            report.Info($"{pending.SentCount} spans sent to {settings.TracesEndpoint} ({protocol})");
+            report.Info($"{pending.SentCount} span{(pending.SentCount == 1 ? "" : "s")} sent to {settings.TracesEndpoint} ({protocol})");
         }
 
         Dispose();

@@ -115,7 +115,7 @@ internal sealed class TestRunTracer : IDisposable
 
             if (aborted)
             {
-                report.Warning($"the test run was aborted (the test process may have crashed); the traces of the {selection.Total} tests that finished are kept.");
+                report.Warning($"the test run was aborted (the test process may have crashed); {(selection.Total == 1 ? "the trace of the test that finished is kept." : $"the traces of the {selection.Total} tests that finished are kept.")}");
             }
 
             if (file is not null)

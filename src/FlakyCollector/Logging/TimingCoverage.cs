@@ -33,7 +33,7 @@ internal sealed class TimingCoverage
         {
             return bySource
                 .Where(s => s.Value.FromInside == 0 && s.Value.Coarse > 0)
-                .Select(s => $"the {s.Value.Coarse} tests of {Path.GetFileName(s.Key)} were timed from the test framework's events, not from inside the tests, and their HTTP calls are not their children: FlakyTrace's hook was not compiled into it. Rebuild the project with the FlakyCollector package referenced (and without <FlakyTraceHook>false</FlakyTraceHook>).")
+                .Select(s => $"{(s.Value.Coarse == 1 ? "the test" : $"the {s.Value.Coarse} tests")} of {Path.GetFileName(s.Key)} {(s.Value.Coarse == 1 ? "was" : "were")} timed from the test framework's events, not from inside the tests, and their HTTP calls are not their children: FlakyTrace's hook was not compiled into it. Rebuild the project with the FlakyCollector package referenced (and without <FlakyTraceHook>false</FlakyTraceHook>).")
                 .ToList();
         }
     }

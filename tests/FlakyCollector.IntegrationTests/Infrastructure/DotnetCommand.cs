@@ -29,7 +29,7 @@ public static class DotnetCommand
         }
 
         // The outer `dotnet test` that runs these tests must not leak its settings into the inner one.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("OTEL_", StringComparison.Ordinal) || k.StartsWith("VSTEST_", StringComparison.Ordinal) || k == "MSBUILDNOINPROCNODE").ToList())
+        foreach (var name in start.Environment.Keys.Where(IsOuterRunSetting).ToList())
         {
             start.Environment.Remove(name);
         }
@@ -59,6 +59,18 @@ public static class DotnetCommand
         process.WaitForExit();
         return new ProcessResult(process.ExitCode, output.ToString(), stopwatch.Elapsed);
     }
+
+    /// <summary>
+    /// Variables of the run that runs these tests, not of the run a test starts: OpenTelemetry's,
+    /// vstest's own (VSTEST_*), the MSBuild properties of the VSTest target (VSTestSetting,
+    /// VSTestLogger, ... read from the environment), and FlakyTrace's (CI traces this suite with
+    /// its own logger, which names a recording channel in FLAKYTRACE_RECORDING_CHANNEL).
+    /// </summary>
+    public static bool IsOuterRunSetting(string name) =>
+        name.StartsWith("OTEL_", StringComparison.Ordinal)
+        || name.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("FLAKYTRACE_", StringComparison.OrdinalIgnoreCase)
+        || name == "MSBUILDNOINPROCNODE";
 
     private static void Append(StringBuilder output, string? line)
     {

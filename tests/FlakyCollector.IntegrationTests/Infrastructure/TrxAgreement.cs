@@ -3,7 +3,7 @@ namespace FlakyCollector.IntegrationTests.Infrastructure;
 /// <summary>
 /// Checks that a traced run recorded every test as the TRX of the same run did: one span per
 /// result, the same outcome and failure text, a status for every outcome, distinct names for
-/// distinct tests, and durations within 10% or 30 ms for tests of 250 ms and longer.
+/// distinct tests, and durations that agree by the rule of <see cref="DurationAgreement"/>.
 /// </summary>
 public static class TrxAgreement
 {
@@ -27,11 +27,9 @@ public static class TrxAgreement
                 Assert.Equal(Normalize(result.ErrorMessage), Normalize(span.StatusMessage));
             }
 
-            if (result.Duration >= TimeSpan.FromMilliseconds(250))
+            if (DurationAgreement.IsTimed(span, result) && DurationAgreement.Disagreement(span, result) is { } problem)
             {
-                var off = (span.Duration - result.Duration).Duration();
-                var tolerance = TimeSpan.FromTicks(Math.Max(result.Duration.Ticks / 10, TimeSpan.FromMilliseconds(30).Ticks));
-                Assert.True(off <= tolerance, $"{result.TestName}: span {span.Duration.TotalMilliseconds:0} ms, TRX {result.Duration.TotalMilliseconds:0} ms");
+                throw new Xunit.Sdk.XunitException(problem);
             }
         }
 

@@ -34,7 +34,8 @@ public class OtlpGrpcExporterTests : OtlpExporterContractTests
 
         var result = await exporter.ExportAsync(SampleSpans.Resource, [SampleSpans.Minimal()]);
 
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        // Fast means: not waiting for the 30 s timeout. Half of it holds on a loaded machine too.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"took {watch.Elapsed}");
         Assert.False(result.Succeeded);
         Assert.Contains(receiver.HttpEndpoint.Authority, result.Error, StringComparison.Ordinal);
         Assert.Contains("may not speak HTTP/2", result.Error, StringComparison.Ordinal);

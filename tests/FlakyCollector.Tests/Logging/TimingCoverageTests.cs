@@ -21,6 +21,15 @@ public sealed class TimingCoverageTests
     }
 
     [Fact]
+    public void Warnings_OneTest_SaysTheTest()
+    {
+        var coverage = new TimingCoverage();
+        coverage.Add(Test("/bin/Orders.Tests.dll", "collector"));
+
+        Assert.StartsWith("the test of Orders.Tests.dll was timed from the test framework's events", Assert.Single(coverage.Warnings()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Warnings_SkippedTestsOnly_SayNothing()
     {
         var coverage = new TimingCoverage();
