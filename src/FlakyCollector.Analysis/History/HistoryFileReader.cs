@@ -9,10 +9,13 @@ public static class HistoryFileReader
     /// <summary>Whether a file starts as a history does: lets <c>analyze</c> tell a history from a trace file by its first line.</summary>
     public static bool IsHistory(string path)
     {
-        using var reader = new StreamReader(path);
-        var first = reader.ReadLine();
-        return first is not null && first.StartsWith("{\"flakytraceHistory\":", StringComparison.Ordinal);
+        // Only the first bytes: a trace file's first line can be megabytes long.
+        Span<byte> start = stackalloc byte[Header.Length];
+        using var stream = File.OpenRead(path);
+        return stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false) == start.Length && start.SequenceEqual(Header);
     }
+
+    private static ReadOnlySpan<byte> Header => "{\"flakytraceHistory\":"u8;
 
     /// <exception cref="InvalidDataException">The file is not a history, or a line of it is damaged (the message names the line).</exception>
     public static TestHistory Read(string path)
