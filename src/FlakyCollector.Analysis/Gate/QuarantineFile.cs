@@ -61,7 +61,7 @@ public static class QuarantineFile
         try
         {
             using var document = JsonDocument.Parse(File.ReadAllText(path));
-            if (!document.RootElement.TryGetProperty("quarantined", out var list) || list.ValueKind != JsonValueKind.Array)
+            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("quarantined", out var list) || list.ValueKind != JsonValueKind.Array)
             {
                 throw new InvalidDataException($"{path} is not a quarantine file: it has no \"quarantined\" list.");
             }

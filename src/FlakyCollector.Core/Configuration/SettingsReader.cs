@@ -37,6 +37,7 @@ public sealed class SettingsReader(IReadOnlyDictionary<string, string> runSettin
             OutputDirectory = Value(SettingNames.OutputDirectory),
             TestRunId = Value(SettingNames.TestRunId),
             PassingSampleRatio = ReadSampleRatio(),
+            Quarantine = Value(SettingNames.Quarantine),
         };
     }
 
