@@ -26,7 +26,13 @@ public static class HistoryFileWriter
 
     public static void Write(TestHistory history, Stream stream)
     {
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false, SkipValidation = true });
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions
+        {
+            Indented = false,
+            SkipValidation = true,
+            // A file, not HTML: base64's '+' and a message's quotes stay one byte each.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
         Line(json, stream, () =>
         {
             json.WriteNumber("flakytraceHistory", FormatVersion);

@@ -102,14 +102,16 @@ public sealed class TestHistory
             testMap[order[i]] = i;
         }
 
-        foreach (var run in Runs)
+        // Most adds change no order: then the runs, the bulk of the history, are left as they are.
+        var renumber = !IsIdentity(testMap) || Array.Exists(groupMaps, map => !IsIdentity(map));
+        foreach (var run in renumber ? Runs : [])
         {
             var outcomes = run.Outcomes;
             outcomes.Failures = [.. outcomes.Failures.Select(f => f with { Group = groupMaps[f.Test][f.Group] })];
             run.Outcomes = outcomes.Remap(testMap);
         }
 
-        foreach (var period in Periods)
+        foreach (var period in renumber ? Periods : [])
         {
             foreach (var (test, counts) in period.Tests.ToList())
             {
@@ -132,5 +134,18 @@ public sealed class TestHistory
         HistoryCompaction.Apply(this);
         Periods.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
         HistoryVerdicts.Refresh(this);
+    }
+
+    private static bool IsIdentity(int[] map)
+    {
+        for (var i = 0; i < map.Length; i++)
+        {
+            if (map[i] != i)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
