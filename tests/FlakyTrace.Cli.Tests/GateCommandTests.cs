@@ -60,6 +60,18 @@ public sealed class GateCommandTests : IClassFixture<SampleRunsFixture>
     }
 
     [Fact]
+    public void Gate_Report_WritesTheHtmlReportAndTheMarkdownLinksIt()
+    {
+        var page = Path.Combine(_samples.Root, "gate-report.html");
+
+        var gate = CommandLineRun.Of("gate", "--history", _history, Run(30), "--format", "markdown", "--report", page, "--report-link", "https://ci.example/artifacts/report.html");
+
+        Assert.Equal(0, gate.ExitCode);
+        Assert.True(new FileInfo(page).Length > 0);
+        Assert.Contains("[HTML report](https://ci.example/artifacts/report.html)", gate.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Gate_Quarantine_MakesATestKnownWithoutHistory()
     {
         var quarantine = Path.Combine(_samples.Root, "quarantine-stable.json");
