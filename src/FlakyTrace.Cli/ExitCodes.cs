@@ -9,7 +9,10 @@ internal static class ExitCodes
     /// <summary>Flaky tests were found and <c>--fail-on-flaky</c> was given.</summary>
     public const int FlakyFound = 1;
 
-    /// <summary>Bad command line, a path that does not exist, or a file that is not OTLP/JSON (a TRX, gzip, ...).</summary>
+    /// <summary><c>gate</c>: a test failed that the history does not know as flaky or broken.</summary>
+    public const int NewFailure = 1;
+
+    /// <summary>Bad command line, a path that does not exist, or a file that is not OTLP/JSON (a TRX, gzip, ...), a history or a quarantine file.</summary>
     public const int UsageError = 2;
 
     /// <summary>The inputs hold no test span at all.</summary>

@@ -13,6 +13,9 @@ internal static class FlakyTraceCommandLine
             new AnalyzeCommand(output, error),
             new ReportCommand(output, error),
             hunt,
+            new HistoryCommand(output, error),
+            new GateCommand(output, error),
+            new QuarantineCommand(output, error),
         };
     }
 

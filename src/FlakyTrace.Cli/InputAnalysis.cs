@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using FlakyCollector.Analysis.Flakiness;
+using FlakyCollector.Analysis.History;
 using FlakyCollector.Analysis.Model;
 using FlakyCollector.Analysis.Reading;
 using FlakyCollector.Analysis.Rendering;
@@ -17,23 +18,9 @@ internal static class InputAnalysis
         [NotNullWhen(true)] out FlakinessReport? report,
         out int exitCode)
     {
-        corpus = null;
         report = null;
-        try
+        if (!TryRead(paths, retainDetails, acceptHistories: true, error, out corpus, out exitCode))
         {
-            corpus = TraceInputReader.Read(paths, new TraceReadOptions { RetainDetails = retainDetails });
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException)
-        {
-            // The user named something that is not there, or not traces: one line says which and why.
-            error.WriteLine($"flakytrace: {ex.Message}");
-            exitCode = ExitCodes.UsageError;
-            return false;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"flakytrace: cannot read input: {ex.Message}");
-            exitCode = ExitCodes.IoError;
             return false;
         }
 
@@ -54,6 +41,37 @@ internal static class InputAnalysis
         report = FlakinessAnalyzer.Analyze(corpus);
         exitCode = ExitCodes.Success;
         return true;
+    }
+
+    /// <summary>
+    /// Reads trace files and directories and, where <paramref name="acceptHistories"/>, history
+    /// files named among them (a history's detailed runs join the traces; a run in both counts once).
+    /// </summary>
+    public static bool TryRead(IReadOnlyList<string> paths, bool retainDetails, bool acceptHistories, TextWriter error, [NotNullWhen(true)] out TraceCorpus? corpus, out int exitCode)
+    {
+        corpus = null;
+        exitCode = ExitCodes.Success;
+        try
+        {
+            var histories = acceptHistories ? paths.Where(p => File.Exists(p) && HistoryFileReader.IsHistory(p)).ToList() : [];
+            var traces = paths.Except(histories).ToList();
+            var read = traces.Count > 0 || histories.Count == 0 ? TraceInputReader.Read(traces, new TraceReadOptions { RetainDetails = retainDetails }) : null;
+            corpus = histories.Count == 0 ? read! : HistoryCorpus.Combine(read, [.. histories.Select(HistoryFileReader.Read)]);
+            return true;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException)
+        {
+            // The user named something that is not there, or not traces: one line says which and why.
+            error.WriteLine($"flakytrace: {ex.Message}");
+            exitCode = ExitCodes.UsageError;
+            return false;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"flakytrace: cannot read input: {ex.Message}");
+            exitCode = ExitCodes.IoError;
+            return false;
+        }
     }
 
     public static void WriteReport(FlakinessReport report, OutputFormat format, bool all, TextWriter output)

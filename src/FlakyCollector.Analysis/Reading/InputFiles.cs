@@ -3,7 +3,8 @@ namespace FlakyCollector.Analysis.Reading;
 /// <summary>
 /// Turns the paths a user gave into the files to read: files as given (any name, so the
 /// OpenTelemetry Collector's file exporter output can be named directly), directories searched
-/// recursively for <c>*.jsonl</c> (which includes <c>*.otlp.jsonl</c>) and <c>*.otlp.json</c>.
+/// recursively for <c>*.jsonl</c> (which includes <c>*.otlp.jsonl</c>) and <c>*.otlp.json</c>,
+/// leaving out flakytrace histories (JSON Lines too, but not traces).
 /// </summary>
 internal static class InputFiles
 {
@@ -26,6 +27,7 @@ internal static class InputFiles
                 var found = DirectoryPatterns
                     .SelectMany(pattern => Directory.EnumerateFiles(path, pattern, SearchOption.AllDirectories))
                     .Select(Path.GetFullPath)
+                    .Where(file => !History.HistoryFileReader.IsHistory(file))
                     .Order(StringComparer.Ordinal);
                 foreach (var file in found)
                 {

@@ -92,7 +92,7 @@ public static class JsonReportWriter
         json.WriteEndObject();
     }
 
-    private static void WriteCause(Utf8JsonWriter json, CauseHint cause, IReadOnlyList<string>? tests = null)
+    internal static void WriteCause(Utf8JsonWriter json, CauseHint cause, IReadOnlyList<string>? tests = null)
     {
         json.WriteStartObject();
         json.WriteString("kind", Figures.CauseKindName(cause.Kind));
@@ -194,7 +194,7 @@ public static class JsonReportWriter
         json.WriteEndObject();
     }
 
-    private static void WriteValue(Utf8JsonWriter json, object value)
+    internal static void WriteValue(Utf8JsonWriter json, object value)
     {
         switch (value)
         {

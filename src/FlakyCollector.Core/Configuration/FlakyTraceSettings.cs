@@ -31,4 +31,7 @@ internal sealed record FlakyTraceSettings
 
     /// <summary>Share of passing and skipped tests kept, from 0 to 1; failing tests and retries are always kept.</summary>
     public double PassingSampleRatio { get; init; } = 1;
+
+    /// <summary>The quarantine file named by <c>&lt;Quarantine&gt;</c>, as written; null when none.</summary>
+    public string? Quarantine { get; init; }
 }

@@ -24,6 +24,9 @@ internal static class SettingNames
     public const string Enabled = "Enabled";
     public const string SampleRatio = "SampleRatio";
 
+    /// <summary>A quarantine file (<c>flakytrace quarantine</c>): the tests it lists get <c>flakytrace.quarantined=true</c>.</summary>
+    public const string Quarantine = "Quarantine";
+
     /// <summary>Written by the package's .targets: one id per <c>dotnet test</c> invocation.</summary>
     public const string TestRunId = "TestRunId";
 
@@ -31,7 +34,7 @@ internal static class SettingNames
     public static readonly IReadOnlyList<string> WrittenByTooling = [TestRunId, "Framework", "TargetFramework", "TestRunDirectory"];
 
     public static readonly IReadOnlyList<string> UserElements =
-        [Endpoint, Protocol, Headers, ServiceName, ResourceAttributes, ActivitySources, ExportTimeout, OutputDirectory, Enabled, SampleRatio];
+        [Endpoint, Protocol, Headers, ServiceName, ResourceAttributes, ActivitySources, ExportTimeout, OutputDirectory, Enabled, SampleRatio, Quarantine];
 
     public const string EnvEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
     public const string EnvTracesEndpoint = "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT";

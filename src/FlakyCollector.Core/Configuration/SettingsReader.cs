@@ -38,6 +38,7 @@ internal sealed class SettingsReader(IReadOnlyDictionary<string, string> runSett
             OutputDirectory = Value(SettingNames.OutputDirectory),
             TestRunId = Value(SettingNames.TestRunId),
             PassingSampleRatio = ReadSampleRatio(),
+            Quarantine = Value(SettingNames.Quarantine),
         };
     }
 

@@ -47,4 +47,7 @@ internal static class TestAttributeNames
     public const string FailurePhase = "flakytrace.failure.phase";
     public const string Output = "flakytrace.test.output";
     public const string ErrorOutput = "flakytrace.test.error_output";
+
+    /// <summary>True on the span of a test the run settings' quarantine file lists (<c>&lt;Quarantine&gt;</c>).</summary>
+    public const string Quarantined = "flakytrace.quarantined";
 }

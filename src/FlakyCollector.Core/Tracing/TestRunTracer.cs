@@ -36,7 +36,7 @@ internal sealed class TestRunTracer : IDisposable
         outputDirectory = Path.GetFullPath(settings.OutputDirectory ?? resultsDirectory);
         run = new RunStructure(settings.TestRunId, TestResource.CollectorVersion);
         sampler = new PassingTestSampler(settings.PassingSampleRatio);
-        selection = new TestSpanSelection(settings.TestRunId, run, sampler);
+        selection = new TestSpanSelection(settings.TestRunId, run, sampler) { Quarantine = QuarantineList.Load(settings, report), ServiceName = settings.ServiceName };
         export = new RunExport(settings, createExporter);
     }
 

@@ -12,6 +12,12 @@ namespace FlakyCollector.Tracing;
 /// </summary>
 internal sealed class TestSpanSelection(string? runId, RunStructure run, PassingTestSampler sampler)
 {
+    /// <summary>Tests the run settings' quarantine file lists; their spans are tagged <c>flakytrace.quarantined</c>.</summary>
+    internal QuarantineList? Quarantine { get; init; }
+
+    /// <summary>The service name set in the settings, else the test assembly's: what a quarantine entry's service is matched with.</summary>
+    internal string? ServiceName { get; init; }
+
     private readonly ConcurrentDictionary<string, (int Attempt, bool Failed)> attempts = new(StringComparer.Ordinal);
     private int total;
     private int sampledOut;
@@ -28,6 +34,11 @@ internal sealed class TestSpanSelection(string? runId, RunStructure run, Passing
         var attempt = attempts.AddOrUpdate(execution.Source + "|" + caseName, (1, failed),
             (_, previous) => (previous.Failed ? previous.Attempt + 1 : 1, failed)).Attempt;
         var unlinked = TestSpanBuilder.Build(execution, runId, attempt, TestResource.CollectorVersion);
+        if (Quarantine is not null)
+        {
+            unlinked = Quarantine.Tag(unlinked, caseName, ServiceName ?? Path.GetFileNameWithoutExtension(execution.Source));
+        }
+
         var link = run.Register(execution.Source, TestCaseNaming.SuiteName(execution.FullyQualifiedName), unlinked, execution.Outcome);
         Interlocked.Increment(ref total);
         if (sampler.Keep(unlinked.TraceId, unlinked.StatusCode == SpanStatusCode.Error, attempt))

@@ -4,7 +4,7 @@ namespace FlakySample;
 
 /// <summary>
 /// A payments service on loopback that, like a real dependency on a bad day, answers
-/// 503 Service Unavailable to about one request in three.
+/// 503 Service Unavailable to about one request in three (<see cref="SampleSwitches.PaymentsFail"/> pins it).
 /// </summary>
 public sealed class PaymentsStub : IDisposable
 {
@@ -43,7 +43,7 @@ public sealed class PaymentsStub : IDisposable
             }
 
             await Task.Delay(Random.Shared.Next(5, 25));
-            context.Response.StatusCode = Random.Shared.NextDouble() < 0.45 ? 503 : 200;
+            context.Response.StatusCode = (SampleSwitches.PaymentsFail ?? Random.Shared.NextDouble() < 0.45) ? 503 : 200;
             context.Response.Close();
         }
     }
