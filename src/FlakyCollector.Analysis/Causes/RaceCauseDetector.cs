@@ -6,13 +6,14 @@ namespace FlakyCollector.Analysis.Causes;
 
 /// <summary>
 /// <c>race</c>: work the test started (a span of its trace that began while the test ran, in the
-/// test process or in a service) is still running when the test's own span ends, in failing runs,
-/// and has finished by then in passing runs: the test checks before the work it started is done.
-/// Per child label, "ended after the test" (its latest end is past the test span's end, or the
-/// collector marked it <c>flakytrace.span.late</c>) is tested with a one-sided Fisher exact test,
-/// adjusted for the number of labels that began inside the test, with at least two failing runs.
-/// Work that outlives its test in passing runs just as often (a log flush, a background refresh)
-/// does not separate anything and is not reported.
+/// test process or in a service) ends after the test read its result in failing runs, and before
+/// it in passing runs: the test checks before the work it started is done. The read is the last
+/// span the test awaited after starting the work (<see cref="ReadPoint"/>); where there is none,
+/// the test's end. Per child label, "ended after the read" (or marked <c>flakytrace.span.late</c>
+/// by the collector) is tested with a one-sided Fisher exact test, adjusted for the number of
+/// labels that began inside the test, with at least two failing runs. Work that ends after the
+/// read in passing runs just as often (a log flush, a background refresh) does not separate
+/// anything and is not reported.
 /// </summary>
 internal sealed class RaceCauseDetector(AnalysisOptions options) : ICauseDetector
 {
@@ -28,7 +29,8 @@ internal sealed class RaceCauseDetector(AnalysisOptions options) : ICauseDetecto
         var hints = new List<CauseHint>();
         foreach (var label in labels)
         {
-            var failingLate = Lateness(sample.Failing, label).Where(l => l.Late).Select(l => l.Nanos).ToList();
+            var failing = Lateness(sample.Failing, label).ToList();
+            var failingLate = failing.Where(l => l.Late).Select(l => l.Nanos).ToList();
             var passing = Lateness(sample.Passing, label).ToList();
             var passingLate = passing.Count(l => l.Late);
             if (failingLate.Count < MinimumFailingLate || (double)failingLate.Count / failingRuns <= (double)passingLate / Math.Max(1, passingRuns))
@@ -46,15 +48,19 @@ internal sealed class RaceCauseDetector(AnalysisOptions options) : ICauseDetecto
             var lateBy = Quantiles.Median(Quantiles.Sorted(failingLate.Select(n => (double)n)));
             var marginNanos = passing.Where(l => !l.Late).Select(l => (double)-l.Nanos).ToList();
             var margin = marginNanos.Count == 0 ? double.NaN : Quantiles.Median(Quantiles.Sorted(marginNanos));
+            var reads = failing.Concat(passing).Count(l => l.AgainstRead);
+            var against = reads * 2 >= failing.Count + passing.Count ? "the test's read of the result" : "the test's end";
             hints.Add(new CauseHint(
                 CauseKind.Race,
                 CauseHint.ScoreOf(adjusted),
-                $"{label} is still running when the test ends in {failingLate.Count}/{failingRuns} failing runs (median {Significance.Milliseconds(lateBy)} ms after the test's end) "
+                $"{label} ends after {against} in {failingLate.Count}/{failingRuns} failing runs (median {Significance.Milliseconds(lateBy)} ms after) "
                     + $"vs {passingLate}/{passingRuns} passing runs"
                     + (double.IsNaN(margin) ? "" : $" (where it ends a median {Significance.Milliseconds(margin)} ms before)")
                     + $": the test does not wait for work it started; p={Significance.PValueText(adjusted)}",
                 [
                     new("span", label),
+                    new("measuredAgainst", reads * 2 >= failing.Count + passing.Count ? "read" : "testEnd"),
+                    new("executionsWithRead", reads),
                     new("failingRunsLate", failingLate.Count),
                     new("failingRuns", failingRuns),
                     new("passingRunsLate", passingLate),
@@ -80,19 +86,18 @@ internal sealed class RaceCauseDetector(AnalysisOptions options) : ICauseDetecto
         }
     }
 
-    /// <summary>For each execution that had the label inside the test: whether it outlived the test, and by how much (negative: ended before).</summary>
-    internal static IEnumerable<(bool Late, long Nanos)> Lateness(IEnumerable<TestExecution> executions, string label)
+    /// <summary>
+    /// For each execution that had the label inside the test: whether it ended after the read (or
+    /// the test), by how much (negative: before), and whether a read was found to measure against.
+    /// </summary>
+    internal static IEnumerable<(bool Late, long Nanos, bool AgainstRead)> Lateness(IEnumerable<TestExecution> executions, string label)
     {
         foreach (var execution in executions)
         {
-            foreach (var child in StartedInside(execution))
+            if (ReadPoint.Of(execution, label) is { } point)
             {
-                if (child.Label == label)
-                {
-                    var by = child.LastEndNanos - execution.EndNanos;
-                    yield return (by > 0 || child.LateSpans > 0, by);
-                    break;
-                }
+                var by = point.WorkEnd - point.Read;
+                yield return (by > 0 || point.MarkedLate, by, point.IsRead);
             }
         }
     }
