@@ -19,11 +19,15 @@ namespace FlakyCollector.Analysis.Causes;
 /// other and whichever does not survive is explained by the other.</item>
 /// </list>
 /// When failing runs show a wait span, the window is that span; the whole test (cut to the passing
-/// median duration) is tried as well, and the family doubles for it.
+/// median duration) is tried as well, and the family doubles for it. A failing test's company
+/// leaves out the tests that failed in the same run with the same failure: one event (a fixture
+/// that failed, stamping one interval on all its tests) is not tests keeping each other busy.
 /// </summary>
 internal sealed class ContentionCauseDetector(RunConcurrency concurrency, AnalysisOptions options) : ICauseDetector
 {
     private const int MinimumFailingOverlaps = 2;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<TestExecution, string> _shapes = new();
 
     public IEnumerable<CauseHint> Detect(FlakySample sample)
     {
@@ -204,13 +208,19 @@ internal sealed class ContentionCauseDetector(RunConcurrency concurrency, Analys
         return windows;
     }
 
+    private bool SameFailure(TestExecution execution, TestExecution other) =>
+        execution.Outcome == TestOutcome.Failed && other.Outcome == TestOutcome.Failed && Shape(execution) == Shape(other);
+
+    private string Shape(TestExecution execution) =>
+        _shapes.GetOrAdd(execution, e => FailureShape.Of(FailureHeadlines.Headline(e.ErrorType, e.ErrorMessage)));
+
     private Surroundings Around(TestExecution execution, long start, long end, HashSet<string> resources)
     {
         var overlaps = new Dictionary<string, long>(StringComparer.Ordinal);
         var holders = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var other in concurrency.Overlapping(execution))
         {
-            if (other.Name == execution.Name || other.EndNanos < start || other.StartNanos > end)
+            if (other.Name == execution.Name || other.EndNanos < start || other.StartNanos > end || SameFailure(execution, other))
             {
                 continue;
             }

@@ -9,9 +9,12 @@ namespace FlakyCollector.Analysis.Causes;
 /// test process or in a service) ends after the test read its result in failing runs, and before
 /// it in passing runs: the test checks before the work it started is done. The read is the last
 /// span the test awaited after starting the work (<see cref="ReadPoint"/>); where there is none,
-/// the test's end. Per child label, "ended after the read" (or marked <c>flakytrace.span.late</c>
-/// by the collector) is tested with a one-sided Fisher exact test, adjusted for the number of
-/// labels that began inside the test, with at least two failing runs. Work that ends after the
+/// the test's end. Per child label, "ended after the read" and "ended after the test" (either also
+/// when marked <c>flakytrace.span.late</c> by the collector) are each tested with a one-sided
+/// Fisher exact test, adjusted for twice the number of labels that began inside the test, with at
+/// least two failing runs; the stronger is reported. Both are needed: a span the test awaited
+/// early (a cache lookup before a fixed wait) is not the read of the result, and only the test's
+/// end then separates. Work that ends after the
 /// read in passing runs just as often (a log flush, a background refresh) does not separate
 /// anything and is not reported.
 /// </summary>
@@ -27,11 +30,11 @@ internal sealed class RaceCauseDetector(AnalysisOptions options) : ICauseDetecto
             .ToList();
         int failingRuns = sample.Failing.Count, passingRuns = sample.Passing.Count;
         var hints = new List<CauseHint>();
-        foreach (var label in labels)
+        foreach (var (label, againstRead) in labels.SelectMany(l => new[] { (l, true), (l, false) }))
         {
-            var failing = Lateness(sample.Failing, label).ToList();
+            var failing = Lateness(sample.Failing, label, againstRead).ToList();
             var failingLate = failing.Where(l => l.Late).Select(l => l.Nanos).ToList();
-            var passing = Lateness(sample.Passing, label).ToList();
+            var passing = Lateness(sample.Passing, label, againstRead).ToList();
             var passingLate = passing.Count(l => l.Late);
             if (failingLate.Count < MinimumFailingLate || (double)failingLate.Count / failingRuns <= (double)passingLate / Math.Max(1, passingRuns))
             {
@@ -39,7 +42,7 @@ internal sealed class RaceCauseDetector(AnalysisOptions options) : ICauseDetecto
             }
 
             var p = FisherExactTest.GreaterPValue(failingLate.Count, failingRuns - failingLate.Count, passingLate, passingRuns - passingLate);
-            var adjusted = Significance.Adjust(p, labels.Count);
+            var adjusted = Significance.Adjust(p, 2 * labels.Count);
             if (adjusted > options.Alpha)
             {
                 continue;
@@ -71,7 +74,9 @@ internal sealed class RaceCauseDetector(AnalysisOptions options) : ICauseDetecto
                 ]));
         }
 
-        return hints.OrderByDescending(h => h.Score).Take(options.MaxHintsPerKind);
+        // One hint per label: the reference point that separates better.
+        return hints.GroupBy(h => h.Evidence[0].Value).Select(g => g.MaxBy(h => h.Score)!)
+            .OrderByDescending(h => h.Score).Take(options.MaxHintsPerKind);
     }
 
     /// <summary>Labels whose first span began while the test ran: work the test (or a service it called) started.</summary>
@@ -90,14 +95,14 @@ internal sealed class RaceCauseDetector(AnalysisOptions options) : ICauseDetecto
     /// For each execution that had the label inside the test: whether it ended after the read (or
     /// the test), by how much (negative: before), and whether a read was found to measure against.
     /// </summary>
-    internal static IEnumerable<(bool Late, long Nanos, bool AgainstRead)> Lateness(IEnumerable<TestExecution> executions, string label)
+    internal static IEnumerable<(bool Late, long Nanos, bool AgainstRead)> Lateness(IEnumerable<TestExecution> executions, string label, bool againstRead = true)
     {
         foreach (var execution in executions)
         {
             if (ReadPoint.Of(execution, label) is { } point)
             {
-                var by = point.WorkEnd - point.Read;
-                yield return (by > 0 || point.MarkedLate, by, point.IsRead);
+                var by = point.WorkEnd - (againstRead ? point.Read : execution.EndNanos);
+                yield return (by > 0 || point.MarkedLate, by, againstRead && point.IsRead);
             }
         }
     }

@@ -52,9 +52,10 @@ public static class FlakinessAnalyzer
             .ToList();
         var runCount = CountDistinct(executions.Select(e => e.RunId));
         var commits = CountDistinct(executions.Select(e => e.Commit ?? ""));
-        return new FlakinessReport(ordered, corpus.Input, runCount, commits)
+        var (tests, clusters) = FailureClusters.PromoteSharedCauses(ordered, FailureClusters.Find(ordered.Where(t => t.Flaky).ToList(), options.Alpha));
+        return new FlakinessReport(tests, corpus.Input, runCount, commits)
         {
-            Clusters = FailureClusters.Find(ordered.Where(t => t.Flaky).ToList(), options.Alpha),
+            Clusters = clusters,
             Runtimes = [.. executions.Select(e => e.Runtime).OfType<string>().Distinct().Order(StringComparer.Ordinal)],
         };
     }
