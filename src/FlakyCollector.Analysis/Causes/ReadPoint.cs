@@ -48,19 +48,34 @@ internal static class ReadPoint
             }
         }
 
-        var read = long.MinValue;
-        foreach (var span in execution.Spans)
+        // Per span of the work: a span the test started after its last read (the next statement
+        // of a sequence) is measured against what followed it, not against an earlier read.
+        (long End, long Read, bool IsRead)? worst = null;
+        foreach (var piece in execution.Spans)
         {
-            if (span.Label != label && !span.FromFixture && span.StartNanos >= workStart && span.EndNanos <= execution.EndNanos
-                && !ancestors.Contains(span.SpanId) && !Under(span.ParentSpanId, work, parents))
+            if (!work.Contains(piece.SpanId))
             {
-                read = Math.Max(read, span.EndNanos);
+                continue;
+            }
+
+            var read = long.MinValue;
+            foreach (var span in execution.Spans)
+            {
+                if (span.Label != label && !span.FromFixture && span.StartNanos >= piece.StartNanos && span.EndNanos <= execution.EndNanos
+                    && !ancestors.Contains(span.SpanId) && !Under(span.ParentSpanId, work, parents))
+                {
+                    read = Math.Max(read, span.EndNanos);
+                }
+            }
+
+            var candidate = read == long.MinValue ? (piece.EndNanos, execution.EndNanos, false) : (piece.EndNanos, read, true);
+            if (worst is not { } w || candidate.Item1 - candidate.Item2 > w.End - w.Read)
+            {
+                worst = candidate;
             }
         }
 
-        return read == long.MinValue
-            ? (workStart, workEnd, marked, execution.EndNanos, false)
-            : (workStart, workEnd, marked, read, true);
+        return (workStart, worst!.Value.End, marked, worst.Value.Read, worst.Value.IsRead);
     }
 
     private static bool Under(ulong parent, HashSet<ulong> work, Dictionary<ulong, ulong> parents)
