@@ -9,7 +9,9 @@ namespace FlakyCollector.Analysis.Causes;
 /// process, and passes otherwise. Each test that ever ran before it is a candidate, three times:
 /// "ran earlier", "ran immediately before", and "had started before it" (earlier, or still
 /// running when it started: a parallel class that changes shared state under it). All three are
-/// read at the test's start, so a failing run's longer duration cannot make a test look earlier. A candidate is flagged when failures are more likely
+/// read at the test's start, so a failing run's longer duration cannot make a test look earlier.
+/// A fourth, per span of a test running alongside: that span had ended before the test's read
+/// (<see cref="ChangesBeforeRead"/>), for a parallel test whose change lands mid-test. A candidate is flagged when failures are more likely
 /// with it than without it by a one-sided Fisher exact test adjusted for all candidates, with at
 /// least two failures in its presence. A weaker candidate is only reported when it still
 /// separates failing from passing runs among the executions the strongest one does not explain:
@@ -85,18 +87,17 @@ internal sealed class OrderCauseDetector(ProcessHistory history, AnalysisOptions
         {
             PredecessorRelation.Immediate => "ran immediately before",
             PredecessorRelation.StartedBefore => "had started before",
+            PredecessorRelation.SpanBeforeRead => $"ran alongside it and its {candidate.Span} had ended before the read of",
             _ => "ran before",
         };
-        return new CauseHint(
-            CauseKind.Order,
-            CauseHint.ScoreOf(adjusted),
-            $"fails when {candidate.Test} {relation} it in the same test process: failed {failingWith}/{failingWith + passingWith} times with it, {failingWithout}/{failingWithout + passingWithout} without; p={Significance.PValueText(adjusted)}",
+        List<EvidenceFigure> evidence =
             [
                 new("otherTest", candidate.Test),
                 new("relation", candidate.Relation switch
                 {
                     PredecessorRelation.Immediate => "immediately-before",
                     PredecessorRelation.StartedBefore => "started-before",
+                    PredecessorRelation.SpanBeforeRead => "span-before-read",
                     _ => "before",
                 }),
                 new("failuresWithOther", failingWith),
@@ -106,7 +107,17 @@ internal sealed class OrderCauseDetector(ProcessHistory history, AnalysisOptions
                 new("failureRateWithOther", Significance.Rounded((double)failingWith / Math.Max(1, failingWith + passingWith))),
                 new("failureRateWithoutOther", Significance.Rounded((double)failingWithout / Math.Max(1, failingWithout + passingWithout))),
                 new("pValue", adjusted),
-            ]);
+            ];
+        if (candidate.Span is not null)
+        {
+            evidence.Insert(2, new("otherSpan", candidate.Span));
+        }
+
+        return new CauseHint(
+            CauseKind.Order,
+            CauseHint.ScoreOf(adjusted),
+            $"fails when {candidate.Test} {relation} it in the same test process: failed {failingWith}/{failingWith + passingWith} times with it, {failingWithout}/{failingWithout + passingWithout} without; p={Significance.PValueText(adjusted)}",
+            evidence);
     }
 
     private static (int FailingWith, int PassingWith, double Value) PValue(Predecessor candidate, List<HashSet<Predecessor>> failing, List<HashSet<Predecessor>> passing)
@@ -143,6 +154,8 @@ internal sealed class OrderCauseDetector(ProcessHistory history, AnalysisOptions
         {
             set.Add(new Predecessor(immediate, PredecessorRelation.Immediate));
         }
+
+        set.UnionWith(ChangesBeforeRead.Of(history, execution));
 
         return set;
     }

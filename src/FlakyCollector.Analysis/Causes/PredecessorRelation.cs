@@ -11,4 +11,10 @@ internal enum PredecessorRelation
 
     /// <summary>It started before the flaky test did: ended before, or was still running when it started.</summary>
     StartedBefore,
+
+    /// <summary>
+    /// It ran in the same process, and a span of it (the label in <see cref="Predecessor.Span"/>)
+    /// ended before the flaky test made its read: a parallel test changed shared state mid-test.
+    /// </summary>
+    SpanBeforeRead,
 }

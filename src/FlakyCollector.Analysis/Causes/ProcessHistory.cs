@@ -37,6 +37,25 @@ internal sealed class ProcessHistory(IReadOnlyDictionary<string, List<TestExecut
         }
     }
 
+    /// <summary>Executions of the same process that started after <paramref name="execution"/> did and before <paramref name="untilNanos"/>.</summary>
+    public IEnumerable<TestExecution> StartedDuring(TestExecution execution, long untilNanos)
+    {
+        var processes = _byStart.GetOrAdd(execution.RunId, IndexByStart);
+        if (!processes.TryGetValue(execution.ProcessId, out var process))
+        {
+            yield break;
+        }
+
+        var from = Array.BinarySearch(process.Starts, execution.StartNanos);
+        for (var i = from < 0 ? ~from : from; i < process.Starts.Length && process.Starts[i] < untilNanos; i++)
+        {
+            if (!ReferenceEquals(process.Executions[i], execution))
+            {
+                yield return process.Executions[i];
+            }
+        }
+    }
+
     /// <summary>Executions of the same process that ended at or before <paramref name="execution"/> started, oldest first.</summary>
     public ReadOnlySpan<TestExecution> Before(TestExecution execution)
     {
