@@ -20,6 +20,7 @@ public sealed class RecordedSuiteDetectionTests(ITestOutputHelper output)
     {
         ["RealFlakyXunit"] = 8,
         ["RealFlakyNUnit"] = 9,
+        ["RealFlakyMSTest"] = 7,
     };
 
     public static TheoryData<string> Suites() => new(RecordedSuite.Names());
