@@ -11,8 +11,9 @@ namespace FlakyCollector.Analysis.Causes;
 /// span the test awaited after starting the work (<see cref="ReadPoint"/>); where there is none,
 /// the test's end. Per child label, "ended after the read" and "ended after the test" (either also
 /// when marked <c>flakytrace.span.late</c> by the collector) are each tested with a one-sided
-/// Fisher exact test, adjusted for twice the number of labels that began inside the test, with at
-/// least two failing runs; the stronger is reported. Both are needed: a span the test awaited
+/// Fisher exact test, with at least two failing runs; where the test read the result without a span,
+/// the work's end from the test's start is compared too (<see cref="UnreadWorkRace"/>). All three are
+/// adjusted for three times the number of labels that began inside the test; the strongest is reported. Both are needed: a span the test awaited
 /// early (a cache lookup before a fixed wait) is not the read of the result, and only the test's
 /// end then separates. Work that ends after the
 /// read in passing runs just as often (a log flush, a background refresh) does not separate
@@ -42,7 +43,7 @@ internal sealed class RaceCauseDetector(AnalysisOptions options) : ICauseDetecto
             }
 
             var p = FisherExactTest.GreaterPValue(failingLate.Count, failingRuns - failingLate.Count, passingLate, passingRuns - passingLate);
-            var adjusted = Significance.Adjust(p, 2 * labels.Count);
+            var adjusted = Significance.Adjust(p, 3 * labels.Count);
             if (adjusted > options.Alpha)
             {
                 continue;
@@ -72,6 +73,14 @@ internal sealed class RaceCauseDetector(AnalysisOptions options) : ICauseDetecto
                     new("passingMedianMarginMs", double.IsNaN(margin) ? 0 : Significance.Milliseconds(margin)),
                     new("pValue", adjusted),
                 ]));
+        }
+
+        foreach (var label in labels)
+        {
+            if (UnreadWorkRace.Detect(sample, label, 3 * labels.Count, options) is { } unread)
+            {
+                hints.Add(unread);
+            }
         }
 
         // One hint per label: the reference point that separates better.
