@@ -45,7 +45,16 @@ internal static class ChildSpanFacts
         span.StatusCode == StatusError,
         span.HttpStatusCode >= 500,
         SpanLabeler.IsTimeout(span),
-        span.IsLate);
+        span.IsLate)
+    {
+        ParentSpanId = span.ParentSpanId,
+        StartNanos = span.StartNanos,
+        EndNanos = span.EndNanos,
+        Kind = span.Kind,
+        HttpStatusCode = span.HttpStatusCode,
+        ErrorType = span.ErrorType ?? span.ExceptionType,
+        ServiceName = span.ServiceName,
+    };
 
     public static ChildSpanDetail Detail(ParsedSpan span, string label)
     {

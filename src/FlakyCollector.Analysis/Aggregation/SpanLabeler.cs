@@ -5,10 +5,12 @@ namespace FlakyCollector.Analysis.Aggregation;
 /// <summary>
 /// Gives a child span the stable label its statistics are grouped under: HTTP client spans become
 /// <c>HTTP {method} {server.address}{path}</c> (path without query, ids templated), others keep
-/// their span name.
+/// their span name, except server spans with an <c>http.route</c>: <c>{method} {route}</c>, since
+/// ASP.NET Core names a span by its method alone until routing has run, and every route would share it.
 /// </summary>
 internal static class SpanLabeler
 {
+    private const int ServerKind = 2;
     private const int ClientKind = 3;
 
     public static bool IsHttpClient(ParsedSpan span) =>
@@ -16,6 +18,13 @@ internal static class SpanLabeler
 
     public static string Label(ParsedSpan span, StringPool strings)
     {
+        if (span.Kind == ServerKind && span.HttpRoute is not null)
+        {
+            return span.Name.Contains(span.HttpRoute, StringComparison.Ordinal)
+                ? span.Name
+                : strings.Intern($"{span.HttpMethod ?? span.Name} {span.HttpRoute}");
+        }
+
         if (!IsHttpClient(span))
         {
             return span.Name;

@@ -27,6 +27,7 @@ internal static class TestSpanFacts
         execution.EndNanos = span.EndNanos;
         execution.Attempt = span.Attempt > 0 ? span.Attempt : 1;
         execution.Outcome = OutcomeOf(span);
+        execution.FixtureTraceIds = span.FixtureTraceIds is { Count: > 0 } fixtures ? [.. fixtures] : [];
         if (execution.Outcome == TestOutcome.Failed)
         {
             execution.ErrorType = span.ErrorType ?? span.ExceptionType;

@@ -78,18 +78,36 @@ internal sealed class TraceAggregator(StringPool strings, TraceReadOptions optio
         }
     }
 
-    /// <summary>The executions whose test span was seen, and the count of child spans left without one.</summary>
+    /// <summary>
+    /// The executions whose test span was seen, each with the work of the fixtures that served it,
+    /// and the count of child spans left in no test's evidence.
+    /// </summary>
     public List<TestExecution> CompleteExecutions(out long orphanSpans)
     {
         orphanSpans = 0;
         var executions = new List<TestExecution>(_traces.Count);
+        var fixtures = new HashSet<UInt128>();
         foreach (var trace in _traces.Values)
         {
-            if (trace.HasTestSpan)
+            if (!trace.HasTestSpan)
             {
-                executions.Add(trace);
+                continue;
             }
-            else if (!trace.IsRunLevel)
+
+            executions.Add(trace);
+            foreach (var fixtureId in trace.FixtureTraceIds)
+            {
+                if (_traces.TryGetValue(fixtureId, out var fixture) && !fixture.HasTestSpan && !fixture.IsRunLevel)
+                {
+                    trace.AddFixtureWork(fixture);
+                    fixtures.Add(fixtureId);
+                }
+            }
+        }
+
+        foreach (var (id, trace) in _traces)
+        {
+            if (!trace.HasTestSpan && !trace.IsRunLevel && !fixtures.Contains(id))
             {
                 orphanSpans += trace.ChildSpanCount;
             }

@@ -5,10 +5,13 @@ using FlakyCollector.Analysis.Statistics;
 namespace FlakyCollector.Analysis.Causes;
 
 /// <summary>
-/// <c>external</c>: a child span label (an HTTP call or any dependency) has an error, a 5xx or a
-/// timeout in a larger share of failing runs than of passing runs. Flagged when a one-sided
-/// Fisher exact test, adjusted for the number of labels that ever had a problem, is significant
-/// and at least two failing runs show the problem (one occurrence is an anecdote).
+/// <c>external</c>: a dependency failed (see <see cref="DependencyFailures"/>: a 5xx answer, a
+/// refused or reset connection, a span of another service that says it failed) in a larger share
+/// of failing runs than of passing runs. Flagged when a one-sided Fisher exact test, adjusted for
+/// the number of labels that ever showed such a failure, is significant and at least two failing
+/// runs show it (one occurrence is an anecdote). A timeout or cancellation is not external (the
+/// dependency was slow: <c>timing</c>), nor is a 4xx answer or anything the app under test
+/// answered in the test's own process: those are symptoms.
 /// </summary>
 internal sealed class ExternalCauseDetector(AnalysisOptions options) : ICauseDetector
 {
@@ -16,12 +19,8 @@ internal sealed class ExternalCauseDetector(AnalysisOptions options) : ICauseDet
 
     public IEnumerable<CauseHint> Detect(FlakySample sample)
     {
-        var labels = sample.Failing.Concat(sample.Passing)
-            .SelectMany(e => e.Children)
-            .Where(c => c.HasProblem)
-            .Select(c => c.Label)
-            .Distinct()
-            .ToList();
+        var problems = sample.Failing.Concat(sample.Passing).ToDictionary(e => e, DependencyFailures.Labels);
+        var labels = problems.Values.SelectMany(l => l).Distinct().ToList();
         int failingRuns = sample.Failing.Count, passingRuns = sample.Passing.Count;
         var hints = new List<CauseHint>();
         var explained = new List<HashSet<TestExecution>>();
@@ -29,8 +28,8 @@ internal sealed class ExternalCauseDetector(AnalysisOptions options) : ICauseDet
         // the client side names the dependency the test depends on.
         foreach (var label in labels.OrderByDescending(l => IsHttpClient(sample, l)))
         {
-            var failingWith = sample.Failing.Count(e => HasProblem(e, label));
-            var passingWith = sample.Passing.Count(e => HasProblem(e, label));
+            var failingWith = sample.Failing.Count(e => problems[e].Contains(label));
+            var passingWith = sample.Passing.Count(e => problems[e].Contains(label));
             if (failingWith < MinimumFailingWithProblem || (double)failingWith / failingRuns <= (double)passingWith / Math.Max(1, passingRuns))
             {
                 continue;
@@ -44,7 +43,7 @@ internal sealed class ExternalCauseDetector(AnalysisOptions options) : ICauseDet
             }
 
             // The same incident seen at two levels (client span, server span) is reported once.
-            var affected = sample.Failing.Concat(sample.Passing).Where(e => HasProblem(e, label)).ToHashSet();
+            var affected = sample.Failing.Concat(sample.Passing).Where(e => problems[e].Contains(label)).ToHashSet();
             if (explained.Any(set => set.SetEquals(affected)))
             {
                 continue;
@@ -53,11 +52,11 @@ internal sealed class ExternalCauseDetector(AnalysisOptions options) : ICauseDet
             explained.Add(affected);
             var codes = StatusCodes(sample.Failing, label);
             var errorType = sample.Failing.SelectMany(e => e.Children).FirstOrDefault(c => c.Label == label && c.ErrorType is not null).ErrorType;
-            var timeouts = sample.Failing.Count(e => e.Children.Any(c => c.Label == label && c.Timeouts > 0));
+            var fromFixture = sample.Failing.Count(e => e.Spans.Any(s => s.Label == label && s.FromFixture && DependencyFailures.IsDependencyFailure(e, s)));
             hints.Add(new CauseHint(
                 CauseKind.External,
                 CauseHint.ScoreOf(adjusted),
-                $"{label}: error/5xx/timeout in {failingWith}/{failingRuns} failing runs vs {passingWith}/{passingRuns} passing runs"
+                $"{label}{(fromFixture > 0 ? " (a fixture's setup)" : "")}: failed (5xx, refused or an error) in {failingWith}/{failingRuns} failing runs vs {passingWith}/{passingRuns} passing runs"
                     + (codes.Count > 0 ? $" (status {string.Join(", ", codes.Select(c => $"{c.Key} x{c.Value}"))})" : "")
                     + $"; p={Significance.PValueText(adjusted)}",
                 [
@@ -67,7 +66,7 @@ internal sealed class ExternalCauseDetector(AnalysisOptions options) : ICauseDet
                     new("passingRunsWithProblem", passingWith),
                     new("passingRuns", passingRuns),
                     new("failingStatusCodes", codes.ToDictionary(c => c.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), c => c.Value)),
-                    new("failingRunsWithTimeout", timeouts),
+                    new("failingRunsFromFixture", fromFixture),
                     new("errorType", errorType ?? ""),
                     new("pValue", adjusted),
                 ]));
@@ -79,22 +78,9 @@ internal sealed class ExternalCauseDetector(AnalysisOptions options) : ICauseDet
     private static bool IsHttpClient(FlakySample sample, string label) =>
         sample.Failing.SelectMany(e => e.Children).Any(c => c.Label == label && c.IsHttpClient);
 
-    private static bool HasProblem(TestExecution execution, string label)
-    {
-        foreach (var child in execution.ChildSpans)
-        {
-            if (child.Label == label)
-            {
-                return child.HasProblem;
-            }
-        }
-
-        return false;
-    }
-
     private static List<KeyValuePair<int, int>> StatusCodes(IEnumerable<TestExecution> executions, string label) =>
         executions.SelectMany(e => e.Children)
-            .Where(c => c.Label == label && c.HttpStatusCode >= 400)
+            .Where(c => c.Label == label && c.HttpStatusCode >= 500)
             .GroupBy(c => c.HttpStatusCode)
             .Select(g => new KeyValuePair<int, int>(g.Key, g.Count()))
             .OrderByDescending(kv => kv.Value)

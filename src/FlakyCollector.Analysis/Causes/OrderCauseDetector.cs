@@ -6,8 +6,12 @@ namespace FlakyCollector.Analysis.Causes;
 
 /// <summary>
 /// <c>order</c>: the test fails when a particular other test ran before it in the same test
-/// process, and passes otherwise. Each test that ever ran before it is a candidate, twice: "ran
-/// earlier" and "ran immediately before". A candidate is flagged when failures are more likely
+/// process, and passes otherwise. Each test that ever ran before it is a candidate, three times:
+/// "ran earlier", "ran immediately before", and "had started before it" (earlier, or still
+/// running when it started: a parallel class that changes shared state under it). All three are
+/// read at the test's start, so a failing run's longer duration cannot make a test look earlier.
+/// A fourth, per span of a test running alongside: that span had ended before the test's read
+/// (<see cref="ChangesBeforeRead"/>), for a parallel test whose change lands mid-test. A candidate is flagged when failures are more likely
 /// with it than without it by a one-sided Fisher exact test adjusted for all candidates, with at
 /// least two failures in its presence. A weaker candidate is only reported when it still
 /// separates failing from passing runs among the executions the strongest one does not explain:
@@ -79,14 +83,23 @@ internal sealed class OrderCauseDetector(ProcessHistory history, AnalysisOptions
     {
         int failingWith = p.FailingWith, passingWith = p.PassingWith;
         int failingWithout = failingRuns - failingWith, passingWithout = passingRuns - passingWith;
-        var relation = candidate.Immediate ? "ran immediately before" : "ran before";
-        return new CauseHint(
-            CauseKind.Order,
-            CauseHint.ScoreOf(adjusted),
-            $"fails when {candidate.Test} {relation} it in the same test process: failed {failingWith}/{failingWith + passingWith} times with it, {failingWithout}/{failingWithout + passingWithout} without; p={Significance.PValueText(adjusted)}",
+        var relation = candidate.Relation switch
+        {
+            PredecessorRelation.Immediate => "ran immediately before",
+            PredecessorRelation.StartedBefore => "had started before",
+            PredecessorRelation.SpanBeforeRead => $"ran alongside it and its {candidate.Span} had ended before the read of",
+            _ => "ran before",
+        };
+        List<EvidenceFigure> evidence =
             [
                 new("otherTest", candidate.Test),
-                new("relation", candidate.Immediate ? "immediately-before" : "before"),
+                new("relation", candidate.Relation switch
+                {
+                    PredecessorRelation.Immediate => "immediately-before",
+                    PredecessorRelation.StartedBefore => "started-before",
+                    PredecessorRelation.SpanBeforeRead => "span-before-read",
+                    _ => "before",
+                }),
                 new("failuresWithOther", failingWith),
                 new("executionsWithOther", failingWith + passingWith),
                 new("failuresWithoutOther", failingWithout),
@@ -94,7 +107,17 @@ internal sealed class OrderCauseDetector(ProcessHistory history, AnalysisOptions
                 new("failureRateWithOther", Significance.Rounded((double)failingWith / Math.Max(1, failingWith + passingWith))),
                 new("failureRateWithoutOther", Significance.Rounded((double)failingWithout / Math.Max(1, failingWithout + passingWithout))),
                 new("pValue", adjusted),
-            ]);
+            ];
+        if (candidate.Span is not null)
+        {
+            evidence.Insert(2, new("otherSpan", candidate.Span));
+        }
+
+        return new CauseHint(
+            CauseKind.Order,
+            CauseHint.ScoreOf(adjusted),
+            $"fails when {candidate.Test} {relation} it in the same test process: failed {failingWith}/{failingWith + passingWith} times with it, {failingWithout}/{failingWithout + passingWithout} without; p={Significance.PValueText(adjusted)}",
+            evidence);
     }
 
     private static (int FailingWith, int PassingWith, double Value) PValue(Predecessor candidate, List<HashSet<Predecessor>> failing, List<HashSet<Predecessor>> passing)
@@ -113,15 +136,26 @@ internal sealed class OrderCauseDetector(ProcessHistory history, AnalysisOptions
         {
             if (predecessor.Name != testName)
             {
-                set.Add(new Predecessor(predecessor.Name, false));
+                set.Add(new Predecessor(predecessor.Name, PredecessorRelation.Before));
+                set.Add(new Predecessor(predecessor.Name, PredecessorRelation.StartedBefore));
                 immediate = predecessor.Name;
+            }
+        }
+
+        foreach (var running in history.RunningAtStart(execution))
+        {
+            if (running.Name != testName)
+            {
+                set.Add(new Predecessor(running.Name, PredecessorRelation.StartedBefore));
             }
         }
 
         if (immediate is not null)
         {
-            set.Add(new Predecessor(immediate, true));
+            set.Add(new Predecessor(immediate, PredecessorRelation.Immediate));
         }
+
+        set.UnionWith(ChangesBeforeRead.Of(history, execution));
 
         return set;
     }

@@ -5,10 +5,15 @@ using FlakyCollector.Analysis.Statistics;
 namespace FlakyCollector.Analysis.Causes;
 
 /// <summary>
-/// <c>timing</c>: the test itself, or the time spent in one child span label, is slower in failing
-/// runs. Flagged when a rank test says failing runs are slower (adjusted p &lt;= alpha) and the
-/// failing median lies above the 95th percentile of passing runs: the slowdown is beyond what
-/// passing runs of this very test ever show, whatever their usual spread.
+/// <c>timing</c>: a call was cancelled or timed out in failing runs while its dependency was only
+/// slow (<see cref="CancelledCalls"/>), or the time spent in one child span label, or the test
+/// itself, is slower in failing runs. A slowdown is flagged when a rank test says failing runs are
+/// slower (adjusted p &lt;= alpha) and the failing median lies above the 95th percentile of passing
+/// runs: the slowdown is beyond what passing runs of this very test ever show. The test itself is
+/// measured up to the end of its last span, not to its own end: a failure's own cost (building
+/// the exception, capturing the stack, a fixture's interval stamped on tests that never ran) makes
+/// a failing test span longer without anything having been slow. Only a test without child spans
+/// is measured to its end, and such a hint is the weakest evidence (<see cref="Flakiness.CauseOrder"/>).
 /// </summary>
 internal sealed class TimingCauseDetector(AnalysisOptions options) : ICauseDetector
 {
@@ -23,6 +28,7 @@ internal sealed class TimingCauseDetector(AnalysisOptions options) : ICauseDetec
         {
             (TestItself, Durations(sample.Failing), Durations(sample.Passing)),
         };
+        var cancelled = CancelledCalls.Labels(sample).ToList();
         foreach (var label in sample.Failing.Concat(sample.Passing).SelectMany(e => e.Children).Select(c => c.Label).Distinct())
         {
             var failing = TimeIn(sample.Failing, label);
@@ -34,13 +40,28 @@ internal sealed class TimingCauseDetector(AnalysisOptions options) : ICauseDetec
         }
 
         var hints = new List<CauseHint>();
+        var family = features.Count + cancelled.Count;
+        foreach (var label in cancelled)
+        {
+            if (CancelledCalls.Hint(sample, label, family, options.Alpha) is { } hint)
+            {
+                hints.Add(hint);
+            }
+        }
+
+        var explained = hints.Select(h => (string)h.Evidence[0].Value).ToHashSet(StringComparer.Ordinal);
         CauseHint? testHint = null;
         foreach (var (label, failingValues, passingValues) in features)
         {
+            if (explained.Contains(label))
+            {
+                continue;
+            }
+
             var failing = Quantiles.Sorted(failingValues);
             var passing = Quantiles.Sorted(passingValues);
             var comparison = RankComparison.Compare(failing, passing);
-            var adjusted = Significance.Adjust(comparison.PValue, features.Count);
+            var adjusted = Significance.Adjust(comparison.PValue, family);
             double failingMedian = Quantiles.Median(failing), passingMedian = Quantiles.Median(passing);
             var passingP95 = Quantiles.Of(passing, 0.95);
             if (adjusted > options.Alpha || failingMedian <= passingP95 || failingMedian - passingMedian < MinimumDifferenceNanos)
@@ -66,7 +87,8 @@ internal sealed class TimingCauseDetector(AnalysisOptions options) : ICauseDetec
                 ]);
             if (label == TestItself)
             {
-                testHint = hint;
+                var withSpans = sample.Failing.Concat(sample.Passing).Count(e => UntilLastSpan(e) != e.DurationNanos);
+                testHint = hint with { Evidence = [.. hint.Evidence, new("measuredTo", withSpans > 0 ? "lastSpan" : "testEnd")] };
             }
             else
             {
@@ -84,7 +106,22 @@ internal sealed class TimingCauseDetector(AnalysisOptions options) : ICauseDetec
     }
 
     private static List<double> Durations(IEnumerable<TestExecution> executions) =>
-        executions.Select(e => (double)e.DurationNanos).ToList();
+        executions.Select(e => (double)UntilLastSpan(e)).ToList();
+
+    /// <summary>The test's time up to the end of its last own span inside it; its whole duration when it has none.</summary>
+    internal static long UntilLastSpan(TestExecution execution)
+    {
+        var last = long.MinValue;
+        foreach (var span in execution.Spans)
+        {
+            if (!span.FromFixture && span.StartNanos >= execution.StartNanos && span.EndNanos <= execution.EndNanos)
+            {
+                last = Math.Max(last, span.EndNanos);
+            }
+        }
+
+        return last == long.MinValue ? execution.DurationNanos : last - execution.StartNanos;
+    }
 
     private static List<double> TimeIn(IEnumerable<TestExecution> executions, string label)
     {

@@ -3,7 +3,11 @@ using FlakyCollector.Analysis.Causes;
 namespace FlakyCollector.Analysis.Flakiness;
 
 /// <summary>
-/// Orders a test's hints strongest first, with one exception: a <c>race</c> comes before any
+/// Orders a test's hints strongest first, with two exceptions. The test's own duration, with no
+/// span that says what was slow, comes after every other hint: a failure makes a test span longer
+/// by itself (the assertion, the exception, a fixture's interval), so it is the weakest evidence.
+/// A <c>contention</c> measured at a wait comes before <c>timing</c> about that same wait: the
+/// wait was long because others held what it waited for. And a <c>race</c> comes before any
 /// <c>timing</c> hint. Late work is also slow work, so both often hold, and the rank test behind
 /// <c>timing</c> usually scores higher than the count behind <c>race</c>; but "it was slower" does
 /// not say what to fix, while "the test does not wait for what it started" does.
@@ -12,16 +16,21 @@ internal static class CauseOrder
 {
     public static List<CauseHint> Rank(IEnumerable<CauseHint> hints)
     {
-        var ranked = hints.OrderByDescending(h => h.Score).ToList();
+        var all = hints.ToList();
+        var waits = all.Where(h => h.Kind == CauseKind.Contention).Select(h => h.Evidence.FirstOrDefault(f => f.Name == "measuredAt")?.Value as string).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var ranked = all.OrderBy(CauseConfidence.IsTestDurationOnly)
+            .ThenBy(h => h.Kind == CauseKind.Timing && h.Evidence.FirstOrDefault(f => f.Name == "span")?.Value is string span && waits.Contains(span))
+            .ThenByDescending(h => h.Score)
+            .ToList();
         var races = ranked.Where(h => h.Kind == CauseKind.Race).ToList();
         var firstTiming = ranked.FindIndex(h => h.Kind == CauseKind.Timing);
         if (races.Count == 0 || firstTiming < 0 || firstTiming > ranked.IndexOf(races[0]))
         {
-            return ranked;
+            return CauseConfidence.Assign(ranked);
         }
 
         ranked.RemoveAll(h => h.Kind == CauseKind.Race);
         ranked.InsertRange(firstTiming, races);
-        return ranked;
+        return CauseConfidence.Assign(ranked);
     }
 }

@@ -14,6 +14,13 @@ namespace FlakyCollector.Analysis.Flakiness;
 /// tests that merely fail more often in busy runs are not one problem; and</item>
 /// <item>at least two runs are shared.</item>
 /// </list>
+/// Pairs whose most common failures have the same shape (<see cref="FailureShape"/>: one message
+/// with its numbers and ids masked) are one family, tested at alpha/2 adjusted for the number of
+/// such pairs; all other pairs are the other family, at alpha/2 adjusted for all pairs. So a small
+/// cluster is found: three tests that fail in the same 3 of 20 runs with one message (a fixture
+/// whose setup failed) share their runs by chance with probability 1/C(20,3) = 1/1140 per pair,
+/// 0.0026 for three pairs, below 0.005; while two tests that merely fail often stay apart, since
+/// independent failures neither share their runs nor their message.
 /// Clusters are the connected groups of linked tests.
 /// </summary>
 internal static class FailureClusters
@@ -23,12 +30,23 @@ internal static class FailureClusters
     public static List<FailureCluster> Find(IReadOnlyList<TestSummary> flaky, double alpha)
     {
         var pairs = flaky.Count * (flaky.Count - 1) / 2;
+        var shapes = flaky.Select(t => t.TopError is null ? null : FailureShape.Of(t.TopError)).ToArray();
+        var samePairs = 0;
+        for (var i = 0; i < flaky.Count; i++)
+        {
+            for (var j = i + 1; j < flaky.Count; j++)
+            {
+                samePairs += SameShape(shapes, i, j) ? 1 : 0;
+            }
+        }
+
         var parent = Enumerable.Range(0, flaky.Count).ToArray();
         for (var i = 0; i < flaky.Count; i++)
         {
             for (var j = i + 1; j < flaky.Count; j++)
             {
-                if (Linked(flaky[i], flaky[j], pairs, alpha))
+                var family = SameShape(shapes, i, j) ? samePairs : pairs;
+                if (Linked(flaky[i], flaky[j], family, alpha / 2))
                 {
                     parent[Root(parent, i)] = Root(parent, j);
                 }
@@ -43,6 +61,8 @@ internal static class FailureClusters
             .ThenByDescending(c => c.Tests.Count)
             .ToList();
     }
+
+    private static bool SameShape(string?[] shapes, int i, int j) => shapes[i] is not null && shapes[i] == shapes[j];
 
     internal static bool Linked(TestSummary a, TestSummary b, int pairs, double alpha)
     {
@@ -86,6 +106,33 @@ internal static class FailureClusters
         }
 
         return shared;
+    }
+
+    /// <summary>
+    /// Each member's causes with the cluster's shared cause first: one problem failed them all, so
+    /// the cause they share outranks what one member's failures alone seem to show.
+    /// </summary>
+    public static (List<TestSummary> Tests, List<FailureCluster> Clusters) PromoteSharedCauses(List<TestSummary> tests, List<FailureCluster> clusters)
+    {
+        var promoted = new Dictionary<TestSummary, TestSummary>(ReferenceEqualityComparer.Instance);
+        foreach (var cluster in clusters)
+        {
+            var shared = cluster.Causes[0];
+            if (shared.Hint.Kind == CauseKind.None)
+            {
+                continue;
+            }
+
+            foreach (var member in cluster.Tests.Where(t => shared.Tests.Contains(t.Name)))
+            {
+                var first = member.Causes.Where(c => c.Kind == shared.Hint.Kind && Subject(c) == Subject(shared.Hint)).ToList();
+                promoted[member] = member with { Causes = [.. first, .. member.Causes.Except(first)] };
+            }
+        }
+
+        return (
+            [.. tests.Select(t => promoted.GetValueOrDefault(t, t))],
+            [.. clusters.Select(c => c with { Tests = [.. c.Tests.Select(t => promoted.GetValueOrDefault(t, t))] })]);
     }
 
     private static string Subject(CauseHint hint) =>

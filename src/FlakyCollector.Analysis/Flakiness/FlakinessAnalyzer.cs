@@ -52,9 +52,10 @@ public static class FlakinessAnalyzer
             .ToList();
         var runCount = CountDistinct(executions.Select(e => e.RunId));
         var commits = CountDistinct(executions.Select(e => e.Commit ?? ""));
-        return new FlakinessReport(ordered, corpus.Input, runCount, commits)
+        var (tests, clusters) = FailureClusters.PromoteSharedCauses(ordered, FailureClusters.Find(ordered.Where(t => t.Flaky).ToList(), options.Alpha));
+        return new FlakinessReport(tests, corpus.Input, runCount, commits)
         {
-            Clusters = FailureClusters.Find(ordered.Where(t => t.Flaky).ToList(), options.Alpha),
+            Clusters = clusters,
             Runtimes = [.. executions.Select(e => e.Runtime).OfType<string>().Distinct().Order(StringComparer.Ordinal)],
             SharedNames = ordered.GroupBy(t => t.Name, StringComparer.Ordinal)
                 .Where(g => g.Select(t => t.Service).Distinct(StringComparer.Ordinal).Skip(1).Any())
@@ -114,12 +115,26 @@ public static class FlakinessAnalyzer
         {
             PassingProfile = OutcomeProfiler.Profile(sample.Passing, labels),
             FailingProfile = OutcomeProfiler.Profile(sample.Failing, labels),
-            Causes = causes.Count > 0 ? causes : [CauseHint.None(sample.Failing.Count, sample.Passing.Count)],
+            Causes = causes.Count > 0 ? causes : [CauseHint.None(sample.Failing.Count, sample.Passing.Count, Checked(sample, labels))],
             FailedRunIds = inFlakyCommits.Where(e => e.Outcome == TestOutcome.Failed).Select(e => e.RunId).ToHashSet(StringComparer.Ordinal),
             RunIds = inFlakyCommits.Select(e => e.RunId).ToHashSet(StringComparer.Ordinal),
             FailingSample = sample.Failing,
             PassingSample = sample.Passing,
         };
+    }
+
+    /// <summary>What the detectors compared, for a <c>none</c> that says what was looked at.</summary>
+    private static List<string> Checked(FlakySample sample, List<string> labels)
+    {
+        var fixtureWork = sample.Failing.Concat(sample.Passing).Count(e => e.FixtureTraceIds.Count > 0);
+        return
+        [
+            $"{labels.Count} span labels for race, timing and external",
+            "the test's duration up to its last span",
+            "tests that ran before it in the same process",
+            "tests and resources at the moment of its wait",
+            fixtureWork > 0 ? $"fixture work linked to {fixtureWork} executions" : "no fixture work linked",
+        ];
     }
 
     // A dictionary with the default comparer hashes strings with the fast non-randomized hash,

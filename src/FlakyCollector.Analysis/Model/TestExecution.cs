@@ -59,6 +59,12 @@ public sealed class TestExecution
     /// <summary>The child summaries without an allocation, for the analysis's inner loops.</summary>
     internal ReadOnlySpan<ChildSpanStats> ChildSpans => _children.AsSpan(0, _childCount);
 
+    /// <summary>Every child span counted, with its span-level facts, fixture work included.</summary>
+    internal IEnumerable<ChildSpanEntry> Spans => _ledger.Entries;
+
+    /// <summary>Traces of the fixtures that served this test, from the test span's links of type <c>fixture</c>.</summary>
+    internal IReadOnlyList<UInt128> FixtureTraceIds { get; set; } = [];
+
     internal bool HasTestSpan { get; set; }
 
     internal bool IsRunLevel { get; set; }
@@ -104,6 +110,27 @@ public sealed class TestExecution
 
     /// <summary>Records a child span; false when this span (by id) was already counted.</summary>
     internal bool AddChildEntry(in ChildSpanEntry entry) => entry.SpanId == 0 || _ledger.Add(entry);
+
+    /// <summary>
+    /// Takes a fixture's spans into this test's evidence: the fixture set up what the test ran
+    /// against, so its failed warm-up is this test's failure too. Fixture spans keep their own
+    /// times, before the test's start.
+    /// </summary>
+    internal void AddFixtureWork(TestExecution fixture)
+    {
+        foreach (var entry in fixture._ledger.Entries)
+        {
+            if (_ledger.Add(entry with { FromFixture = true }))
+            {
+                ChildSpanCount++;
+            }
+        }
+
+        for (var i = 0; i < fixture._childCount; i++)
+        {
+            ChildFor(fixture._children![i].Label).Merge(fixture._children[i]);
+        }
+    }
 
     /// <summary>
     /// Folds another partition's view of the same trace into this one and returns how many of its

@@ -28,4 +28,6 @@ internal enum AttributeKey
     RuntimeVersion,
     RuntimeDescription,
     SpanLate,
+    HttpRoute,
+    LinkType,
 }

@@ -13,7 +13,8 @@ internal static class AttributeKeys
             : key.SequenceEqual("url.path"u8) ? AttributeKey.UrlPath
             : key.SequenceEqual("http.url"u8) ? AttributeKey.UrlFull : AttributeKey.Unknown,
         9 => key.SequenceEqual("host.name"u8) ? AttributeKey.HostName : AttributeKey.Unknown,
-        10 => key.SequenceEqual("error.type"u8) ? AttributeKey.ErrorType : AttributeKey.Unknown,
+        10 => key.SequenceEqual("error.type"u8) ? AttributeKey.ErrorType
+            : key.SequenceEqual("http.route"u8) ? AttributeKey.HttpRoute : AttributeKey.Unknown,
         11 => key.SequenceEqual("test.run.id"u8) ? AttributeKey.TestRunId
             : key.SequenceEqual("http.method"u8) ? AttributeKey.HttpMethod : AttributeKey.Unknown,
         12 => key.SequenceEqual("test.outcome"u8) ? AttributeKey.TestOutcome
@@ -22,14 +23,16 @@ internal static class AttributeKeys
         14 => key.SequenceEqual("test.case.name"u8) ? AttributeKey.TestCaseName
             : key.SequenceEqual("server.address"u8) ? AttributeKey.ServerAddress
             : key.SequenceEqual("exception.type"u8) ? AttributeKey.ExceptionType : AttributeKey.Unknown,
-        15 => key.SequenceEqual("test.suite.name"u8) ? AttributeKey.TestSuiteName : AttributeKey.Unknown,
+        15 => key.SequenceEqual("test.suite.name"u8) ? AttributeKey.TestSuiteName
+            : key.SequenceEqual("flakytrace.link"u8) ? AttributeKey.LinkType : AttributeKey.Unknown,
         16 => key.SequenceEqual("http.status_code"u8) ? AttributeKey.HttpStatusCode : AttributeKey.Unknown,
         17 => key.SequenceEqual("test.case.attempt"u8) ? AttributeKey.TestAttempt
             : key.SequenceEqual("exception.message"u8) ? AttributeKey.ExceptionMessage : AttributeKey.Unknown,
         19 => key.SequenceEqual("http.request.method"u8) ? AttributeKey.HttpMethod : AttributeKey.Unknown,
         20 => key.SequenceEqual("exception.stacktrace"u8) ? AttributeKey.ExceptionStackTrace
             : key.SequenceEqual("process.runtime.name"u8) ? AttributeKey.RuntimeName
-            : key.SequenceEqual("flakytrace.span.late"u8) ? AttributeKey.SpanLate : AttributeKey.Unknown,
+            : key.SequenceEqual("flakytrace.span.late"u8) ? AttributeKey.SpanLate
+            : key.SequenceEqual("flakytrace.link.type"u8) ? AttributeKey.LinkType : AttributeKey.Unknown,
         21 => key.SequenceEqual("test.suite.run.status"u8) ? AttributeKey.TestSuiteRunStatus
             : key.SequenceEqual("vcs.ref.head.revision"u8) ? AttributeKey.Revision : AttributeKey.Unknown,
         23 => key.SequenceEqual("test.case.result.status"u8) ? AttributeKey.TestResultStatus

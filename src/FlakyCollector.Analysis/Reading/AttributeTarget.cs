@@ -6,4 +6,5 @@ internal enum AttributeTarget
     Span,
     Event,
     Resource,
+    Link,
 }

@@ -19,6 +19,7 @@ internal enum OtlpField
     StartTimeUnixNano,
     EndTimeUnixNano,
     Events,
+    Links,
     Status,
     Code,
     Message,

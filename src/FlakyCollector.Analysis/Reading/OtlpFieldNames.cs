@@ -15,6 +15,7 @@ internal static class OtlpFieldNames
             : name.SequenceEqual("kind"u8) ? OtlpField.Kind
             : name.SequenceEqual("code"u8) ? OtlpField.Code : OtlpField.Unknown,
         5 => name.SequenceEqual("spans"u8) ? OtlpField.Spans
+            : name.SequenceEqual("links"u8) ? OtlpField.Links
             : name.SequenceEqual("scope"u8) ? OtlpField.Scope
             : name.SequenceEqual("value"u8) ? OtlpField.Value : OtlpField.Unknown,
         6 => name.SequenceEqual("events"u8) ? OtlpField.Events

@@ -8,6 +8,9 @@ namespace FlakyCollector.Analysis.Reading;
 /// <summary>Primitive values: span fields, status, and attributes (<c>{"key":..,"value":{"stringValue":..}}</c>).</summary>
 internal sealed partial class OtlpLineParser
 {
+    /// <summary>The <c>flakytrace.link.type</c> of a link from a test span to the trace of a fixture that served it.</summary>
+    internal const string FixtureLinkType = "fixture";
+
     private char[] _chars = new char[512];
     private int _charLength;
     private int _valueStart;
@@ -22,6 +25,9 @@ internal sealed partial class OtlpLineParser
         {
             case ParseContext.Span:
                 SpanValue(ref reader, CurrentSpan, field);
+                break;
+            case ParseContext.Link when field == OtlpField.TraceId:
+                _linkTraceId = OtlpIds.ReadTraceId(ref reader);
                 break;
             case ParseContext.Status when field == OtlpField.Code:
                 CurrentSpan.StatusCode = OtlpEnums.ReadStatusCode(ref reader);
@@ -109,6 +115,13 @@ internal sealed partial class OtlpLineParser
             return;
         }
 
+        if (_attributeTarget == AttributeTarget.Link)
+        {
+            // A link's only attribute read is its type: work a fixture did for the linking test.
+            _linkIsFixture |= key == AttributeKey.LinkType && ValueChars().Equals(FixtureLinkType, StringComparison.Ordinal);
+            return;
+        }
+
         switch (key)
         {
             case AttributeKey.TestHostPid: target.ProcessId = AsLong(); break;
@@ -136,6 +149,7 @@ internal sealed partial class OtlpLineParser
             case AttributeKey.ErrorType: target.ErrorType = value; break;
             case AttributeKey.HttpMethod: target.HttpMethod = value; break;
             case AttributeKey.ServerAddress: target.ServerAddress = value; break;
+            case AttributeKey.HttpRoute: target.HttpRoute = value; break;
             case AttributeKey.ExceptionType: target.ExceptionType = value; break;
             case AttributeKey.ServiceName: target.ServiceName = value; break;
             case AttributeKey.Revision: target.Commit = value; break;

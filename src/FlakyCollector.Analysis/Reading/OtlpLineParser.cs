@@ -23,6 +23,8 @@ internal sealed partial class OtlpLineParser(StringPool strings)
     private string? _scopeName;
     private AttributeTarget _attributeTarget;
     private bool _attributeKeySeen;
+    private UInt128 _linkTraceId;
+    private bool _linkIsFixture;
 
     public StringPool Strings { get; } = strings;
 
@@ -117,7 +119,7 @@ internal sealed partial class OtlpLineParser(StringPool strings)
             (ParseContext.ResourceSpansList, _) => (ParseContext.ResourceSpans, false),
             (ParseContext.ResourceSpans, OtlpField.Resource) => (ParseContext.Resource, false),
             (ParseContext.ResourceSpans, OtlpField.ScopeSpans) => (ParseContext.ScopeSpansList, true),
-            (ParseContext.Resource or ParseContext.Span or ParseContext.Event, OtlpField.Attributes) => (ParseContext.AttributeList, true),
+            (ParseContext.Resource or ParseContext.Span or ParseContext.Event or ParseContext.Link, OtlpField.Attributes) => (ParseContext.AttributeList, true),
             (ParseContext.ScopeSpansList, _) => (ParseContext.ScopeSpans, false),
             (ParseContext.ScopeSpans, OtlpField.Scope) => (ParseContext.Scope, false),
             (ParseContext.ScopeSpans, OtlpField.Spans) => (ParseContext.SpanList, true),
@@ -125,6 +127,8 @@ internal sealed partial class OtlpLineParser(StringPool strings)
             (ParseContext.Span, OtlpField.Status) => (ParseContext.Status, false),
             (ParseContext.Span, OtlpField.Events) => (ParseContext.EventList, true),
             (ParseContext.EventList, _) => (ParseContext.Event, false),
+            (ParseContext.Span, OtlpField.Links) => (ParseContext.LinkList, true),
+            (ParseContext.LinkList, _) => (ParseContext.Link, false),
             (ParseContext.AttributeList, _) => (ParseContext.Attribute, false),
             (ParseContext.Attribute, OtlpField.Value) => (ParseContext.AnyValue, false),
             _ => ((ParseContext?)null, false),
@@ -162,11 +166,16 @@ internal sealed partial class OtlpLineParser(StringPool strings)
                 {
                     ParseContext.Resource => AttributeTarget.Resource,
                     ParseContext.Event => AttributeTarget.Event,
+                    ParseContext.Link => AttributeTarget.Link,
                     _ => AttributeTarget.Span,
                 };
                 break;
             case ParseContext.Attribute:
                 BeginAttribute();
+                break;
+            case ParseContext.Link:
+                _linkTraceId = UInt128.Zero;
+                _linkIsFixture = false;
                 break;
             default:
                 break;
@@ -181,6 +190,9 @@ internal sealed partial class OtlpLineParser(StringPool strings)
                 throw new InvalidOtlpException("span without traceId");
             case ParseContext.Attribute:
                 EndAttribute(_attributeTarget == AttributeTarget.Resource ? _resource : CurrentSpan);
+                break;
+            case ParseContext.Link when _linkIsFixture && _linkTraceId != UInt128.Zero:
+                (CurrentSpan.FixtureTraceIds ??= []).Add(_linkTraceId);
                 break;
             case ParseContext.ScopeSpans:
                 for (var i = _scopeFirstSpan; i < _count; i++)

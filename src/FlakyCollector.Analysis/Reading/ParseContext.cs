@@ -18,4 +18,6 @@ internal enum ParseContext : byte
     AttributeList,
     Attribute,
     AnyValue,
+    LinkList,
+    Link,
 }

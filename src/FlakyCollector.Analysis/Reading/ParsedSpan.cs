@@ -29,6 +29,9 @@ internal sealed class ParsedSpan
     public string? UrlPath;
     public string? UrlHost;
     public string? ServerAddress;
+
+    /// <summary><c>http.route</c>: the route template a server span answered, "/orders/{id}".</summary>
+    public string? HttpRoute;
     public int HttpStatusCode;
     public string? ExceptionType;
     public string? ExceptionMessage;
@@ -42,6 +45,9 @@ internal sealed class ParsedSpan
 
     /// <summary><c>flakytrace.span.late</c>: the collector saw this span end after its test's span.</summary>
     public bool IsLate;
+
+    /// <summary>Traces of the fixtures that served this test (links of type <c>fixture</c>); null when none.</summary>
+    public List<UInt128>? FixtureTraceIds;
 
     public bool IsRoot => ParentSpanId == 0;
 
@@ -62,7 +68,8 @@ internal sealed class ParsedSpan
         StartNanos = EndNanos = ProcessId = 0;
         IsSuiteRun = false;
         StatusMessage = ScopeName = TestCaseName = TestResultStatus = TestOutcome = TestSuiteName = null;
-        RunId = ErrorType = HttpMethod = UrlPath = UrlHost = ServerAddress = null;
+        RunId = ErrorType = HttpMethod = UrlPath = UrlHost = ServerAddress = HttpRoute = null;
+        FixtureTraceIds = null;
         ExceptionType = ExceptionMessage = ExceptionStackTrace = null;
         Commit = ServiceName = HostName = null;
         RuntimeName = RuntimeVersion = RuntimeDescription = null;

@@ -23,6 +23,8 @@ internal static class Figures
 
     public static string CauseKindName(Causes.CauseKind kind) => kind.ToString().ToLowerInvariant();
 
+    public static string ConfidenceName(Causes.Confidence confidence) => confidence.ToString().ToLowerInvariant();
+
     /// <summary>Labels of both profiles, so that a label seen only in failing runs still gets a row.</summary>
     public static IEnumerable<(string Label, LabelProfile? Passing, LabelProfile? Failing)> SideBySide(TestSummary test)
     {

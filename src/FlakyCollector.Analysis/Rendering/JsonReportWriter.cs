@@ -105,6 +105,7 @@ public static class JsonReportWriter
 
         json.WriteEndObject();
         json.WriteNumber("score", cause.Score);
+        json.WriteString("confidence", Figures.ConfidenceName(cause.Confidence));
         json.WriteString("summary", cause.Summary);
         if (tests is not null)
         {
@@ -212,6 +213,15 @@ public static class JsonReportWriter
                 }
 
                 json.WriteEndObject();
+                break;
+            case IEnumerable<string> texts:
+                json.WriteStartArray();
+                foreach (var text in texts)
+                {
+                    json.WriteStringValue(text);
+                }
+
+                json.WriteEndArray();
                 break;
             default: json.WriteStringValue(value.ToString()); break;
         }
