@@ -20,6 +20,7 @@ public sealed class ActivityRecorder : IDisposable
     private readonly ActivityListener listener;
     private readonly AspNetCoreRequestTags? aspNetCoreTags;
     private readonly Net8HttpClientTags? httpClientTags;
+    private readonly Database.DatabaseDiagnostics? databaseSpans;
     private readonly Hosting.HostBuildingObserver appHosts = new();
     private readonly SourceFilter registeredSources;
 
@@ -45,6 +46,11 @@ public sealed class ActivityRecorder : IDisposable
         if (filter.Matches("Microsoft.AspNetCore"))
         {
             aspNetCoreTags = new AspNetCoreRequestTags();
+        }
+
+        if (filter.Matches(Database.DatabaseNames.SourceName))
+        {
+            databaseSpans = new Database.DatabaseDiagnostics();
         }
     }
 
@@ -116,6 +122,7 @@ public sealed class ActivityRecorder : IDisposable
         AppDomain.CurrentDomain.FirstChanceException -= OnFirstChanceException;
         aspNetCoreTags?.Dispose();
         httpClientTags?.Dispose();
+        databaseSpans?.Dispose();
         appHosts.Dispose();
         listener.Dispose();
     }
