@@ -12,7 +12,7 @@ public sealed class InProcSettingsTests
         var settings = InProcSettings.Parse(null, NoEnvironment);
 
         Assert.True(settings.Enabled);
-        Assert.Equal(["System.Net.Http", "Microsoft.AspNetCore"], settings.ActivitySources);
+        Assert.Equal(["System.Net.Http", "Microsoft.AspNetCore", "FlakyTrace.Database", "Npgsql"], settings.ActivitySources);
     }
 
     [Fact]
@@ -20,7 +20,7 @@ public sealed class InProcSettingsTests
     {
         var settings = InProcSettings.Parse("<Configuration><activitysources>MyCompany.*; Microsoft.EntityFrameworkCore</activitysources></Configuration>", NoEnvironment);
 
-        Assert.Equal(["System.Net.Http", "Microsoft.AspNetCore", "MyCompany.*", "Microsoft.EntityFrameworkCore"], settings.ActivitySources);
+        Assert.Equal(["System.Net.Http", "Microsoft.AspNetCore", "FlakyTrace.Database", "Npgsql", "MyCompany.*", "Microsoft.EntityFrameworkCore"], settings.ActivitySources);
     }
 
     [Theory]
@@ -47,6 +47,6 @@ public sealed class InProcSettingsTests
         var settings = InProcSettings.Parse("<Configuration><ActivitySources>", NoEnvironment);
 
         Assert.True(settings.Enabled);
-        Assert.Equal(2, settings.ActivitySources.Count);
+        Assert.Equal(FlakyCollector.Recording.TestActivityNames.DefaultSources, settings.ActivitySources);
     }
 }
