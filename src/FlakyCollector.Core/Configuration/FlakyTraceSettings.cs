@@ -28,4 +28,7 @@ public sealed record FlakyTraceSettings
 
     /// <summary>Share of passing and skipped tests kept, from 0 to 1; failing tests and retries are always kept.</summary>
     public double PassingSampleRatio { get; init; } = 1;
+
+    /// <summary>Whether tests' log records (ILogger, test output) are recorded and written; <c>&lt;Logs&gt;off&lt;/Logs&gt;</c> switches them off.</summary>
+    public bool Logs { get; init; } = true;
 }

@@ -13,6 +13,7 @@ public static class SettingNames
     public const string OutputDirectory = "OutputDirectory";
     public const string Enabled = "Enabled";
     public const string SampleRatio = "SampleRatio";
+    public const string Logs = "Logs";
 
     /// <summary>Written by the package's .targets: one id per <c>dotnet test</c> invocation.</summary>
     public const string TestRunId = "TestRunId";
@@ -21,7 +22,7 @@ public static class SettingNames
     public static readonly IReadOnlyList<string> WrittenByTooling = [TestRunId, "Framework", "TargetFramework", "TestRunDirectory"];
 
     public static readonly IReadOnlyList<string> UserElements =
-        [Endpoint, Protocol, Headers, ServiceName, ResourceAttributes, ActivitySources, ExportTimeout, OutputDirectory, Enabled, SampleRatio];
+        [Endpoint, Protocol, Headers, ServiceName, ResourceAttributes, ActivitySources, ExportTimeout, OutputDirectory, Enabled, SampleRatio, Logs];
 
     public const string EnvEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
     public const string EnvTracesEndpoint = "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT";

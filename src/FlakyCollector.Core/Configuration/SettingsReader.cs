@@ -37,7 +37,24 @@ public sealed class SettingsReader(IReadOnlyDictionary<string, string> runSettin
             OutputDirectory = Value(SettingNames.OutputDirectory),
             TestRunId = Value(SettingNames.TestRunId),
             PassingSampleRatio = ReadSampleRatio(),
+            Logs = ReadLogs(),
         };
+    }
+
+    private bool ReadLogs()
+    {
+        var text = Value(SettingNames.Logs);
+        if (text is null || LogsSwitch.TryParse(text) is not { } on)
+        {
+            if (text is not null)
+            {
+                warnings.Add($"<{SettingNames.Logs}> '{text}' is not valid; use on or off. Using on.");
+            }
+
+            return true;
+        }
+
+        return on;
     }
 
     private string? Value(string element, params string[] variables)

@@ -26,7 +26,7 @@ internal static class CompactPayloadFormat
     {
         var span = payload.TestSpan;
         if (span is null || payload.PreviousAttempts.Count > 0 || payload.Children.Count > 0 || payload.Detached.Count > 0
-            || payload.Warnings.Count > 0)
+            || payload.Warnings.Count > 0 || payload.Logs.Count > 0)
         {
             return null;
         }

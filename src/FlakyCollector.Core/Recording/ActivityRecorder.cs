@@ -21,10 +21,11 @@ public sealed class ActivityRecorder : IDisposable
     private readonly AspNetCoreRequestTags? aspNetCoreTags;
     private readonly Net8HttpClientTags? httpClientTags;
     private readonly Database.DatabaseDiagnostics? databaseSpans;
+    private readonly Logs.LoggingEventCapture? logs;
     private readonly Hosting.HostBuildingObserver appHosts = new();
     private readonly SourceFilter registeredSources;
 
-    public ActivityRecorder(SourceFilter filter, int detachedCapacity = 10_000)
+    public ActivityRecorder(SourceFilter filter, int detachedCapacity = 10_000, bool captureLogs = true)
     {
         Detached = new DetachedSpans(detachedCapacity);
         listener = new ActivityListener
@@ -51,6 +52,11 @@ public sealed class ActivityRecorder : IDisposable
         if (filter.Matches(Database.DatabaseNames.SourceName))
         {
             databaseSpans = new Database.DatabaseDiagnostics();
+        }
+
+        if (captureLogs)
+        {
+            logs = new Logs.LoggingEventCapture(OnLog);
         }
     }
 
@@ -123,6 +129,7 @@ public sealed class ActivityRecorder : IDisposable
         aspNetCoreTags?.Dispose();
         httpClientTags?.Dispose();
         databaseSpans?.Dispose();
+        logs?.Dispose();
         appHosts.Dispose();
         listener.Dispose();
     }
@@ -191,6 +198,15 @@ public sealed class ActivityRecorder : IDisposable
         finally
         {
             late.Stopped(activity);
+        }
+    }
+
+    private void OnLog(Activity current, Spans.LogRecordData record)
+    {
+        // Only what a running test caused: a record outside every test has no trace to join.
+        if (live.TryGetValue(current.TraceId, out var test))
+        {
+            test.Logs.Add(record);
         }
     }
 

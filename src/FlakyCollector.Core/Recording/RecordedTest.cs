@@ -18,6 +18,9 @@ public sealed class RecordedTest
 
     public Activity Activity { get; }
 
+    /// <summary>What was logged while this test's trace was current, bounded.</summary>
+    internal Logs.LogBudget Logs { get; } = new(Recording.Logs.LogNames.DefaultMaxRecords, Recording.Logs.LogNames.DefaultMaxBytes);
+
     /// <summary>Type of the last first-chance exception seen on this trace; it describes the failure only when the test failed.</summary>
     public string? LastExceptionType { get; set; }
 

@@ -65,6 +65,14 @@ public sealed class TestRunTracer : IDisposable
                 .ToList();
             run.AddDetachedRoots(test.Source, payload?.Detached ?? []);
             Write(test.Source, resource, spans);
+            if (settings.Logs)
+            {
+                var logs = TestLogRecords.Of(test, testSpans);
+                if (logs.Count > 0)
+                {
+                    OpenFile(resource).AppendLogs(resource, logs);
+                }
+            }
         }
         catch (Exception ex)
         {

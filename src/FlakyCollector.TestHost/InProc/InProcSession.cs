@@ -35,7 +35,7 @@ public sealed class InProcSession
             var settings = InProcSettings.Parse(testSessionStartArgs.Configuration, Environment.GetEnvironmentVariable);
             if (settings.Enabled)
             {
-                var started = new ActivityRecorder(new SourceFilter(settings.ActivitySources));
+                var started = new ActivityRecorder(new SourceFilter(settings.ActivitySources), captureLogs: settings.Logs);
                 var matching = new TestRecordingCorrelation();
                 // Each hook recording moves to the correlation as it ends, which matches it to its result.
                 started.TestEnded += key => matching.Ended(key, started.TakeEnded(key, withRetries: true));
