@@ -88,6 +88,28 @@ public sealed class DatabaseSpanTests(PackageFeed feed, ITestOutputHelper output
         Assert.Equal(8, run.TrxResults.Count(r => r.Outcome == "Passed"));
     }
 
+    [Theory]
+    [MemberData(nameof(Suites))]
+    public void AppLogLines_CarryTheTestsTraceAndTheRequestsSpan(string suite)
+    {
+        var run = Run(suite);
+        var tests = run.TestSpans.Where(t => t.Attribute("test.case.name")!.Contains("Reads_Price", StringComparison.Ordinal)).ToList();
+        foreach (var test in tests)
+        {
+            var server = Assert.Single(run.Spans, s => s.TraceId == test.TraceId && s.Scope == "Microsoft.AspNetCore");
+            var requested = Assert.Single(run.Logs, r => r.TraceId == test.TraceId && r.Body.StartsWith("Price requested for", StringComparison.Ordinal));
+            Assert.Equal(("WebAppPrices.PriceCache", 9, "Price requested for {Sku}"), (requested.Scope, requested.SeverityNumber, requested.Attribute("log.record.template")));
+            Assert.Equal(server.SpanId, requested.SpanId);
+        }
+
+        // Every app line of a test names the SKU that test asked for: none went to another test.
+        Assert.All(run.Logs.Where(r => r.Body.StartsWith("Price requested for", StringComparison.Ordinal)), r =>
+        {
+            var test = Assert.Single(tests, t => t.TraceId == r.TraceId);
+            Assert.Contains(r.Body["Price requested for ".Length..], test.Attribute("test.case.name"), StringComparison.Ordinal);
+        });
+    }
+
     /// <summary>One traced run per suite: app and suite side by side, the package added, the server's connection string given.</summary>
     private SampleRun Run(string suite) => Runs.GetOrAdd(suite, name => new Lazy<SampleRun>(() =>
     {
@@ -97,7 +119,7 @@ public sealed class DatabaseSpanTests(PackageFeed feed, ITestOutputHelper output
         var run = name.EndsWith("Mtp", StringComparison.Ordinal)
             ? tests.TestOnPlatform(["--flaky-trace"], environment)
             : tests.Test(["--collect", "FlakyTrace"], environment);
-        _ = (run.Spans, run.TrxResults); // read before the folder goes
+        _ = (run.Spans, run.Logs, run.TrxResults); // read before the folder goes
         return run;
     })).Value;
 }

@@ -4,8 +4,8 @@ namespace FlakyCollector.Analysis.Aggregation;
 
 /// <summary>
 /// Gives a child span the stable label its statistics are grouped under: HTTP client spans become
-/// <c>HTTP {method} {server.address}{path}</c> (path without query, ids templated), others keep
-/// their span name.
+/// <c>HTTP {method} {server.address}{path}</c> (path without query, ids templated), database client
+/// spans <c>DB {db.operation.name} {db.collection.name}</c>, others keep their span name.
 /// </summary>
 internal static class SpanLabeler
 {
@@ -16,6 +16,11 @@ internal static class SpanLabeler
 
     public static string Label(ParsedSpan span, StringPool strings)
     {
+        if (span.DbSystem is not null)
+        {
+            return DatabaseLabel(span, strings);
+        }
+
         if (!IsHttpClient(span))
         {
             return span.Name;
@@ -32,6 +37,12 @@ internal static class SpanLabeler
         server.CopyTo(buffer[(6 + method.Length)..]);
         path.CopyTo(buffer[(6 + method.Length + server.Length)..]);
         return strings.Intern(buffer);
+    }
+
+    private static string DatabaseLabel(ParsedSpan span, StringPool strings)
+    {
+        var operation = span.DbOperation ?? span.DbSystem!;
+        return strings.Intern(span.DbCollection is null ? $"DB {operation}" : $"DB {operation} {span.DbCollection}");
     }
 
     public static bool IsTimeout(ParsedSpan span) =>

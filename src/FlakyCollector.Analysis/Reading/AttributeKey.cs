@@ -28,4 +28,7 @@ internal enum AttributeKey
     RuntimeVersion,
     RuntimeDescription,
     SpanLate,
+    DbSystem,
+    DbOperation,
+    DbCollection,
 }
