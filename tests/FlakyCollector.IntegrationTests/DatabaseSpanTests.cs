@@ -37,8 +37,8 @@ public sealed class DatabaseSpanTests(PackageFeed feed, ITestOutputHelper output
             Assert.Equal(("FlakyTrace.Database", Client, server.SpanId), (query.Scope, query.Kind, query.ParentSpanId));
             Assert.Equal(("sqlite", "SELECT", "Prices"), (query.Attribute("db.system.name"), query.Attribute("db.operation.name"), query.Attribute("db.collection.name")));
             Assert.Contains("FROM \"Prices\"", query.Attribute("db.query.text"), StringComparison.Ordinal);
-            var connect = Assert.Single(trace, s => s.Name == "CONNECT sqlite");
-            Assert.Equal(server.SpanId, connect.ParentSpanId);
+            // The request opens its own connection; the first test of a class also starts the app, whose seeding is its work too.
+            Assert.Single(trace, s => s.Name == "CONNECT sqlite" && s.ParentSpanId == server.SpanId);
         }
     }
 
