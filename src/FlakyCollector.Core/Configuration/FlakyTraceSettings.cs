@@ -31,4 +31,7 @@ public sealed record FlakyTraceSettings
 
     /// <summary>Whether tests' log records (ILogger, test output) are recorded and written; <c>&lt;Logs&gt;off&lt;/Logs&gt;</c> switches them off.</summary>
     public bool Logs { get; init; } = true;
+
+    /// <summary>Where log records go over OTLP; null without a traces endpoint.</summary>
+    public Uri? LogsEndpoint { get; init; }
 }

@@ -26,6 +26,7 @@ public static class SettingNames
 
     public const string EnvEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
     public const string EnvTracesEndpoint = "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT";
+    public const string EnvLogsEndpoint = "OTEL_EXPORTER_OTLP_LOGS_ENDPOINT";
     public const string EnvProtocol = "OTEL_EXPORTER_OTLP_PROTOCOL";
     public const string EnvTracesProtocol = "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL";
     public const string EnvHeaders = "OTEL_EXPORTER_OTLP_HEADERS";

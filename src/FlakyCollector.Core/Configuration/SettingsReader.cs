@@ -25,11 +25,13 @@ public sealed class SettingsReader(IReadOnlyDictionary<string, string> runSettin
         }
 
         var protocol = ReadProtocol();
+        var traces = ReadEndpoint(protocol);
         return new FlakyTraceSettings
         {
             Enabled = ReadEnabled(),
             Protocol = protocol,
-            TracesEndpoint = ReadEndpoint(protocol),
+            TracesEndpoint = traces,
+            LogsEndpoint = traces is null ? null : OtlpEndpoint.ForLogs(traces, protocol, environment(SettingNames.EnvLogsEndpoint)),
             Headers = ReadHeaders(),
             ServiceName = Value(SettingNames.ServiceName, SettingNames.EnvServiceName),
             ResourceAttributes = ReadResourceAttributes(),

@@ -25,6 +25,7 @@ public sealed class TestRunTracer : IDisposable
     private readonly PassingTestSampler sampler;
     private readonly TestSpanSelection selection;
     private readonly RunExport export;
+    private readonly RunLogExport logExport;
     private OtlpJsonLinesFileWriter? file;
 
     public TestRunTracer(FlakyTraceSettings settings, string resultsDirectory, IRunReport report, Func<FlakyTraceSettings, ITraceExporter?> createExporter,
@@ -38,6 +39,7 @@ public sealed class TestRunTracer : IDisposable
         sampler = new PassingTestSampler(settings.PassingSampleRatio);
         selection = new TestSpanSelection(settings.TestRunId, run, sampler);
         export = new RunExport(settings, createExporter);
+        logExport = new RunLogExport(settings);
     }
 
     /// <summary>The file the spans go to, once the first test has ended.</summary>
@@ -71,6 +73,7 @@ public sealed class TestRunTracer : IDisposable
                 if (logs.Count > 0)
                 {
                     OpenFile(resource).AppendLogs(resource, logs);
+                    logExport.Add(resource, logs);
                 }
             }
         }
@@ -133,6 +136,7 @@ public sealed class TestRunTracer : IDisposable
             }
 
             export.Send(report);
+            logExport.Send(report, export.Failed);
         }
         catch (Exception ex)
         {
