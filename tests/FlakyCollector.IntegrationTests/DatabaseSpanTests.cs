@@ -48,9 +48,12 @@ public sealed class DatabaseSpanTests(PackageFeed feed, ITestOutputHelper output
     {
         var run = Run(suite);
         var test = Assert.Single(run.TestSpans, t => t.Attribute("test.case.name")!.EndsWith("Stock_InsertThenRead", StringComparison.Ordinal));
-        var queries = run.Spans.Where(s => s.TraceId == test.TraceId && s.Scope == "Npgsql").ToList();
-        output.WriteLine(string.Join(Environment.NewLine, queries.Select(q => $"{q.Name}: {q.Attribute("db.query.text")}")));
+        var spans = run.Spans.Where(s => s.TraceId == test.TraceId && s.Scope == "Npgsql").ToList();
+        output.WriteLine(string.Join(Environment.NewLine, spans.Select(q => $"{q.Name}: {q.Attribute("db.query.text")}")));
 
+        // A physical connection open is a span of its own, when the pool had no connection to give.
+        var queries = spans.Where(s => !s.Name.StartsWith("CONNECT ", StringComparison.Ordinal)).ToList();
+        Assert.All(spans.Except(queries), c => Assert.Equal((test.SpanId, "postgresql"), (c.ParentSpanId, c.Attribute("db.system.name"))));
         Assert.Equal(["CREATE stock", "INSERT stock", "SELECT stock"], queries.OrderBy(q => q.StartUnixNano).Select(q => q.Name));
         Assert.All(queries, q =>
         {
@@ -85,7 +88,7 @@ public sealed class DatabaseSpanTests(PackageFeed feed, ITestOutputHelper output
         Assert.Contains("INSERT orders", queries);
         Assert.Contains("SELECT orders", queries);
         Assert.True(run.Process.ExitCode == 0, run.Process.Output);
-        Assert.Equal(8, run.TrxResults.Count(r => r.Outcome == "Passed"));
+        Assert.Equal(7, run.TrxResults.Count(r => r.Outcome == "Passed"));
     }
 
     [Theory]

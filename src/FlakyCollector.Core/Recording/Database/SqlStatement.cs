@@ -76,7 +76,14 @@ internal static class SqlStatement
         var previous = string.Empty;
         foreach (var word in Words(sql))
         {
-            if (TableAfter.Any(k => k.Equals(previous, StringComparison.OrdinalIgnoreCase)) && word != "(" && !IsKeyword(word))
+            var afterTableKeyword = TableAfter.Any(k => k.Equals(previous, StringComparison.OrdinalIgnoreCase));
+            if (afterTableKeyword && IsModifier(word))
+            {
+                // CREATE TABLE IF NOT EXISTS t, FROM ONLY t: the table is still to come.
+                continue;
+            }
+
+            if (afterTableKeyword && word != "(" && !IsKeyword(word))
             {
                 return Unquote(word);
             }
@@ -87,9 +94,12 @@ internal static class SqlStatement
         return null;
     }
 
-    private static bool IsKeyword(string word) =>
-        word.Equals("SELECT", StringComparison.OrdinalIgnoreCase) || word.Equals("IF", StringComparison.OrdinalIgnoreCase)
-        || word.Equals("ONLY", StringComparison.OrdinalIgnoreCase) || word.Equals("LATERAL", StringComparison.OrdinalIgnoreCase);
+    private static bool IsKeyword(string word) => word.Equals("SELECT", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsModifier(string word) =>
+        word.Equals("IF", StringComparison.OrdinalIgnoreCase) || word.Equals("NOT", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("EXISTS", StringComparison.OrdinalIgnoreCase) || word.Equals("ONLY", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("LATERAL", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Words of the statement: quoted names (dotted names whole), bare words, and "(" so a subquery is not a table.</summary>
     private static IEnumerable<string> Words(string sql)

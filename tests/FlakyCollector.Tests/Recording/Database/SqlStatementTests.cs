@@ -22,6 +22,8 @@ public sealed class SqlStatementTests
     [InlineData("WITH recent AS (SELECT 1) SELECT * FROM recent", "WITH", "recent")]
     [InlineData("CREATE TABLE \"Prices\" (\"Id\" INTEGER)", "CREATE", "Prices")]
     [InlineData("SELECT 1", "SELECT", null)]
+    [InlineData("CREATE TEMP TABLE IF NOT EXISTS stock (sku text)", "CREATE", "stock")]
+    [InlineData("SELECT * FROM ONLY parts", "SELECT", "parts")]
     public void OperationAndCollection_CommonStatements(string sql, string operation, string? collection)
     {
         Assert.Equal(operation, SqlStatement.Operation(sql));
