@@ -5,7 +5,8 @@
 # traces with the flakytrace tool installed from that folder, on the console and as an HTML report.
 #   eng/trace-sample.sh [sample] [runs]
 #   sample: FlakySample (default: tests that fail at random for known reasons), XunitSample,
-#           NUnitSample, MSTestSample (fixed failures, for looking at the traces)
+#           NUnitSample, MSTestSample (fixed failures, for looking at the traces),
+#           LogFlakySample (an app in memory whose failing runs differ by one log line)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 sample="${1:-FlakySample}"
@@ -27,6 +28,10 @@ cat > "$work/nuget.config" <<XML
 <configuration><packageSources><add key="flakycollector" value="$feed" /></packageSources></configuration>
 XML
 cp -r "$root/tests/samples/$sample" "$work/$sample"
+# Projects the sample references beside it (an app tested in memory) come along, unchanged.
+for app in $(grep -o 'ProjectReference Include="\.\./[^/"]*' "$work/$sample"/*.csproj | sed 's|.*\.\./||' | sort -u); do
+  cp -r "$root/tests/samples/$app" "$work/$app" && rm -rf "$work/$app"/{bin,obj}
+done
 rm -rf "$work/$sample"/{bin,obj,TestResults}
 cd "$work/$sample"
 echo "== dotnet add package FlakyCollector --version $version"

@@ -17,6 +17,7 @@ public sealed class OtlpReceiver : IAsyncDisposable, IDisposable
     private readonly CancellationTokenSource stopping = new();
     private readonly object gate = new();
     private readonly List<ReceivedExport> exports = [];
+    private readonly List<ReceivedLogs> logs = [];
     private int requestCount;
     private int failuresLeft;
     private volatile OtlpReceiverMode mode;
@@ -71,6 +72,22 @@ public sealed class OtlpReceiver : IAsyncDisposable, IDisposable
 
     public int SpanCount => Exports.Sum(e => e.SpanCount);
 
+    /// <summary>The accepted logs export requests, in arrival order (a snapshot).</summary>
+    public IReadOnlyList<ReceivedLogs> LogExports
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. logs];
+            }
+        }
+    }
+
+    /// <summary>All log records of the accepted logs requests (a snapshot).</summary>
+    public IReadOnlyList<OpenTelemetry.Proto.Logs.V1.LogRecord> LogRecords =>
+        [.. LogExports.SelectMany(e => e.Request.ResourceLogs).SelectMany(r => r.ScopeLogs).SelectMany(s => s.LogRecords)];
+
     internal CancellationToken Stopping => stopping.Token;
 
     /// <summary>Starts a receiver; it is listening when the task completes.</summary>
@@ -93,7 +110,9 @@ public sealed class OtlpReceiver : IAsyncDisposable, IDisposable
 
         var app = builder.Build();
         var receiver = new OtlpReceiver(app, mode);
-        app.Run(context => OtlpTraceRequestHandler.HandleAsync(context, receiver));
+        app.Run(context => OtlpLogsRequestHandler.Handles(context.Request.Path)
+            ? OtlpLogsRequestHandler.HandleAsync(context, receiver)
+            : OtlpTraceRequestHandler.HandleAsync(context, receiver));
         await app.StartAsync().ConfigureAwait(false);
 
         // Kestrel writes the bound ephemeral port back into the listen options.
@@ -160,6 +179,14 @@ public sealed class OtlpReceiver : IAsyncDisposable, IDisposable
         }
         while (Interlocked.CompareExchange(ref failuresLeft, left - 1, left) != left);
         return true;
+    }
+
+    internal void RecordLogs(ReceivedLogs received)
+    {
+        lock (gate)
+        {
+            logs.Add(received);
+        }
     }
 
     internal void Record(ReceivedExport export)

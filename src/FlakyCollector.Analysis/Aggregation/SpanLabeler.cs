@@ -4,9 +4,10 @@ namespace FlakyCollector.Analysis.Aggregation;
 
 /// <summary>
 /// Gives a child span the stable label its statistics are grouped under: HTTP client spans become
-/// <c>HTTP {method} {server.address}{path}</c> (path without query, ids templated), others keep
-/// their span name, except server spans with an <c>http.route</c>: <c>{method} {route}</c>, since
-/// ASP.NET Core names a span by its method alone until routing has run, and every route would share it.
+/// <c>HTTP {method} {server.address}{path}</c> (path without query, ids templated), database client
+/// spans <c>DB {db.operation.name} {db.collection.name}</c>, others keep their span name, except
+/// server spans with an <c>http.route</c>: <c>{method} {route}</c>, since ASP.NET Core names a span
+/// by its method alone until routing has run, and every route would share it.
 /// </summary>
 internal static class SpanLabeler
 {
@@ -18,6 +19,11 @@ internal static class SpanLabeler
 
     public static string Label(ParsedSpan span, StringPool strings)
     {
+        if (span.DbSystem is not null)
+        {
+            return DatabaseLabel(span, strings);
+        }
+
         if (span.Kind == ServerKind && span.HttpRoute is not null)
         {
             return span.Name.Contains(span.HttpRoute, StringComparison.Ordinal)
@@ -41,6 +47,12 @@ internal static class SpanLabeler
         server.CopyTo(buffer[(6 + method.Length)..]);
         path.CopyTo(buffer[(6 + method.Length + server.Length)..]);
         return strings.Intern(buffer);
+    }
+
+    private static string DatabaseLabel(ParsedSpan span, StringPool strings)
+    {
+        var operation = span.DbOperation ?? span.DbSystem!;
+        return strings.Intern(span.DbCollection is null ? $"DB {operation}" : $"DB {operation} {span.DbCollection}");
     }
 
     public static bool IsTimeout(ParsedSpan span) =>

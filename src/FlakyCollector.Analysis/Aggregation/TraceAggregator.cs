@@ -45,6 +45,22 @@ internal sealed class TraceAggregator(StringPool strings, TraceReadOptions optio
         }
     }
 
+    /// <summary>Files a log record under its trace: with the test's execution, or waiting for it like a child span.</summary>
+    public void AddLog(UInt128 traceId, LogMark mark)
+    {
+        if (!_traces.TryGetValue(traceId, out var execution))
+        {
+            if (_pending >= options.PendingTraceLimit)
+            {
+                return;
+            }
+
+            execution = GetOrCreate(traceId, countPending: true);
+        }
+
+        execution.AddLog(mark, options.RetainDetails, options.MaxDetailsPerExecution);
+    }
+
     public void MergeFrom(TraceAggregator other)
     {
         Spans += other.Spans;

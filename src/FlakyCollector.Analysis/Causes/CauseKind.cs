@@ -18,6 +18,9 @@ public enum CauseKind
     /// <summary>Failing runs overlap more concurrently running tests, or a particular test.</summary>
     Contention,
 
+    /// <summary>A log line (its template) appears in failing runs and not in passing ones, or the reverse.</summary>
+    Log,
+
     /// <summary>Nothing in the traces separates failing from passing runs.</summary>
     None,
 }

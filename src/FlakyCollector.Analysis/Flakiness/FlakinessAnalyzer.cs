@@ -38,6 +38,7 @@ public static class FlakinessAnalyzer
                 new ExternalCauseDetector(options),
                 new OrderCauseDetector(new ProcessHistory(runs), options),
                 new ContentionCauseDetector(new RunConcurrency(runs), options),
+                new LogTemplateCauseDetector(options),
             ];
         });
 

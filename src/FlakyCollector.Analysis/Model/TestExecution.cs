@@ -56,6 +56,12 @@ public sealed class TestExecution
 
     public IReadOnlyList<ChildSpanDetail> Details => (IReadOnlyList<ChildSpanDetail>?)_details ?? [];
 
+    /// <summary>The masked templates of the log records in this execution's trace, each once.</summary>
+    public IReadOnlyCollection<string> LogTemplates => (IReadOnlyCollection<string>?)_logTemplates ?? [];
+
+    /// <summary>The log records themselves, kept only when details are requested (the HTML report), at most the detail limit.</summary>
+    public IReadOnlyList<LogMark> Logs => (IReadOnlyList<LogMark>?)_logs ?? [];
+
     /// <summary>The child summaries without an allocation, for the analysis's inner loops.</summary>
     internal ReadOnlySpan<ChildSpanStats> ChildSpans => _children.AsSpan(0, _childCount);
 
@@ -76,6 +82,21 @@ public sealed class TestExecution
     private int _childCount;
     private List<ChildSpanDetail>? _details;
     private IReadOnlyList<ChildSpanStats>? _childView;
+    private HashSet<string>? _logTemplates;
+    private List<LogMark>? _logs;
+
+    internal void AddLog(LogMark mark, bool retainDetails, int limit)
+    {
+        (_logTemplates ??= new HashSet<string>(StringComparer.Ordinal)).Add(mark.Template);
+        if (retainDetails)
+        {
+            _logs ??= [];
+            if (_logs.Count < limit)
+            {
+                _logs.Add(mark);
+            }
+        }
+    }
 
     /// <summary>The stats entry for <paramref name="label"/>, created when missing.</summary>
     internal ref ChildSpanStats ChildFor(string label)
@@ -159,6 +180,17 @@ public sealed class TestExecution
             {
                 AddDetail(detail, detailLimit);
             }
+        }
+
+        foreach (var template in other.LogTemplates)
+        {
+            (_logTemplates ??= new HashSet<string>(StringComparer.Ordinal)).Add(template);
+        }
+
+        foreach (var mark in other.Logs)
+        {
+            _logs ??= [];
+            _logs.Add(mark);
         }
 
         ChildSpanCount += other.ChildSpanCount - (int)shared;

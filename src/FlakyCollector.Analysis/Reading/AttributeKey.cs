@@ -30,4 +30,7 @@ internal enum AttributeKey
     SpanLate,
     HttpRoute,
     LinkType,
+    DbSystem,
+    DbOperation,
+    DbCollection,
 }

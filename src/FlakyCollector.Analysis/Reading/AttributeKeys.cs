@@ -22,12 +22,15 @@ internal static class AttributeKeys
         13 => key.SequenceEqual("net.peer.name"u8) ? AttributeKey.ServerAddress : AttributeKey.Unknown,
         14 => key.SequenceEqual("test.case.name"u8) ? AttributeKey.TestCaseName
             : key.SequenceEqual("server.address"u8) ? AttributeKey.ServerAddress
-            : key.SequenceEqual("exception.type"u8) ? AttributeKey.ExceptionType : AttributeKey.Unknown,
+            : key.SequenceEqual("exception.type"u8) ? AttributeKey.ExceptionType
+            : key.SequenceEqual("db.system.name"u8) ? AttributeKey.DbSystem : AttributeKey.Unknown,
         15 => key.SequenceEqual("test.suite.name"u8) ? AttributeKey.TestSuiteName
             : key.SequenceEqual("flakytrace.link"u8) ? AttributeKey.LinkType : AttributeKey.Unknown,
         16 => key.SequenceEqual("http.status_code"u8) ? AttributeKey.HttpStatusCode : AttributeKey.Unknown,
         17 => key.SequenceEqual("test.case.attempt"u8) ? AttributeKey.TestAttempt
-            : key.SequenceEqual("exception.message"u8) ? AttributeKey.ExceptionMessage : AttributeKey.Unknown,
+            : key.SequenceEqual("exception.message"u8) ? AttributeKey.ExceptionMessage
+            : key.SequenceEqual("db.operation.name"u8) ? AttributeKey.DbOperation : AttributeKey.Unknown,
+        18 => key.SequenceEqual("db.collection.name"u8) ? AttributeKey.DbCollection : AttributeKey.Unknown,
         19 => key.SequenceEqual("http.request.method"u8) ? AttributeKey.HttpMethod : AttributeKey.Unknown,
         20 => key.SequenceEqual("exception.stacktrace"u8) ? AttributeKey.ExceptionStackTrace
             : key.SequenceEqual("process.runtime.name"u8) ? AttributeKey.RuntimeName

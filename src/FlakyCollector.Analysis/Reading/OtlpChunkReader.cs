@@ -106,6 +106,12 @@ internal sealed class OtlpChunkReader(OtlpLineParser parser, TraceAggregator agg
             return;
         }
 
+        if (OtlpLogLineReader.IsLogsLine(buffer.AsSpan(start, length)))
+        {
+            ReadLogs(buffer, start, length, result);
+            return;
+        }
+
         if (!parser.TryParse(buffer, start, length, out var error))
         {
             result.MalformedCount++;
@@ -120,6 +126,25 @@ internal sealed class OtlpChunkReader(OtlpLineParser parser, TraceAggregator agg
         for (var i = 0; i < parser.Count; i++)
         {
             aggregator.Add(parser[i]);
+        }
+    }
+
+    private void ReadLogs(byte[] buffer, int start, int length, ChunkResult result)
+    {
+        try
+        {
+            foreach (var (traceId, mark) in OtlpLogLineReader.Read(buffer.AsMemory(start, length)))
+            {
+                aggregator.AddLog(traceId, mark);
+            }
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            result.MalformedCount++;
+            if (result.Malformed.Count < InputSummary.MaxMalformedListed)
+            {
+                result.Malformed.Add((result.Lines, ex.Message));
+            }
         }
     }
 }

@@ -157,6 +157,9 @@ internal sealed partial class OtlpLineParser
             case AttributeKey.RuntimeName: target.RuntimeName = value; break;
             case AttributeKey.RuntimeVersion: target.RuntimeVersion = value; break;
             case AttributeKey.RuntimeDescription: target.RuntimeDescription = value; break;
+            case AttributeKey.DbSystem: target.DbSystem = value; break;
+            case AttributeKey.DbOperation: target.DbOperation = value; break;
+            case AttributeKey.DbCollection: target.DbCollection = value; break;
             default: break;
         }
     }

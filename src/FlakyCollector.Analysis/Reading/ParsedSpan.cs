@@ -42,6 +42,9 @@ internal sealed class ParsedSpan
     public string? RuntimeName;
     public string? RuntimeVersion;
     public string? RuntimeDescription;
+    public string? DbSystem;
+    public string? DbOperation;
+    public string? DbCollection;
 
     /// <summary><c>flakytrace.span.late</c>: the collector saw this span end after its test's span.</summary>
     public bool IsLate;
@@ -73,6 +76,7 @@ internal sealed class ParsedSpan
         ExceptionType = ExceptionMessage = ExceptionStackTrace = null;
         Commit = ServiceName = HostName = null;
         RuntimeName = RuntimeVersion = RuntimeDescription = null;
+        DbSystem = DbOperation = DbCollection = null;
         IsLate = false;
     }
 }

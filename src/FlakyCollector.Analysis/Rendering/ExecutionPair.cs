@@ -22,6 +22,15 @@ internal static class ExecutionPair
 
         var cause = test.Causes.Count > 0 ? test.Causes[0] : null;
         var label = cause?.Evidence.FirstOrDefault(f => f.Name == "span")?.Value as string;
+        if (cause?.Kind == CauseKind.Log && cause.Evidence.FirstOrDefault(f => f.Name == "template")?.Value is string template)
+        {
+            // A log cause: the pair that shows the line on one side and not on the other.
+            var inFailing = cause.Evidence.FirstOrDefault(f => f.Name == "inFailingRuns")?.Value is true;
+            failing = [.. failing.OrderByDescending(e => e.LogTemplates.Contains(template) == inFailing)];
+            passing = [.. passing.OrderByDescending(e => e.LogTemplates.Contains(template) != inFailing)];
+            return (failing[0], passing[0]);
+        }
+
         var bestFailing = failing.OrderByDescending(e => Shows(e, cause?.Kind, label)).ThenByDescending(e => e.StartNanos).First();
         var median = passing.Select(e => e.DurationNanos).Order().ElementAt(passing.Count / 2);
         var failingLabels = bestFailing.Children.Select(c => c.Label).ToHashSet(StringComparer.Ordinal);

@@ -42,6 +42,7 @@ internal static class HtmlComparisonSection
         w.WriteLine("<span></span></div>");
         w.WriteLine($"<div class=\"cmp-row cmp-test\"><span class=\"name\"><i>the test itself</i></span>{TestTrack(failing, scale, "fail")}{TestTrack(passing, scale, "pass")}"
             + $"<span class=\"diff\">{Figures.Ms(failing.DurationNanos / 1e6)} vs {Figures.Ms(passing.DurationNanos / 1e6)}</span></div>");
+        HtmlLogMarks.WriteRow(w, failing, passing, scale, test.Causes);
         foreach (var label in rows)
         {
             var f = failing.Details.Where(d => d.Label == label).ToList();

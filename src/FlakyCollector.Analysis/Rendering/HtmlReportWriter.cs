@@ -17,7 +17,7 @@ public static class HtmlReportWriter
         var runs = SelectRuns(corpus, flaky, maxRuns);
         w.WriteLine("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">");
         w.WriteLine("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        w.WriteLine($"<title>flakytrace report: {Quantity.Of(report.FlakyCount, "flaky test")}</title><style>{HtmlPage.Style}</style></head><body>");
+        w.WriteLine($"<title>flakytrace report: {Quantity.Of(report.FlakyCount, "flaky test")}</title><style>{HtmlPage.Style}{HtmlLogMarks.Style} .m-log, .k-log {{ background: #8250df; }} .cmp-row.d-log > .name {{ font-weight: 600; background: #fff8c5; }}</style></head><body>");
         w.WriteLine($"<h1>flakytrace report: {Quantity.Of(report.FlakyCount, "flaky test")}</h1><p>{HtmlEncode(Figures.Headline(report))}.</p>");
         foreach (var note in InputNotes.Lines(report.Input))
         {

@@ -34,4 +34,10 @@ internal sealed record FlakyTraceSettings
 
     /// <summary>The quarantine file named by <c>&lt;Quarantine&gt;</c>, as written; null when none.</summary>
     public string? Quarantine { get; init; }
+
+    /// <summary>Whether tests' log records (ILogger, test output) are recorded and written; <c>&lt;Logs&gt;off&lt;/Logs&gt;</c> switches them off.</summary>
+    public bool Logs { get; init; } = true;
+
+    /// <summary>Where log records go over OTLP; null without a traces endpoint.</summary>
+    public Uri? LogsEndpoint { get; init; }
 }

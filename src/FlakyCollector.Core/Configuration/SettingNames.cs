@@ -23,6 +23,7 @@ internal static class SettingNames
     public const string OutputDirectory = "OutputDirectory";
     public const string Enabled = "Enabled";
     public const string SampleRatio = "SampleRatio";
+    public const string Logs = "Logs";
 
     /// <summary>A quarantine file (<c>flakytrace quarantine</c>): the tests it lists get <c>flakytrace.quarantined=true</c>.</summary>
     public const string Quarantine = "Quarantine";
@@ -34,10 +35,11 @@ internal static class SettingNames
     public static readonly IReadOnlyList<string> WrittenByTooling = [TestRunId, "Framework", "TargetFramework", "TestRunDirectory"];
 
     public static readonly IReadOnlyList<string> UserElements =
-        [Endpoint, Protocol, Headers, ServiceName, ResourceAttributes, ActivitySources, ExportTimeout, OutputDirectory, Enabled, SampleRatio, Quarantine];
+        [Endpoint, Protocol, Headers, ServiceName, ResourceAttributes, ActivitySources, ExportTimeout, OutputDirectory, Enabled, SampleRatio, Quarantine, Logs];
 
     public const string EnvEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
     public const string EnvTracesEndpoint = "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT";
+    public const string EnvLogsEndpoint = "OTEL_EXPORTER_OTLP_LOGS_ENDPOINT";
     public const string EnvProtocol = "OTEL_EXPORTER_OTLP_PROTOCOL";
     public const string EnvTracesProtocol = "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL";
     public const string EnvHeaders = "OTEL_EXPORTER_OTLP_HEADERS";

@@ -25,11 +25,13 @@ internal sealed class SettingsReader(IReadOnlyDictionary<string, string> runSett
         }
 
         var protocol = ReadProtocol();
+        var traces = ReadEndpoint(protocol);
         return new FlakyTraceSettings
         {
             Enabled = ReadEnabled(),
             Protocol = protocol,
-            TracesEndpoint = ReadEndpoint(protocol),
+            TracesEndpoint = traces,
+            LogsEndpoint = traces is null ? null : OtlpEndpoint.ForLogs(traces, protocol, environment(SettingNames.EnvLogsEndpoint)),
             Headers = ReadHeaders(),
             ServiceName = Value(SettingNames.ServiceName, SettingNames.EnvServiceName),
             ResourceAttributes = ReadResourceAttributes(),
@@ -39,7 +41,24 @@ internal sealed class SettingsReader(IReadOnlyDictionary<string, string> runSett
             TestRunId = Value(SettingNames.TestRunId),
             PassingSampleRatio = ReadSampleRatio(),
             Quarantine = Value(SettingNames.Quarantine),
+            Logs = ReadLogs(),
         };
+    }
+
+    private bool ReadLogs()
+    {
+        var text = Value(SettingNames.Logs);
+        if (text is null || LogsSwitch.TryParse(text) is not { } on)
+        {
+            if (text is not null)
+            {
+                warnings.Add($"<{SettingNames.Logs}> '{text}' is not valid; use on or off. Using on.");
+            }
+
+            return true;
+        }
+
+        return on;
     }
 
     private string? Value(string element, params string[] variables)

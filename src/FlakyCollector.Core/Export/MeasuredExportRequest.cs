@@ -6,7 +6,7 @@ namespace FlakyCollector.Export;
 /// An <c>ExportTraceServiceRequest</c> whose encoded size is known but which is not written yet:
 /// the batcher decides from <see cref="Size"/> whether to split it before any buffer exists.
 /// </summary>
-internal sealed class MeasuredExportRequest
+internal sealed class MeasuredExportRequest : IExportBody
 {
     private readonly ProtobufMessageWriter writer;
     private readonly IReadOnlyList<SpanAttribute> resource;

@@ -91,6 +91,19 @@ internal sealed class OtlpBatchSender : IDisposable
         return ExportResult.Success(sent);
     }
 
+    /// <summary>Sends one request of another signal (logs) with the same deadline, retry and headers; <paramref name="count"/> items in it.</summary>
+    public async Task<ExportResult> ExportBodyAsync(IExportBody body, int count, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+        var started = Stopwatch.GetTimestamp();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(settings.Timeout);
+        var attempt = await SendWithRetryAsync(body, started, deadline.Token).ConfigureAwait(false);
+        return attempt.Succeeded
+            ? ExportResult.Success(count)
+            : Failure(0, count, attempt.Error ?? string.Create(CultureInfo.InvariantCulture, $"no answer within the export timeout of {settings.Timeout.TotalSeconds:0.###} s"));
+    }
+
     public void Dispose()
     {
         if (Interlocked.Exchange(ref disposed, 1) == 0)
@@ -107,7 +120,7 @@ internal sealed class OtlpBatchSender : IDisposable
         return ExportResult.Failure(sent, ExportErrorText.Sanitize(text, settings.Headers));
     }
 
-    private async Task<ExportAttempt> SendWithRetryAsync(MeasuredExportRequest request, long started,
+    private async Task<ExportAttempt> SendWithRetryAsync(IExportBody request, long started,
         CancellationToken token)
     {
         var first = await SendOnceAsync(request, started, token).ConfigureAwait(false);
@@ -142,7 +155,7 @@ internal sealed class OtlpBatchSender : IDisposable
             : $"{first.Error}; retried once: {second.Error ?? "no answer before the export deadline"}");
     }
 
-    private async Task<ExportAttempt> SendOnceAsync(MeasuredExportRequest request, long started,
+    private async Task<ExportAttempt> SendOnceAsync(IExportBody request, long started,
         CancellationToken token)
     {
         if (token.IsCancellationRequested)

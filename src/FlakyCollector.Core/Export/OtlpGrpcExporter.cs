@@ -27,13 +27,22 @@ internal sealed class OtlpGrpcExporter : ITraceExporter, IOtlpTransport
 
     private readonly OtlpBatchSender sender;
 
+    /// <summary>The path of the OTLP logs service's Export method.</summary>
+    public const string LogsServicePath = "/opentelemetry.proto.collector.logs.v1.LogsService/Export";
+
     /// <summary>Creates an exporter for <see cref="OtlpExporterSettings.Endpoint"/> + <see cref="ServicePath"/>.</summary>
     public OtlpGrpcExporter(OtlpExporterSettings settings)
+        : this(settings, ServicePath)
+    {
+    }
+
+    /// <summary>An exporter for another signal's service (<see cref="LogsServicePath"/>) on the same server.</summary>
+    internal OtlpGrpcExporter(OtlpExporterSettings settings, string servicePath)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var endpoint = settings.Endpoint.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path,
             UriFormat.UriEscaped);
-        RequestUri = new Uri(endpoint.TrimEnd('/') + ServicePath);
+        RequestUri = new Uri(endpoint.TrimEnd('/') + servicePath);
         sender = new OtlpBatchSender(settings, this);
     }
 
@@ -55,6 +64,9 @@ internal sealed class OtlpGrpcExporter : ITraceExporter, IOtlpTransport
 
     /// <summary>Closes connections, aborting any request still open.</summary>
     public void Dispose() => sender.Dispose();
+
+    internal Task<ExportResult> ExportBodyAsync(IExportBody body, int count, CancellationToken cancellationToken) =>
+        sender.ExportBodyAsync(body, count, cancellationToken);
 
     HttpRequestMessage IOtlpTransport.CreateRequest(byte[] body, TimeSpan remaining)
     {

@@ -37,6 +37,9 @@ internal sealed class OtlpHttpProtobufExporter : ITraceExporter, IOtlpTransport
     /// <summary>Closes connections, aborting any request still open.</summary>
     public void Dispose() => sender.Dispose();
 
+    internal Task<ExportResult> ExportBodyAsync(IExportBody body, int count, CancellationToken cancellationToken) =>
+        sender.ExportBodyAsync(body, count, cancellationToken);
+
     HttpRequestMessage IOtlpTransport.CreateRequest(byte[] body, TimeSpan remaining)
     {
         var content = new ByteArrayContent(body);

@@ -181,7 +181,7 @@ internal static class OtlpJsonEncoder
     }
 
     /// <summary>Writes an id as the protobuf encoder does: left out unless it is valid hex of the right length.</summary>
-    private static void WriteId(Utf8JsonWriter writer, ReadOnlySpan<byte> name, string? hex, int byteLength)
+    internal static void WriteId(Utf8JsonWriter writer, ReadOnlySpan<byte> name, string? hex, int byteLength)
     {
         if (HexId.IsValid(hex, byteLength))
         {

@@ -85,6 +85,27 @@ internal sealed class OtlpJsonLinesFileWriter : IDisposable
         }
     }
 
+    /// <summary>Appends log records as one <c>LogsData</c> line (nothing for none).</summary>
+    internal void AppendLogs(IReadOnlyList<SpanAttribute> resource, IReadOnlyList<LogRecordData> records)
+    {
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        OtlpJsonLogEncoder.Write(buffer, Encoded(resource), records);
+        buffer.Write("\n"u8);
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            var file = stream ??= Open(Path);
+            file.Write(buffer.WrittenSpan);
+            file.Flush();
+            LineCount++;
+        }
+    }
+
     private byte[]? Encoded(IReadOnlyList<SpanAttribute> resource)
     {
         if (resource.Count == 0)

@@ -102,7 +102,7 @@ internal static class OtlpProtobufEncoder
         }
     }
 
-    private static void WriteAttributes(ProtobufMessageWriter writer, int field, IReadOnlyList<SpanAttribute>? attributes)
+    internal static void WriteAttributes(ProtobufMessageWriter writer, int field, IReadOnlyList<SpanAttribute>? attributes)
     {
         if (attributes is null)
         {

@@ -63,6 +63,11 @@ internal static class ExecutionPayloadJson
             WriteSpans(writer, "previous", payload.PreviousAttempts);
             WriteSpans(writer, "children", payload.Children);
             WriteSpans(writer, "detached", payload.Detached);
+            if (payload.Logs.Count > 0)
+            {
+                LogRecordJson.WriteAll(writer, "logs", payload.Logs);
+            }
+
             writer.WriteStartArray("warnings");
             foreach (var warning in payload.Warnings)
             {
@@ -93,6 +98,7 @@ internal static class ExecutionPayloadJson
             PreviousAttempts = root.TryGetProperty("previous", out var previous) ? previous.EnumerateArray().Select(SpanDataJson.Read).ToList() : [],
             Children = root.GetProperty("children").EnumerateArray().Select(SpanDataJson.Read).ToList(),
             Detached = root.GetProperty("detached").EnumerateArray().Select(SpanDataJson.Read).ToList(),
+            Logs = root.TryGetProperty("logs", out var logs) ? LogRecordJson.ReadAll(logs) : [],
             Warnings = root.GetProperty("warnings").EnumerateArray().Select(w => w.GetString() ?? string.Empty).ToList(),
         };
     }

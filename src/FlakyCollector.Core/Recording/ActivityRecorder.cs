@@ -20,10 +20,12 @@ internal sealed class ActivityRecorder : IDisposable
     private readonly ActivityListener listener;
     private readonly AspNetCoreRequestTags? aspNetCoreTags;
     private readonly Net8HttpClientTags? httpClientTags;
+    private readonly Database.DatabaseDiagnostics? databaseSpans;
+    private readonly Logs.LoggingEventCapture? logs;
     private readonly Hosting.HostBuildingObserver appHosts = new();
     private readonly SourceFilter registeredSources;
 
-    public ActivityRecorder(SourceFilter filter, int detachedCapacity = 10_000)
+    public ActivityRecorder(SourceFilter filter, int detachedCapacity = 10_000, bool captureLogs = true)
     {
         Detached = new DetachedSpans(detachedCapacity);
         listener = new ActivityListener
@@ -45,6 +47,16 @@ internal sealed class ActivityRecorder : IDisposable
         if (filter.Matches("Microsoft.AspNetCore"))
         {
             aspNetCoreTags = new AspNetCoreRequestTags();
+        }
+
+        if (filter.Matches(Database.DatabaseNames.SourceName))
+        {
+            databaseSpans = new Database.DatabaseDiagnostics();
+        }
+
+        if (captureLogs)
+        {
+            logs = new Logs.LoggingEventCapture(OnLog);
         }
     }
 
@@ -116,6 +128,8 @@ internal sealed class ActivityRecorder : IDisposable
         AppDomain.CurrentDomain.FirstChanceException -= OnFirstChanceException;
         aspNetCoreTags?.Dispose();
         httpClientTags?.Dispose();
+        databaseSpans?.Dispose();
+        logs?.Dispose();
         appHosts.Dispose();
         listener.Dispose();
     }
@@ -184,6 +198,15 @@ internal sealed class ActivityRecorder : IDisposable
         finally
         {
             late.Stopped(activity);
+        }
+    }
+
+    private void OnLog(Activity current, Spans.LogRecordData record)
+    {
+        // Only what a running test caused: a record outside every test has no trace to join.
+        if (live.TryGetValue(current.TraceId, out var test))
+        {
+            test.Logs.Add(record);
         }
     }
 

@@ -11,7 +11,7 @@ internal static class ActivitySpanConverter
     public static SpanData Convert(Activity activity)
     {
         var start = ToUnixNano(activity.StartTimeUtc);
-        return new SpanData
+        var span = new SpanData
         {
             TraceId = activity.TraceId.ToHexString(),
             SpanId = activity.SpanId.ToHexString(),
@@ -28,6 +28,9 @@ internal static class ActivitySpanConverter
             Events = activity.Events.Select(e => new SpanEventData(e.Name, ToUnixNano(e.Timestamp.UtcDateTime), ConvertTags(e.Tags))).ToList(),
             Links = activity.Links.Select(l => new SpanLinkData(l.Context.TraceId.ToHexString(), l.Context.SpanId.ToHexString(), ConvertTags(l.Tags ?? []))).ToList(),
         };
+
+        // Npgsql's spans carry the raw query text and, in older versions, the old convention names.
+        return activity.Source.Name == Database.DatabaseNames.NpgsqlSourceName ? Database.NpgsqlSpanShape.Apply(span) : span;
     }
 
     public static long ToUnixNano(DateTime utc) => (utc.Ticks - UnixEpochTicks) * 100;

@@ -22,9 +22,17 @@ internal static class ExecutionRecording
     {
         var trace = ended.Count > 0 ? ended[^1] : null;
         var previous = ended.Take(Math.Max(0, ended.Count - 1)).ToList();
+        var (logs, droppedLogs) = trace?.Logs.Take() ?? ([], 0);
+        var testSpan = trace is null ? null : ActivitySpanConverter.Convert(trace.Activity);
+        if (testSpan is not null && droppedLogs > 0)
+        {
+            testSpan = testSpan with { Attributes = [.. testSpan.Attributes, new(Logs.LogNames.DroppedAttribute, (long)droppedLogs)] };
+        }
+
         return Capped(new RecordedExecution
         {
-            TestSpan = trace is null ? null : ActivitySpanConverter.Convert(trace.Activity),
+            TestSpan = testSpan,
+            Logs = logs,
             Timing = trace is null ? "none" : timing,
             ExceptionType = exceptionType,
             Exceptions = trace?.Exceptions ?? [],

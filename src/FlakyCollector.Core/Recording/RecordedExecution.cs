@@ -44,6 +44,9 @@ internal sealed record RecordedExecution
     /// <summary>Spans recorded outside any running test since the previous payload.</summary>
     public IReadOnlyList<SpanData> Detached { get; init; } = [];
 
+    /// <summary>What was logged in the test's trace while it ran (ILogger), at most the per-test bound.</summary>
+    internal IReadOnlyList<LogRecordData> Logs { get; init; } = [];
+
     /// <summary>Problems the collector met in the test process, for the logger to report once.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }

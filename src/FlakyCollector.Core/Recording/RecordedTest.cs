@@ -22,6 +22,9 @@ internal sealed class RecordedTest
 
     public Activity Activity { get; }
 
+    /// <summary>What was logged while this test's trace was current, bounded.</summary>
+    internal Logs.LogBudget Logs { get; } = new(Recording.Logs.LogNames.DefaultMaxRecords, Recording.Logs.LogNames.DefaultMaxBytes);
+
     /// <summary>Type of the last first-chance exception seen on this trace; not necessarily the one that failed the test.</summary>
     public string? LastExceptionType
     {

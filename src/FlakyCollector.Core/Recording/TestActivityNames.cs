@@ -35,5 +35,6 @@ internal static class TestActivityNames
     public const string LateAttribute = "flakytrace.span.late";
 
     /// <summary>ActivitySources recorded in every run, besides the ones the user names.</summary>
-    public static readonly IReadOnlyList<string> DefaultSources = ["System.Net.Http", "Microsoft.AspNetCore"];
+    public static readonly IReadOnlyList<string> DefaultSources =
+        ["System.Net.Http", "Microsoft.AspNetCore", Database.DatabaseNames.SourceName, Database.DatabaseNames.NpgsqlSourceName];
 }

@@ -18,6 +18,9 @@ internal sealed class RunExport(FlakyTraceSettings settings, Func<FlakyTraceSett
 
     public bool IsEnabled => settings.TracesEndpoint is not null;
 
+    /// <summary>True once the end of the run found the span export failed.</summary>
+    public bool Failed { get; private set; }
+
     public void Add(IReadOnlyList<SpanAttribute> resource, IReadOnlyList<SpanData> spans)
     {
         if (!IsEnabled || spans.Count == 0)
@@ -40,6 +43,7 @@ internal sealed class RunExport(FlakyTraceSettings settings, Func<FlakyTraceSett
         pending.Complete(settings.ExportTimeout);
         if (pending.Error is { } error)
         {
+            Failed = true;
             report.Warning($"{error} The spans are in the file.");
         }
         else

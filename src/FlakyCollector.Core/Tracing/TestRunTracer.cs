@@ -25,6 +25,7 @@ internal sealed class TestRunTracer : IDisposable
     private readonly PassingTestSampler sampler;
     private readonly TestSpanSelection selection;
     private readonly RunExport export;
+    private readonly RunLogExport logExport;
     private OtlpJsonLinesFileWriter? file;
 
     public TestRunTracer(FlakyTraceSettings settings, string resultsDirectory, IRunReport report, Func<FlakyTraceSettings, ITraceExporter?> createExporter,
@@ -38,6 +39,7 @@ internal sealed class TestRunTracer : IDisposable
         sampler = new PassingTestSampler(settings.PassingSampleRatio);
         selection = new TestSpanSelection(settings.TestRunId, run, sampler) { Quarantine = QuarantineList.Load(settings, report), ServiceName = settings.ServiceName };
         export = new RunExport(settings, createExporter);
+        logExport = new RunLogExport(settings);
     }
 
     public FlakyTraceSettings Settings => settings;
@@ -67,6 +69,15 @@ internal sealed class TestRunTracer : IDisposable
                 .ToList();
             run.AddDetachedRoots(test.Source, payload?.Detached ?? []);
             Write(test.Source, resource, spans);
+            if (settings.Logs)
+            {
+                var logs = TestLogRecords.Of(test, testSpans);
+                if (logs.Count > 0)
+                {
+                    OpenFile(resource).AppendLogs(resource, logs);
+                    logExport.Add(resource, logs);
+                }
+            }
         }
         catch (Exception ex)
         {
@@ -127,6 +138,7 @@ internal sealed class TestRunTracer : IDisposable
             }
 
             export.Send(report);
+            logExport.Send(report, export.Failed);
         }
         catch (Exception ex)
         {

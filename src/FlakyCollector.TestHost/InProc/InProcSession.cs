@@ -38,7 +38,7 @@ internal sealed class InProcSession
             var settings = TraceSession.ReadSettings(ConfigurationXml.Values(testSessionStartArgs.Configuration), Environment.GetEnvironmentVariable, report: null);
             if (settings is not null)
             {
-                var started = new ActivityRecorder(ActivitySourceList.Recorded(settings.ActivitySources));
+                var started = new ActivityRecorder(ActivitySourceList.Recorded(settings.ActivitySources), captureLogs: settings.Logs);
                 var matching = new TestRecordingCorrelation();
                 // Each hook recording moves to the correlation as it ends, which matches it to its result.
                 started.TestEnded += key => matching.Ended(key, started.TakeEnded(key, withRetries: true));

@@ -30,6 +30,18 @@ public sealed class SpanLabelerTests
         Assert.Equal("SELECT orders", SpanLabeler.Label(new ParsedSpan { Name = "SELECT orders", Kind = 3 }, _strings));
     }
 
+    [Fact]
+    public void Label_DatabaseSpan_DbOperationAndCollection()
+    {
+        var query = new ParsedSpan { Name = "SELECT Prices", Kind = 3, DbSystem = "sqlite", DbOperation = "SELECT", DbCollection = "Prices" };
+        var connect = new ParsedSpan { Name = "CONNECT sqlite", Kind = 3, DbSystem = "sqlite", DbOperation = "CONNECT" };
+        var bare = new ParsedSpan { Name = "postgresql", Kind = 3, DbSystem = "postgresql" };
+
+        Assert.Equal("DB SELECT Prices", SpanLabeler.Label(query, _strings));
+        Assert.Equal("DB CONNECT", SpanLabeler.Label(connect, _strings));
+        Assert.Equal("DB postgresql", SpanLabeler.Label(bare, _strings));
+    }
+
     [Theory]
     [InlineData(504, null, true)]
     [InlineData(0, "System.Threading.Tasks.TaskCanceledException", true)]

@@ -29,7 +29,14 @@ public sealed class ContractNamesTests
         { TestAttributeNames.TestHostPid, nameof(AttributeKey.TestHostPid) },
         { TestActivityNames.LateAttribute, nameof(AttributeKey.SpanLate) },
         { RunAttributeNames.HeadRevision, nameof(AttributeKey.Revision) },
+        { FlakyCollector.Recording.Database.DatabaseNames.SystemName, nameof(AttributeKey.DbSystem) },
+        { FlakyCollector.Recording.Database.DatabaseNames.OperationName, nameof(AttributeKey.DbOperation) },
+        { FlakyCollector.Recording.Database.DatabaseNames.CollectionName, nameof(AttributeKey.DbCollection) },
     };
+
+    [Fact]
+    public void LogTemplate_TheCollectorsName_IsTheOneTheAnalysisReads() =>
+        Assert.Equal(FlakyCollector.Recording.Logs.LogNames.TemplateAttribute, OtlpLogLineReader.TemplateAttribute);
 
     [Theory]
     [MemberData(nameof(ContractNames))]

@@ -140,6 +140,24 @@ public sealed class TraceInputReaderTests
     }
 
     [Fact]
+    public void Read_LogsDataLines_TemplatesAndMarksUnderTheirTest_NoMalformedLine()
+    {
+        using var directory = new SampleDirectory();
+        var logs = "{\"resourceLogs\":[{\"resource\":{\"attributes\":[]},\"scopeLogs\":[{\"scope\":{\"name\":\"WebAppPrices.PriceCache\"},\"logRecords\":["
+            + "{\"timeUnixNano\":\"4000000\",\"severityNumber\":13,\"body\":{\"stringValue\":\"Used the cached price 9.99 for A-1\"},\"attributes\":[{\"key\":\"log.record.template\",\"value\":{\"stringValue\":\"Used the cached price {Price} for {Sku}\"}}],\"traceId\":\"" + Trace + "\",\"spanId\":\"0000000000000002\"},"
+            + "{\"timeUnixNano\":\"5000000\",\"severityNumber\":9,\"body\":{\"stringValue\":\"took 42 ms at 12:01:02\"},\"traceId\":\"" + Trace + "\",\"spanId\":\"eee19b7ec3c1b174\"},"
+            + "{\"timeUnixNano\":\"6000000\",\"body\":{\"stringValue\":\"no trace: no test's\"}}]}]}]}";
+        var file = directory.File("run.otlp.jsonl", Line(Test(Trace, "A.One")), logs);
+
+        var corpus = TraceInputReader.Read([file], new TraceReadOptions { RetainDetails = true });
+
+        Assert.Equal(0, corpus.Input.MalformedLineCount);
+        var execution = Assert.Single(corpus.Executions);
+        Assert.Equal(["Used the cached price {Price} for {Sku}", "took {n} ms at {time}"], execution.LogTemplates.Order(StringComparer.Ordinal));
+        Assert.Equal([(4_000_000L, 2UL, 13), (5_000_000L, 0xeee19b7ec3c1b174UL, 9)], execution.Logs.Select(l => (l.TimeNanos, l.SpanId, l.Severity)));
+    }
+
+    [Fact]
     public void Read_MissingPath_Throws() =>
         Assert.Throws<FileNotFoundException>(() => TraceInputReader.Read(["/no/such/flakytrace/input"]));
 

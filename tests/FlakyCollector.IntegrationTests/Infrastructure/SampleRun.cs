@@ -5,6 +5,7 @@ public sealed class SampleRun(ProcessResult process, string resultsDirectory)
 {
     private readonly Lazy<IReadOnlyList<TrxResult>> trx = new(() => TrxReader.ReadAll(resultsDirectory));
     private readonly Lazy<IReadOnlyList<FileSpan>> spans = new(() => TraceFileReader.ReadAll(resultsDirectory));
+    private readonly Lazy<IReadOnlyList<FileLogRecord>> logs = new(() => TraceFileReader.ReadLogs(resultsDirectory));
 
     public ProcessResult Process { get; } = process;
 
@@ -14,6 +15,8 @@ public sealed class SampleRun(ProcessResult process, string resultsDirectory)
 
     /// <summary>Every span of every <c>*.otlp.jsonl</c> file under the results directory.</summary>
     public IReadOnlyList<FileSpan> Spans => spans.Value;
+
+    public IReadOnlyList<FileLogRecord> Logs => logs.Value;
 
     public IReadOnlyList<FileSpan> TestSpans => Spans.Where(s => s.Attributes.ContainsKey("test.case.name")).ToList();
 

@@ -23,7 +23,12 @@ public static class TraceFileReader
         foreach (var line in File.ReadLines(path).Where(l => l.Length > 0))
         {
             using var document = JsonDocument.Parse(line);
-            foreach (var resourceSpans in document.RootElement.GetProperty("resourceSpans").EnumerateArray())
+            if (!document.RootElement.TryGetProperty("resourceSpans", out var allResourceSpans))
+            {
+                continue; // a LogsData line: ReadLogs reads those
+            }
+
+            foreach (var resourceSpans in allResourceSpans.EnumerateArray())
             {
                 var resource = Attributes(resourceSpans.GetProperty("resource"));
                 foreach (var scopeSpans in resourceSpans.GetProperty("scopeSpans").EnumerateArray())
@@ -33,6 +38,39 @@ public static class TraceFileReader
                     {
                         yield return ToSpan(span, scope, resource);
                     }
+                }
+            }
+        }
+    }
+
+    /// <summary>The log records of every <c>LogsData</c> line under <paramref name="directory"/>.</summary>
+    public static IReadOnlyList<FileLogRecord> ReadLogs(string directory) =>
+        Directory.Exists(directory)
+            ? Directory.GetFiles(directory, "*.otlp.jsonl", SearchOption.AllDirectories).SelectMany(ReadLogLines).ToList()
+            : [];
+
+    private static IEnumerable<FileLogRecord> ReadLogLines(string path)
+    {
+        foreach (var line in File.ReadLines(path).Where(l => l.Length > 0))
+        {
+            using var document = JsonDocument.Parse(line);
+            if (!document.RootElement.TryGetProperty("resourceLogs", out var allResourceLogs))
+            {
+                continue;
+            }
+
+            foreach (var scopeLogs in allResourceLogs.EnumerateArray().SelectMany(r => r.GetProperty("scopeLogs").EnumerateArray()))
+            {
+                var scope = scopeLogs.GetProperty("scope").GetProperty("name").GetString()!;
+                foreach (var record in scopeLogs.GetProperty("logRecords").EnumerateArray())
+                {
+                    yield return new FileLogRecord(
+                        record.TryGetProperty("traceId", out var t) ? t.GetString() : null,
+                        record.TryGetProperty("spanId", out var s) ? s.GetString() : null,
+                        record.TryGetProperty("severityNumber", out var n) ? n.GetInt32() : 0,
+                        record.GetProperty("body").GetProperty("stringValue").GetString()!,
+                        scope,
+                        Attributes(record));
                 }
             }
         }

@@ -1,0 +1,59 @@
+using FlakyCollector.Recording.Logs;
+using FlakyCollector.Spans;
+
+namespace FlakyCollector.Tracing;
+
+/// <summary>
+/// The log records of one finished test: what <c>ILogger</c> logged in its trace (recorded in the
+/// test process), and what it wrote to its output as the framework captured it, one record per
+/// line under the test's span. The runner reports the output only at the end, so those records
+/// carry the test's end time.
+/// </summary>
+internal static class TestLogRecords
+{
+    public static IReadOnlyList<LogRecordData> Of(CompletedTest test, IReadOnlyList<SpanData> keptTestSpans)
+    {
+        if (keptTestSpans.Count == 0)
+        {
+            return [];
+        }
+
+        var kept = keptTestSpans.Select(s => s.TraceId).ToHashSet(StringComparer.Ordinal);
+        var records = (test.Payload?.Logs ?? []).Where(r => r.TraceId is not null && kept.Contains(r.TraceId)).ToList();
+        var reported = keptTestSpans[^1];
+        var budget = new LogBudget(LogNames.DefaultMaxRecords, LogNames.DefaultMaxBytes);
+        AddLines(budget, test.Output, reported, LogNames.StdoutOrigin, 9, "Information");
+        AddLines(budget, test.ErrorOutput, reported, LogNames.StderrOrigin, 13, "Warning");
+        records.AddRange(budget.Take().Records);
+        return records;
+    }
+
+    private static void AddLines(LogBudget budget, string? output, SpanData test, string origin, int severity, string severityText)
+    {
+        if (string.IsNullOrEmpty(output))
+        {
+            return;
+        }
+
+        foreach (var line in output.Split('\n'))
+        {
+            var text = line.TrimEnd('\r');
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            budget.Add(new LogRecordData
+            {
+                TimeUnixNano = test.EndTimeUnixNano,
+                TraceId = test.TraceId,
+                SpanId = test.SpanId,
+                SeverityNumber = severity,
+                SeverityText = severityText,
+                Body = text,
+                Category = LogNames.TestOutputScope,
+                Origin = origin,
+            });
+        }
+    }
+}

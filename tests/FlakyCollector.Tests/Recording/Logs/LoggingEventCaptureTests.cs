@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using FlakyCollector.Payload;
+using FlakyCollector.Recording;
+using FlakyCollector.Recording.Logs;
+using Microsoft.Extensions.Logging;
+using SourceFilter = FlakyCollector.Recording.SourceFilter;
+
+namespace FlakyCollector.Tests.Recording.Logs;
+
+/// <summary>A real ILogger with the event source provider (as every default host has), inside and outside a test.</summary>
+[Collection(ActivityRecorderCollection.Name)]
+public sealed class LoggingEventCaptureTests : IDisposable
+{
+    private const string TestKey = "Shop.Tests.PriceTests.Logs";
+    private static readonly ActivitySource HookSource = new(TestActivityNames.SourceName);
+
+    private readonly ActivityRecorder recorder = new(new SourceFilter(TestActivityNames.DefaultSources));
+    private readonly ILoggerFactory loggers = LoggerFactory.Create(b => b.AddEventSourceLogger().SetMinimumLevel(LogLevel.Information));
+
+    public void Dispose()
+    {
+        loggers.Dispose();
+        recorder.Dispose();
+    }
+
+    [Fact]
+    public async Task Log_InsideATest_RecordWithTheTestsTraceTemplateAndSeverity()
+    {
+        var logger = loggers.CreateLogger("Shop.Prices");
+        logger.LogWarning("Outside any test {Sku}", "A-0");
+        Activity.Current = null;
+        var test = HookSource.StartActivity(TestKey);
+        Assert.NotNull(test);
+        test.SetTag(TestActivityNames.KeyTag, TestKey);
+        await Task.Run(() => logger.LogWarning("Used the cached price {Price} for {Sku}", 9.99m, "A-1"));
+        logger.LogDebug("Below the level {Sku}", "A-2");
+        test.Stop();
+
+        var recording = ExecutionRecording.From(recorder.TakeEnded(TestKey, withRetries: false), "hook", []);
+
+        var record = Assert.Single(recording.Logs);
+        Assert.Equal((test.TraceId.ToHexString(), test.SpanId.ToHexString()), (record.TraceId, record.SpanId));
+        Assert.Equal(("Used the cached price 9.99 for A-1", "Used the cached price {Price} for {Sku}"), (record.Body, record.Template));
+        Assert.Equal((13, "Warning", "Shop.Prices", LogNames.ILoggerOrigin), (record.SeverityNumber, record.SeverityText, record.Category, record.Origin));
+        Assert.Equal(recording.Logs, ExecutionPayloadJson.Read(ExecutionPayloadJson.Write(recording)).Logs);
+    }
+
+    [Fact]
+    public void Log_PastTheBound_KeepsTheFirstAndCountsTheRestOnTheTestSpan()
+    {
+        var logger = loggers.CreateLogger("Shop.Loop");
+        Activity.Current = null;
+        var test = HookSource.StartActivity(TestKey);
+        Assert.NotNull(test);
+        test.SetTag(TestActivityNames.KeyTag, TestKey);
+        for (var i = 0; i < LogNames.DefaultMaxRecords + 50; i++)
+        {
+            logger.LogInformation("Item {Index}", i);
+        }
+
+        test.Stop();
+        var recording = ExecutionRecording.From(recorder.TakeEnded(TestKey, withRetries: false), "hook", []);
+
+        Assert.Equal(LogNames.DefaultMaxRecords, recording.Logs.Count);
+        Assert.Equal("Item 0", recording.Logs[0].Body);
+        Assert.Contains(new Spans.SpanAttribute(LogNames.DroppedAttribute, 50L), recording.TestSpan!.Attributes);
+    }
+}

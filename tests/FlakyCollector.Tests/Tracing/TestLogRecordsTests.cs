@@ -1,0 +1,112 @@
+using System.Text.Json;
+using FlakyCollector.Configuration;
+using FlakyCollector.Export;
+using FlakyCollector.Payload;
+using FlakyCollector.Spans;
+using FlakyCollector.Testing;
+using FlakyCollector.Tracing;
+
+namespace FlakyCollector.Tests.Tracing;
+
+/// <summary>A test's log records: in the file as a LogsData line, and over OTLP logs to a real receiver, under the test's trace.</summary>
+public sealed class TestLogRecordsTests : IDisposable
+{
+    private readonly DirectoryInfo resultsDirectory = Directory.CreateTempSubdirectory("flakytrace-logs-");
+    private readonly FakeRunReport report = new();
+
+    public void Dispose() => resultsDirectory.Delete(recursive: true);
+
+    [Fact]
+    public void OnTestCompleted_LoggedAndPrinted_LogsDataLineUnderTheTest()
+    {
+        using var tracer = new TestRunTracer(new FlakyTraceSettings(), resultsDirectory.FullName, report, _ => null);
+
+        tracer.OnTestCompleted(Logged());
+        tracer.Complete(aborted: false);
+
+        var line = Assert.Single(Lines(), l => l.TryGetProperty("resourceLogs", out _));
+        var scopes = line.GetProperty("resourceLogs")[0].GetProperty("scopeLogs").EnumerateArray().ToList();
+        var app = Assert.Single(scopes, s => s.GetProperty("scope").GetProperty("name").GetString() == "Shop.Prices");
+        var record = Assert.Single(app.GetProperty("logRecords").EnumerateArray());
+        Assert.Equal(CompletedTests.TraceId, record.GetProperty("traceId").GetString());
+        Assert.Equal("00f067aa0ba902b7", record.GetProperty("spanId").GetString());
+        Assert.Equal(13, record.GetProperty("severityNumber").GetInt32());
+        Assert.Equal("Used the cached price 9.99 for A-1", record.GetProperty("body").GetProperty("stringValue").GetString());
+        Assert.Contains("Used the cached price {Price} for {Sku}", record.GetProperty("attributes").GetRawText(), StringComparison.Ordinal);
+
+        var output = Assert.Single(scopes, s => s.GetProperty("scope").GetProperty("name").GetString() == "FlakyTrace.TestOutput");
+        Assert.Equal(["step 1", "step 2"], output.GetProperty("logRecords").EnumerateArray().Select(r => r.GetProperty("body").GetProperty("stringValue").GetString()));
+        Assert.All(output.GetProperty("logRecords").EnumerateArray(), r => Assert.Equal(CompletedTests.SpanId, r.GetProperty("spanId").GetString()));
+    }
+
+    [Fact]
+    public void OnTestCompleted_LogsOff_NoLogsLine()
+    {
+        using var tracer = new TestRunTracer(new FlakyTraceSettings { Logs = false }, resultsDirectory.FullName, report, _ => null);
+
+        tracer.OnTestCompleted(Logged());
+        tracer.Complete(aborted: false);
+
+        Assert.DoesNotContain(Lines(), l => l.TryGetProperty("resourceLogs", out _));
+    }
+
+    [Theory]
+    [InlineData("grpc")]
+    [InlineData("http/protobuf")]
+    public async Task Complete_Endpoint_LogRecordsReachTheLogsService(string protocolName)
+    {
+        var protocol = protocolName == "grpc" ? OtlpProtocol.Grpc : OtlpProtocol.HttpProtobuf;
+        await using var receiver = await OtlpReceiver.StartAsync();
+        var traces = protocol == OtlpProtocol.Grpc ? receiver.GrpcEndpoint : receiver.HttpTracesUrl;
+        var settings = new FlakyTraceSettings
+        {
+            Protocol = protocol,
+            TracesEndpoint = traces,
+            LogsEndpoint = OtlpEndpoint.ForLogs(traces, protocol, null),
+            Headers = [new("x-api-key", "s3cret")],
+        };
+        using (var tracer = new TestRunTracer(settings, resultsDirectory.FullName, report, OtlpExporterFactory.Create))
+        {
+            tracer.OnTestCompleted(Logged());
+            tracer.Complete(aborted: false);
+        }
+
+        var received = Assert.Single(receiver.LogExports);
+        Assert.Equal("s3cret", received.Headers["x-api-key"]);
+        Assert.Equal(3, receiver.LogRecords.Count);
+        var cached = Assert.Single(receiver.LogRecords, r => r.Body.StringValue.StartsWith("Used the cached price", StringComparison.Ordinal));
+        Assert.Equal(CompletedTests.TraceId, Convert.ToHexStringLower(cached.TraceId.Span));
+        Assert.Equal("00f067aa0ba902b7", Convert.ToHexStringLower(cached.SpanId.Span));
+        Assert.Contains(report.Infos, i => i.StartsWith("3 log records sent to", StringComparison.Ordinal));
+        Assert.DoesNotContain(report.Infos.Concat(report.Warnings), m => m.Contains("s3cret", StringComparison.Ordinal));
+        Assert.DoesNotContain(File.ReadAllText(Directory.GetFiles(resultsDirectory.FullName, "*.otlp.jsonl", SearchOption.AllDirectories).Single()), "s3cret", StringComparison.Ordinal);
+    }
+
+    private static CompletedTest Logged() => CompletedTests.Passed() with
+    {
+        Output = "step 1\nstep 2\n",
+        Payload = CompletedTests.Payload() with
+        {
+            Logs =
+            [
+                new LogRecordData
+                {
+                    TimeUnixNano = 1_700_000_000_015_000_000,
+                    TraceId = CompletedTests.TraceId,
+                    SpanId = "00f067aa0ba902b7",
+                    SeverityNumber = 13,
+                    SeverityText = "Warning",
+                    Body = "Used the cached price 9.99 for A-1",
+                    Template = "Used the cached price {Price} for {Sku}",
+                    Category = "Shop.Prices",
+                    Origin = "ilogger",
+                },
+            ],
+        },
+    };
+
+    private List<JsonElement> Lines() =>
+        [.. Directory.GetFiles(resultsDirectory.FullName, "*.otlp.jsonl", SearchOption.AllDirectories)
+            .SelectMany(File.ReadAllLines)
+            .Select(l => JsonDocument.Parse(l).RootElement)];
+}

@@ -1,0 +1,1 @@
+[assembly: Parallelize(Workers = 4, Scope = ExecutionScope.MethodLevel)]

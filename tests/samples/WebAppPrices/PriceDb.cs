@@ -1,0 +1,8 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace WebAppPrices;
+
+public sealed class PriceDb(DbContextOptions<PriceDb> options) : DbContext(options)
+{
+    public DbSet<Price> Prices => Set<Price>();
+}
