@@ -24,4 +24,13 @@ public static class TestAttributeNames
     public const string Timing = "flakytrace.timing";
     public const string Output = "flakytrace.test.output";
     public const string ErrorOutput = "flakytrace.test.error_output";
+
+    /// <summary>On the root span of work done outside any test: the test classes (suite names) whose fixture or class setup did it.</summary>
+    public const string FixtureSuites = "flakytrace.fixture.suites";
+
+    /// <summary>Attribute of a span link that says what the link means.</summary>
+    public const string LinkType = "flakytrace.link.type";
+
+    /// <summary><see cref="LinkType"/> of a test span's link to the root of work its class's fixture or setup did outside any test.</summary>
+    public const string FixtureLinkType = "fixture";
 }
