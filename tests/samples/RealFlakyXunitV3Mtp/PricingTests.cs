@@ -1,6 +1,6 @@
 namespace RealFlakyXunitV3Mtp;
 
-[TestCaseOrderer(typeof(RandomOrder))]
+[TestMethodOrderer(typeof(RandomOrder))]
 public class PricingTests
 {
     [Fact]

@@ -7,9 +7,9 @@ namespace RealFlakyXunitV3Mtp;
 /// Runs a class's tests in a new random order every run, as teams do to shake out tests that
 /// depend on each other.
 /// </summary>
-public sealed class RandomOrder : ITestCaseOrderer
+public sealed class RandomOrder : ITestMethodOrderer
 {
-    public IReadOnlyCollection<TTestCase> OrderTestCases<TTestCase>(IReadOnlyCollection<TTestCase> testCases)
-        where TTestCase : notnull, ITestCase =>
-        testCases.OrderBy(_ => Random.Shared.Next()).ToList();
+    public IReadOnlyCollection<TTestMethod?> OrderTestMethods<TTestMethod>(IReadOnlyCollection<TTestMethod?> testMethods)
+        where TTestMethod : notnull, ITestMethod =>
+        testMethods.OrderBy(_ => Random.Shared.Next()).ToList();
 }
