@@ -17,11 +17,13 @@ internal sealed class ActivityRecorder : IDisposable
     // test key for the whole run would hold ~1 KB for each of 100,000 tests.
     private readonly Dictionary<string, Queue<RecordedTest>> endedByKey = new(StringComparer.Ordinal);
     private readonly LateWork late = new();
+    private readonly FixtureWork fixtures = new();
     private readonly ActivityListener listener;
     private readonly AspNetCoreRequestTags? aspNetCoreTags;
     private readonly Net8HttpClientTags? httpClientTags;
     private readonly Database.DatabaseDiagnostics? databaseSpans;
     private readonly Logs.LoggingEventCapture? logs;
+    private readonly HttpRequestCallers? httpCallers;
     private readonly Hosting.HostBuildingObserver appHosts = new();
     private readonly SourceFilter registeredSources;
 
@@ -42,6 +44,7 @@ internal sealed class ActivityRecorder : IDisposable
         if (filter.Matches("System.Net.Http"))
         {
             httpClientTags = Net8HttpClientTags.StartIfNeeded(Environment.Version);
+            httpCallers = new HttpRequestCallers();
         }
 
         if (filter.Matches("Microsoft.AspNetCore"))
@@ -130,6 +133,7 @@ internal sealed class ActivityRecorder : IDisposable
         httpClientTags?.Dispose();
         databaseSpans?.Dispose();
         logs?.Dispose();
+        httpCallers?.Dispose();
         appHosts.Dispose();
         listener.Dispose();
     }
@@ -143,6 +147,11 @@ internal sealed class ActivityRecorder : IDisposable
         else if (live.ContainsKey(activity.TraceId))
         {
             late.Started(activity);
+        }
+        else if (activity.Parent is null && activity.ParentSpanId == default)
+        {
+            // The root of work outside any test: who asked for it is still on the stack.
+            fixtures.Started(activity);
         }
     }
 
@@ -188,7 +197,7 @@ internal sealed class ActivityRecorder : IDisposable
             else if (activity.Source.Name != TestActivityNames.TUnitSourceName)
             {
                 // TUnit's own lifecycle spans outside a test (disposal, class hooks) are its bookkeeping, not the suite's work.
-                Detached.Add(span);
+                Detached.Add(fixtures.Mark(activity, span));
             }
         }
         catch (Exception)

@@ -50,4 +50,12 @@ internal static class TestAttributeNames
 
     /// <summary>True on the span of a test the run settings' quarantine file lists (<c>&lt;Quarantine&gt;</c>).</summary>
     public const string Quarantined = "flakytrace.quarantined";
+    /// <summary>On the root span of work done outside any test: the test classes (suite names) whose fixture or class setup did it.</summary>
+    public const string FixtureSuites = "flakytrace.fixture.suites";
+
+    /// <summary>Attribute of a span link that says what the link means.</summary>
+    public const string LinkType = "flakytrace.link.type";
+
+    /// <summary><see cref="LinkType"/> of a test span's link to the root of work its class's fixture or setup did outside any test.</summary>
+    public const string FixtureLinkType = "fixture";
 }

@@ -26,6 +26,7 @@ internal sealed class TestRunTracer : IDisposable
     private readonly TestSpanSelection selection;
     private readonly RunExport export;
     private readonly RunLogExport logExport;
+    private readonly FixtureLinks fixtures = new();
     private OtlpJsonLinesFileWriter? file;
 
     public TestRunTracer(FlakyTraceSettings settings, string resultsDirectory, IRunReport report, Func<FlakyTraceSettings, ITraceExporter?> createExporter,
@@ -59,7 +60,9 @@ internal sealed class TestRunTracer : IDisposable
 
             var resource = resources.GetOrAdd(test.Source, source =>
                 TestResource.Build(source, settings, payload?.Runtime, RunMetadata.Detect(environment, Path.GetDirectoryName(source))));
-            var testSpans = TestExecutions.Of(test).Select(selection.Select).OfType<SpanData>().ToList();
+            // Fixture work travels before or with the first result of a test it served: learn it first.
+            fixtures.Add(payload?.Detached ?? []);
+            var testSpans = TestExecutions.Of(test).Select(selection.Select).OfType<SpanData>().Select(fixtures.Link).ToList();
             var kept = testSpans.Select(s => s.TraceId).ToHashSet(StringComparer.Ordinal);
 
             // A test's children go (or are left out) with it; work outside any test is always kept.

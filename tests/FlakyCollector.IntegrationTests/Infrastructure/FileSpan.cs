@@ -16,6 +16,9 @@ public sealed record FileSpan(
     IReadOnlyList<(string Name, IReadOnlyDictionary<string, object?> Attributes)> Events,
     IReadOnlyDictionary<string, object?> Resource)
 {
+    /// <summary>The span's links: trace id, span id and the link's attributes.</summary>
+    public IReadOnlyList<(string TraceId, string SpanId, IReadOnlyDictionary<string, object?> Attributes)> Links { get; init; } = [];
+
     public TimeSpan Duration => TimeSpan.FromTicks((EndUnixNano - StartUnixNano) / 100);
 
     public string? Attribute(string key) => Attributes.TryGetValue(key, out var value) ? value?.ToString() : null;

@@ -94,7 +94,12 @@ public static class TraceFileReader
             span.TryGetProperty("events", out var events)
                 ? events.EnumerateArray().Select(e => (e.GetProperty("name").GetString()!, Attributes(e))).ToList()
                 : [],
-            resource);
+            resource)
+        {
+            Links = span.TryGetProperty("links", out var links)
+                ? links.EnumerateArray().Select(l => (l.GetProperty("traceId").GetString()!, l.GetProperty("spanId").GetString()!, Attributes(l))).ToList()
+                : [],
+        };
     }
 
     private static IReadOnlyDictionary<string, object?> Attributes(JsonElement owner)

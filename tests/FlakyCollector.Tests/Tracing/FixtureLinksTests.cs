@@ -1,0 +1,52 @@
+using FlakyCollector.Spans;
+using FlakyCollector.Tracing;
+
+namespace FlakyCollector.Tests.Tracing;
+
+public sealed class FixtureLinksTests
+{
+    private static readonly SpanData FixtureRoot = new()
+    {
+        TraceId = "0af7651916cd43dd8448eb211c80319c",
+        SpanId = "b7ad6b7169203331",
+        Name = "POST",
+        StartTimeUnixNano = 1,
+        EndTimeUnixNano = 2,
+        ScopeName = "System.Net.Http",
+        Attributes = [new(TestAttributeNames.FixtureSuites, new[] { "Shop.SearchTests", "Shop.SuggestionTests" })],
+    };
+
+    [Fact]
+    public void Link_TestOfAServedClass_LinksToTheFixturesRoot()
+    {
+        var links = new FixtureLinks();
+        links.Add([FixtureRoot, FixtureRoot with { SpanId = "00f067aa0ba902b7", ParentSpanId = "b7ad6b7169203331", Attributes = [] }]);
+
+        var linked = links.Link(Test("Shop.SuggestionTests"));
+
+        var link = Assert.Single(linked.Links);
+        Assert.Equal((FixtureRoot.TraceId, FixtureRoot.SpanId), (link.TraceId, link.SpanId));
+        Assert.Contains(new SpanAttribute(TestAttributeNames.LinkType, TestAttributeNames.FixtureLinkType), link.Attributes);
+    }
+
+    [Fact]
+    public void Link_TestOfAnotherClass_Unchanged()
+    {
+        var links = new FixtureLinks();
+        links.Add([FixtureRoot]);
+        var test = Test("Shop.CheckoutTests");
+
+        Assert.Same(test, links.Link(test));
+    }
+
+    private static SpanData Test(string suite) => new()
+    {
+        TraceId = "4bf92f3577b34da6a3ce929d0e0e4736",
+        SpanId = "a3ce929d0e0e4736",
+        Name = suite + ".Finds",
+        StartTimeUnixNano = 3,
+        EndTimeUnixNano = 4,
+        ScopeName = "FlakyTrace",
+        Attributes = [new(TestAttributeNames.SuiteName, suite), new(TestAttributeNames.CaseName, suite + ".Finds")],
+    };
+}

@@ -1,0 +1,4 @@
+namespace FixturesXunit;
+
+[CollectionDefinition("Catalog")]
+public sealed class CatalogCollection : ICollectionFixture<CatalogFixture>;

@@ -1,0 +1,3 @@
+namespace RealFlakyMSTest;
+
+public sealed record Order(string Sku, int Quantity);

@@ -1,0 +1,14 @@
+namespace RealFlakyNUnit;
+
+public class AuditTests
+{
+    [Test]
+    public async Task Writes_Audit_Entry()
+    {
+        await ConnectionPool.QueryAsync("INSERT INTO audit VALUES (@at, 'login', @who)",
+            TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(20));
+        await Task.Delay(150);
+        await ConnectionPool.QueryAsync("INSERT INTO audit VALUES (@at, 'logout', @who)",
+            TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(20));
+    }
+}

@@ -1,0 +1,11 @@
+namespace RealFlakyNUnit;
+
+public class BackupTests
+{
+    [Test]
+    public async Task Verifies_Backup()
+    {
+        await ConnectionPool.QueryAsync("SELECT count(*) FROM orders_backup",
+            TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(600 + Random.Shared.Next(600)));
+    }
+}

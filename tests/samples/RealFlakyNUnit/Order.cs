@@ -1,0 +1,3 @@
+namespace RealFlakyNUnit;
+
+public sealed record Order(string Sku, int Quantity);

@@ -1,0 +1,18 @@
+namespace RealFlakyNUnit;
+
+public class ReportingTests
+{
+    [Test]
+    public async Task Builds_Daily_Report()
+    {
+        await ConnectionPool.QueryAsync("SELECT day, sum(total) FROM orders GROUP BY day",
+            TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(600 + Random.Shared.Next(600)));
+    }
+
+    [Test]
+    public async Task Builds_Monthly_Report()
+    {
+        await ConnectionPool.QueryAsync("SELECT month, sum(total) FROM orders GROUP BY month",
+            TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(600 + Random.Shared.Next(600)));
+    }
+}

@@ -1,0 +1,3 @@
+namespace RealFlakyXunit;
+
+public sealed record Order(string Sku, int Quantity);

@@ -1,0 +1,3 @@
+namespace RealFlakyXunitV3Mtp;
+
+public sealed record Order(string Sku, int Quantity);
