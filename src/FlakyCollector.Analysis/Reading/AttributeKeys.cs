@@ -24,8 +24,7 @@ internal static class AttributeKeys
             : key.SequenceEqual("server.address"u8) ? AttributeKey.ServerAddress
             : key.SequenceEqual("exception.type"u8) ? AttributeKey.ExceptionType
             : key.SequenceEqual("db.system.name"u8) ? AttributeKey.DbSystem : AttributeKey.Unknown,
-        15 => key.SequenceEqual("test.suite.name"u8) ? AttributeKey.TestSuiteName
-            : key.SequenceEqual("flakytrace.link"u8) ? AttributeKey.LinkType : AttributeKey.Unknown,
+        15 => key.SequenceEqual("test.suite.name"u8) ? AttributeKey.TestSuiteName : AttributeKey.Unknown,
         16 => key.SequenceEqual("http.status_code"u8) ? AttributeKey.HttpStatusCode : AttributeKey.Unknown,
         17 => key.SequenceEqual("test.case.attempt"u8) ? AttributeKey.TestAttempt
             : key.SequenceEqual("exception.message"u8) ? AttributeKey.ExceptionMessage
