@@ -25,6 +25,7 @@ internal sealed class FlakyTraceSession : IDataConsumer, ITestSessionLifetimeHan
     private readonly PlatformRunReport report = new();
     private TracingRequest? request;
     private PlatformTestRun? run;
+    private Repro.ReproInjector? injector;
 
     public FlakyTraceSession(IServiceProvider services)
     {
@@ -73,6 +74,7 @@ internal sealed class FlakyTraceSession : IDataConsumer, ITestSessionLifetimeHan
                 if (settings.Enabled)
                 {
                     run = new PlatformTestRun(settings, ActivitySources(request.Settings), configuration.GetTestResultDirectory(), report);
+                    injector = Repro.ReproInjector.Start(request.Settings.Configuration.GetValueOrDefault(Repro.ReproSettingNames.Repro), report.Warning);
                 }
             }
         }
@@ -120,6 +122,8 @@ internal sealed class FlakyTraceSession : IDataConsumer, ITestSessionLifetimeHan
         }
         finally
         {
+            injector?.Dispose();
+            injector = null;
             run?.Dispose();
             run = null;
         }

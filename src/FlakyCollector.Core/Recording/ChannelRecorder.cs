@@ -29,6 +29,8 @@ public static class ChannelRecorder
                 file = writer;
                 recorder = new ActivityRecorder(new SourceFilter([.. TestActivityNames.DefaultSources, .. sources]));
                 recorder.TestEnded += Write;
+                // Lives as long as the process, like the recorder: its listeners keep it.
+                _ = Repro.ReproInjector.Start(Environment.GetEnvironmentVariable(Repro.ReproSettingNames.ReproVariable), _ => { });
                 AppDomain.CurrentDomain.ProcessExit += (_, _) => WriteWorkAfterLastTest();
             }
         }

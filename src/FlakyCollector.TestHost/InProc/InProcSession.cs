@@ -25,6 +25,7 @@ public sealed class InProcSession
     private HookActivityJournal? hookJournal;
     private RecordingChannelWriter? rows;
     private TestRecordingCorrelation? correlation;
+    private FlakyCollector.Repro.ReproInjector? injector;
 
     public void Initialize(IDataCollectionSink dataCollectionSink) => sink = dataCollectionSink;
 
@@ -41,6 +42,7 @@ public sealed class InProcSession
                 started.TestEnded += key => matching.Ended(key, started.TakeEnded(key, withRetries: true));
                 correlation = matching;
                 recorder = started;
+                injector = FlakyCollector.Repro.ReproInjector.Start(settings.Repro, warnings.Enqueue);
                 journal = TestHostJournal.Open(Environment.GetEnvironmentVariable);
                 rows = RecordingChannelWriter.Open(Environment.GetEnvironmentVariable);
                 if (journal is not null)
@@ -119,6 +121,8 @@ public sealed class InProcSession
         Guard(() =>
         {
             SendWorkAfterLastTest();
+            injector?.Dispose();
+            injector = null;
             recorder?.Dispose();
             recorder = null;
 

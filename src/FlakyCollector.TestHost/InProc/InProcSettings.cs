@@ -8,7 +8,7 @@ namespace FlakyCollector.InProc;
 /// collector is switched off. Everything else is read, validated and reported by the logger in
 /// vstest.console, which receives the same configuration.
 /// </summary>
-public sealed record InProcSettings(bool Enabled, IReadOnlyList<string> ActivitySources)
+public sealed record InProcSettings(bool Enabled, IReadOnlyList<string> ActivitySources, string? Repro = null)
 {
     public static InProcSettings Parse(string? configurationXml, Func<string, string?> environment)
     {
@@ -16,6 +16,7 @@ public sealed record InProcSettings(bool Enabled, IReadOnlyList<string> Activity
         // An explicit <Enabled> wins, as in the logger's reading; OTEL_SDK_DISABLED decides only without one.
         var byEnvironment = !string.Equals(environment("OTEL_SDK_DISABLED")?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
         bool? explicitly = null;
+        string? repro = null;
         if (string.IsNullOrWhiteSpace(configurationXml))
         {
             return new InProcSettings(byEnvironment, sources);
@@ -30,6 +31,10 @@ public sealed record InProcSettings(bool Enabled, IReadOnlyList<string> Activity
                 {
                     sources.AddRange(element.Value.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
                 }
+                else if (string.Equals(element.Name.LocalName, FlakyCollector.Repro.ReproSettingNames.Repro, StringComparison.OrdinalIgnoreCase))
+                {
+                    repro = element.Value;
+                }
                 else if (string.Equals(element.Name.LocalName, "Enabled", StringComparison.OrdinalIgnoreCase)
                     && bool.TryParse(element.Value.Trim(), out var value))
                 {
@@ -42,6 +47,6 @@ public sealed record InProcSettings(bool Enabled, IReadOnlyList<string> Activity
             // The logger reads the same configuration and reports what is wrong with it.
         }
 
-        return new InProcSettings(explicitly ?? byEnvironment, sources);
+        return new InProcSettings(explicitly ?? byEnvironment, sources, repro);
     }
 }

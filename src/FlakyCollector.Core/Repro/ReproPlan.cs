@@ -1,0 +1,84 @@
+using System.Globalization;
+using FlakyCollector.Configuration;
+
+namespace FlakyCollector.Repro;
+
+/// <summary>
+/// The condition <c>flakytrace repro</c> injects, read from the <c>&lt;Repro&gt;</c> element of the
+/// FlakyTrace configuration it writes into its own run settings: one <c>key=value</c> per line.
+/// <code>
+/// test=Ns.Class.Method       the test under repro (its test.case.name, or its method)
+/// action=delay               delay | hold-until-test-ends | fail-with-status | refuse-connection
+/// span=HTTP GET host/path    the span, by name or by HTTP label ({..} matches one path segment)
+/// by=250ms                   delay: how long; hold-until-test-ends: the bound
+/// status=503                 fail-with-status: the status the call gets
+/// </code>
+/// Without the element nothing is injected; a plan that cannot be read injects nothing either.
+/// </summary>
+internal sealed record ReproPlan(string Test, ReproAction Action, SpanPattern Span, TimeSpan By, int Status)
+{
+    /// <summary>The bound on holding work back when the plan names none.</summary>
+    public static readonly TimeSpan DefaultHold = TimeSpan.FromSeconds(5);
+
+    public static ReproPlan? Parse(string? text, out string? problem)
+    {
+        problem = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var equals = line.IndexOf('=');
+            if (equals > 0)
+            {
+                values[line[..equals].Trim()] = line[(equals + 1)..].Trim();
+            }
+        }
+
+        var test = values.GetValueOrDefault("test");
+        var span = values.GetValueOrDefault("span");
+        var action = values.GetValueOrDefault("action") switch
+        {
+            "delay" => ReproAction.Delay,
+            "hold-until-test-ends" => ReproAction.HoldUntilTestEnds,
+            "fail-with-status" => ReproAction.FailWithStatus,
+            "refuse-connection" => ReproAction.RefuseConnection,
+            _ => (ReproAction?)null,
+        };
+        if (string.IsNullOrEmpty(test) || string.IsNullOrEmpty(span) || action is null)
+        {
+            problem = $"<{ReproSettingNames.Repro}> needs test=, span= and action= (delay, hold-until-test-ends, fail-with-status or refuse-connection); nothing is injected";
+            return null;
+        }
+
+        var by = action == ReproAction.HoldUntilTestEnds ? DefaultHold : TimeSpan.Zero;
+        if (values.TryGetValue("by", out var byText) && !DurationParser.TryParse(byText, out by))
+        {
+            problem = $"<{ReproSettingNames.Repro}> by='{byText}' is not valid; use {DurationParser.Accepted}; nothing is injected";
+            return null;
+        }
+
+        var status = 503;
+        if (values.TryGetValue("status", out var statusText)
+            && !(int.TryParse(statusText, NumberStyles.None, CultureInfo.InvariantCulture, out status) && status is >= 100 and <= 599))
+        {
+            problem = $"<{ReproSettingNames.Repro}> status='{statusText}' is not an HTTP status; nothing is injected";
+            return null;
+        }
+
+        return new ReproPlan(test, action.Value, SpanPattern.Parse(span), by, status);
+    }
+
+    /// <summary>
+    /// Whether a test activity is the test under repro. The hooks name it by its key (xUnit and
+    /// MSTest: class and method; NUnit: the full name with arguments), which a data row's
+    /// <c>test.case.name</c> extends with its arguments.
+    /// </summary>
+    public bool IsTestUnderRepro(string operationName) =>
+        operationName == Test
+        || (Test.StartsWith(operationName, StringComparison.Ordinal) && Test.Length > operationName.Length && Test[operationName.Length] is '(' or '[' or '<')
+        || (operationName.StartsWith(Test, StringComparison.Ordinal) && operationName.Length > Test.Length && operationName[Test.Length] is '(' or '[' or '<');
+}
