@@ -7,7 +7,7 @@ namespace FlakyCollector.Repro;
 /// The condition <c>flakytrace repro</c> injects, read from the <c>&lt;Repro&gt;</c> element of the
 /// FlakyTrace configuration it writes into its own run settings: one <c>key=value</c> per line.
 /// <code>
-/// test=Ns.Class.Method       the test under repro (its test.case.name, or its method)
+/// test=Ns.Class.Method       a test under repro (its test.case.name, or its method); one line per test of a cluster
 /// action=delay               delay | hold-until-test-ends | fail-with-status | refuse-connection
 /// span=HTTP GET host/path    the span, by name or by HTTP label ({..} matches one path segment)
 /// by=250ms                   delay: how long; hold-until-test-ends: the bound
@@ -15,7 +15,7 @@ namespace FlakyCollector.Repro;
 /// </code>
 /// Without the element nothing is injected; a plan that cannot be read injects nothing either.
 /// </summary>
-internal sealed record ReproPlan(string Test, ReproAction Action, SpanPattern Span, TimeSpan By, int Status)
+internal sealed record ReproPlan(IReadOnlyList<string> Tests, ReproAction Action, SpanPattern Span, TimeSpan By, int Status)
 {
     /// <summary>The bound on holding work back when the plan names none.</summary>
     public static readonly TimeSpan DefaultHold = TimeSpan.FromSeconds(5);
@@ -29,16 +29,21 @@ internal sealed record ReproPlan(string Test, ReproAction Action, SpanPattern Sp
         }
 
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var tests = new List<string>();
         foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var equals = line.IndexOf('=');
             if (equals > 0)
             {
-                values[line[..equals].Trim()] = line[(equals + 1)..].Trim();
+                var key = line[..equals].Trim();
+                values[key] = line[(equals + 1)..].Trim();
+                if (string.Equals(key, "test", StringComparison.OrdinalIgnoreCase) && values[key].Length > 0)
+                {
+                    tests.Add(values[key]);
+                }
             }
         }
 
-        var test = values.GetValueOrDefault("test");
         var span = values.GetValueOrDefault("span");
         var action = values.GetValueOrDefault("action") switch
         {
@@ -48,7 +53,7 @@ internal sealed record ReproPlan(string Test, ReproAction Action, SpanPattern Sp
             "refuse-connection" => ReproAction.RefuseConnection,
             _ => (ReproAction?)null,
         };
-        if (string.IsNullOrEmpty(test) || string.IsNullOrEmpty(span) || action is null)
+        if (tests.Count == 0 || string.IsNullOrEmpty(span) || action is null)
         {
             problem = $"<{ReproSettingNames.Repro}> needs test=, span= and action= (delay, hold-until-test-ends, fail-with-status or refuse-connection); nothing is injected";
             return null;
@@ -69,16 +74,18 @@ internal sealed record ReproPlan(string Test, ReproAction Action, SpanPattern Sp
             return null;
         }
 
-        return new ReproPlan(test, action.Value, SpanPattern.Parse(span), by, status);
+        return new ReproPlan(tests, action.Value, SpanPattern.Parse(span), by, status);
     }
 
     /// <summary>
-    /// Whether a test activity is the test under repro. The hooks name it by its key (xUnit and
+    /// Whether a test activity is a test under repro. The hooks name it by its key (xUnit and
     /// MSTest: class and method; NUnit: the full name with arguments), which a data row's
     /// <c>test.case.name</c> extends with its arguments.
     /// </summary>
-    public bool IsTestUnderRepro(string operationName) =>
-        operationName == Test
-        || (Test.StartsWith(operationName, StringComparison.Ordinal) && Test.Length > operationName.Length && Test[operationName.Length] is '(' or '[' or '<')
-        || (operationName.StartsWith(Test, StringComparison.Ordinal) && operationName.Length > Test.Length && operationName[Test.Length] is '(' or '[' or '<');
+    public bool IsTestUnderRepro(string operationName) => Tests.Any(test => Names(test, operationName));
+
+    private static bool Names(string test, string operationName) =>
+        operationName == test
+        || (test.StartsWith(operationName, StringComparison.Ordinal) && test.Length > operationName.Length && test[operationName.Length] is '(' or '[' or '<')
+        || (operationName.StartsWith(test, StringComparison.Ordinal) && operationName.Length > test.Length && operationName[test.Length] is '(' or '[' or '<');
 }
