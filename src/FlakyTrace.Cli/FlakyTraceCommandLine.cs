@@ -8,11 +8,13 @@ internal static class FlakyTraceCommandLine
     public static RootCommand Build(TextWriter output, TextWriter error)
     {
         var hunt = new HuntCommand(output, error) { TreatUnmatchedTokensAsErrors = false };
+        var repro = new ReproCommand(output, error) { TreatUnmatchedTokensAsErrors = false };
         return new RootCommand("flakytrace: find the flaky tests in FlakyCollector traces and name what their failing runs have in common.")
         {
             new AnalyzeCommand(output, error),
             new ReportCommand(output, error),
             hunt,
+            repro,
         };
     }
 
