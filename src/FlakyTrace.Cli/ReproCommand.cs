@@ -49,10 +49,11 @@ internal sealed class ReproCommand : Command
         FlakyCollector.Analysis.Causes.CauseHint? cause = null;
         if (result.GetValue(_cause) is { } causeText)
         {
-            cause = names.Length == 0 ? null : CauseHypothesis.Parse(causeText, out var problem);
+            string? problem = "--cause needs --test to name the tests to put to it.";
+            cause = names.Length == 0 ? null : CauseHypothesis.Parse(causeText, out problem);
             if (cause is null)
             {
-                error.WriteLine(names.Length == 0 ? "flakytrace: --cause needs --test to name the tests to put to it." : $"flakytrace: {CauseHypothesis.Parse(causeText, out var why) is null && why is not null ? why : causeText}");
+                error.WriteLine($"flakytrace: {problem}");
                 return ExitCodes.UsageError;
             }
         }
