@@ -17,6 +17,7 @@ internal sealed class ReproCommand : Command
     private readonly Option<string?> _cause = new("--cause") { Description = $"Put the --test tests to this cause instead of the analysis's: {CauseHypothesis.Syntax}." };
     private readonly Option<int> _runs = new("--runs", "-n") { Description = "Runs with the condition, and as many without.", DefaultValueFactory = _ => 10 };
     private readonly Option<OutputFormat> _format = new("--format", "-f") { Description = "console (default) or json.", HelpName = "console|json" };
+    private readonly Option<FileInfo?> _output = CommonOptions.Output("Write the results to this file instead of standard output (json: for analyze --repro).");
     private readonly Option<DirectoryInfo?> _resultsDirectory = new("--results-directory", "-r") { Description = "Where the runs and run settings go. Default: flakytrace-repro/<timestamp>." };
     private readonly Option<string> _dotnet = new("--dotnet") { Description = "The dotnet executable.", DefaultValueFactory = _ => "dotnet" };
     private readonly Argument<string[]> _testArguments = new("dotnet-test-arguments") { Description = "Arguments for dotnet test (put them after --).", Arity = ArgumentArity.ZeroOrMore };
@@ -29,6 +30,7 @@ internal sealed class ReproCommand : Command
         Options.Add(_cause);
         Options.Add(_runs);
         Options.Add(_format);
+        Options.Add(_output);
         Options.Add(_resultsDirectory);
         Options.Add(_dotnet);
         Arguments.Add(_testArguments);
@@ -44,6 +46,13 @@ internal sealed class ReproCommand : Command
         {
             error.WriteLine(runs < 1 ? "flakytrace: --runs must be at least 1." : "flakytrace: repro writes console or json.");
             return ExitCodes.UsageError;
+        }
+
+        var file = result.GetValue(_output) is { } target ? new OutputFile(target) : null;
+        if (file?.Problem() is { } unwritable)
+        {
+            error.WriteLine(unwritable);
+            return ExitCodes.IoError;
         }
 
         FlakyCollector.Analysis.Causes.CauseHint? cause = null;
@@ -98,15 +107,31 @@ internal sealed class ReproCommand : Command
             results.AddRange(found);
         }
 
-        if (format == OutputFormat.Json)
+        void Write(TextWriter writer)
         {
-            using var buffer = new MemoryStream();
-            ReproJson.Write(results, buffer);
-            output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+            if (format == OutputFormat.Json)
+            {
+                using var buffer = new MemoryStream();
+                ReproJson.Write(results, buffer);
+                writer.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+            }
+            else
+            {
+                ReproConsoleWriter.Write(results, runs, writer);
+            }
+        }
+
+        if (file is null)
+        {
+            Write(output);
+        }
+        else if (file.TryWrite(Write, error))
+        {
+            error.WriteLine($"flakytrace: wrote {file.FullName}");
         }
         else
         {
-            ReproConsoleWriter.Write(results, runs, output);
+            return ExitCodes.IoError;
         }
 
         return ExitCodes.Success;
