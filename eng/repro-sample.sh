@@ -12,7 +12,8 @@ traced="${2:-12}"
 runs="${3:-10}"
 shift $(( $# < 3 ? $# : 3 ))
 [[ "${1:-}" == "--" ]] && shift
-work="$root/artifacts/repro-demo/$sample"
+# Outside the repository: a commit made while the runs go on would split them between two commits.
+work="${FLAKYTRACE_DEMO_DIR:-${TMPDIR:-/tmp}/flakytrace-repro-demo}/$sample"
 feed="$root/artifacts/packages"
 tools="$root/artifacts/repro-demo/tools"
 version="0.2.0-dev.$(date -u +%Y%m%d%H%M%S)"
