@@ -22,7 +22,7 @@ internal sealed class ReproExperiment(ReproSession session, ReproCondition condi
         Directory.CreateDirectory(directory);
         var withSettings = Path.Combine(directory, "with.runsettings");
         var withoutSettings = Path.Combine(directory, "without.runsettings");
-        ReproRunSettings.Write(withSettings, session.UserSettings, condition.Injection);
+        ReproRunSettings.Write(withSettings, session.UserSettings, condition.Injection, condition.Serial);
         ReproRunSettings.Write(withoutSettings, session.UserSettings, null);
         IReadOnlyList<string>? withTests = condition.WholeSuite ? null : [.. condition.Tests, .. condition.Companions];
         var with = members.ToDictionary(m => m.Name, m => new ReproTally(m.Name));

@@ -14,7 +14,7 @@ internal static class ReproRunSettings
     public const string ReproElement = "Repro";
 
     /// <summary>Writes the file; throws <see cref="InvalidDataException"/> when the user's file is not XML.</summary>
-    public static void Write(string path, string? userSettings, string? injection)
+    public static void Write(string path, string? userSettings, string? injection, bool serial = false)
     {
         XDocument document;
         try
@@ -43,6 +43,14 @@ internal static class ReproRunSettings
         if (injection is not null)
         {
             configuration.Add(new XElement(ReproElement, "\n" + injection + "\n"));
+        }
+
+        if (serial)
+        {
+            // Each framework's own switch for one test at a time, as its VSTest adapter reads it from run settings.
+            Child(Child(root, "xUnit"), "ParallelizeTestCollections").Value = "false";
+            Child(Child(root, "NUnit"), "NumberOfTestWorkers").Value = "0";
+            Child(Child(Child(root, "MSTest"), "Parallelize"), "Workers").Value = "1";
         }
 
         document.Save(path);

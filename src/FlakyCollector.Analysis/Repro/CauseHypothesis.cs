@@ -11,12 +11,12 @@ namespace FlakyCollector.Analysis.Repro;
 /// race=SPAN                   the span's work ends after the test
 /// external=SPAN[:503|:refused] the HTTP call answers 503 (the default) or is refused
 /// order=TEST                  TEST runs before
-/// contention=TEST             TEST runs alongside; contention=* : the whole suite
+/// contention=TEST[,TEST...]   these tests run alongside; contention=* : the whole suite
 /// </code>
 /// </summary>
 public static class CauseHypothesis
 {
-    public const string Syntax = "timing=SPAN:250ms, race=SPAN, external=SPAN[:503|:refused], order=TEST or contention=TEST|*";
+    public const string Syntax = "timing=SPAN:250ms, race=SPAN, external=SPAN[:503|:refused], order=TEST or contention=TEST[,TEST...]|*";
 
     public static CauseHint? Parse(string text, out string? problem)
     {
@@ -46,7 +46,7 @@ public static class CauseHypothesis
             case "contention" when target == "*":
                 return Hint(CauseKind.Contention, "the whole suite runs alongside");
             case "contention":
-                return Hint(CauseKind.Contention, $"{target} runs alongside", ("otherTest", target));
+                return Hint(CauseKind.Contention, $"{target} runs alongside", ("otherTest", target), ("otherTests", target.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
             default:
                 problem = $"--cause '{text}' is not valid; use {Syntax}.";
                 return null;

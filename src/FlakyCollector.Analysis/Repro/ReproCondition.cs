@@ -22,6 +22,12 @@ public sealed record ReproCondition
     /// <summary>Tests run together with the tests under repro in the runs with the condition (order: the predecessor; contention: the overlapping tests).</summary>
     public IReadOnlyList<string> Companions { get; init; } = [];
 
+    /// <summary>
+    /// Order: the runs with the condition run one test at a time, so that the predecessor can end
+    /// before the test starts (frameworks run classes in parallel by default).
+    /// </summary>
+    public bool Serial { get; init; }
+
     /// <summary>Contention with no particular test: the runs with the condition run the whole suite at full parallelism.</summary>
     public bool WholeSuite { get; init; }
 

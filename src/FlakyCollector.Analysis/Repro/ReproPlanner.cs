@@ -8,10 +8,12 @@ namespace FlakyCollector.Analysis.Repro;
 /// Turns a cause the analysis named into the experiment that makes it happen on demand, from the
 /// cause's own evidence:
 /// <list type="bullet">
-/// <item><c>timing</c>: the named span is held at its start for the failing runs' median extra time (failing median minus passing median);</item>
+/// <item><c>timing</c>: the named span is held at its start for the failing runs' median time in it, so that with its own time it
+/// lasts at least as long as there (where a timeout may have cut it short, the median is below what the work really took);</item>
 /// <item><c>race</c>: the late work's span is held at its start until the test has ended, so it ends after the test's read;</item>
-/// <item><c>external</c>: the named HTTP call gets the failing runs' most common status from a loopback server, or, where it failed without one, a refused connection;</item>
-/// <item><c>order</c>: the predecessor runs with the test, in the same process, against the test alone;</item>
+/// <item><c>external</c>: the named HTTP call gets the failing runs' most common status from a loopback server, or, where it failed without one, a refused connection;
+/// where it timed out, it is made as slow as in the failing runs (the timing hint of the same span);</item>
+/// <item><c>order</c>: the predecessor runs with the test, in the same process, one test at a time, against the test alone;</item>
 /// <item><c>contention</c>: the test runs with the tests that overlapped it (the whole suite when no particular one did), at full parallelism, against the test alone.</item>
 /// </list>
 /// A cause that names nothing to act on (the test itself slower, no cause) cannot be reproduced, and says why.
@@ -23,15 +25,22 @@ public static class ReproPlanner
 
     private const string TestItself = "(test)";
 
-    public static ReproCondition Plan(TestSummary test) => Plan([test.Name], Strongest(test.Causes));
+    public static ReproCondition Plan(TestSummary test) => Plan([test.Name], Strongest(test.Causes), test.Causes);
 
     /// <summary>One experiment for a whole cluster, from the cause its members share most.</summary>
     public static ReproCondition Plan(FailureCluster cluster) =>
         Plan([.. cluster.Tests.Select(t => t.Name)], cluster.Causes.Select(c => c.Hint).FirstOrDefault(h => h.Kind != CauseKind.None)
             ?? Strongest(cluster.Tests.SelectMany(t => t.Causes).ToList()));
 
-    public static ReproCondition Plan(IReadOnlyList<string> tests, CauseHint? hint)
+    public static ReproCondition Plan(IReadOnlyList<string> tests, CauseHint? hint, IReadOnlyList<CauseHint>? others = null)
     {
+        // A call that timed out failed by being slow: its timing hint says how slow.
+        if (hint is { Kind: CauseKind.External } && Number(hint, "failingRunsWithTimeout") > 0 && Status(hint) is null
+            && others?.FirstOrDefault(h => h.Kind == CauseKind.Timing && Text(h, "span") == Text(hint, "span")) is { } timing)
+        {
+            hint = timing;
+        }
+
         if (hint is null || hint.Kind == CauseKind.None)
         {
             return new ReproCondition { Tests = tests, Kind = CauseKind.None, Cause = "none", Impossible = "the analysis named no cause to reproduce" };
@@ -44,14 +53,16 @@ public static class ReproPlanner
             case CauseKind.Timing when span is null or TestItself:
                 return condition with { Impossible = "the test itself is slower in failing runs, and no span of it is: there is no work to slow down" };
             case CauseKind.Timing:
-                var extra = Math.Max(1, Math.Round(Number(hint, "failingMedianMs") - Number(hint, "passingMedianMs")));
-                return condition with { Injection = Injection(tests, "delay", span, $"by={extra.ToString(CultureInfo.InvariantCulture)}ms") };
+                var slow = Math.Max(1, Math.Round(Number(hint, "failingMedianMs")));
+                return condition with { Injection = Injection(tests, "delay", span, $"by={slow.ToString(CultureInfo.InvariantCulture)}ms") };
             case CauseKind.Race when span is not null:
                 return condition with { Injection = Injection(tests, "hold-until-test-ends", span, $"by={RaceHoldBoundMs}ms") };
             case CauseKind.External when span is not null:
                 return External(condition, hint, span, tests);
             case CauseKind.Order when Text(hint, "otherTest") is { } predecessor:
-                return condition with { Companions = [predecessor] };
+                return condition with { Companions = [predecessor], Serial = true };
+            case CauseKind.Contention when hint.Evidence.FirstOrDefault(e => e.Name == "otherTests")?.Value is string[] overlapping:
+                return condition with { Companions = overlapping };
             case CauseKind.Contention:
                 return Text(hint, "otherTest") is { } other ? condition with { Companions = [other] } : condition with { WholeSuite = true };
             default:
@@ -69,13 +80,7 @@ public static class ReproPlanner
             return condition with { Impossible = $"only HTTP client calls can be made to fail, and '{span}' is not one" };
         }
 
-        var status = hint.Evidence.FirstOrDefault(e => e.Name == "failingStatusCodes")?.Value switch
-        {
-            IReadOnlyDictionary<string, int> codes when codes.Count > 0 => codes.MaxBy(c => c.Value).Key,
-            IDictionary<string, int> codes when codes.Count > 0 => codes.MaxBy(c => c.Value).Key,
-            _ => null,
-        };
-        if (status is not null)
+        if (Status(hint) is { } status)
         {
             return condition with { Injection = Injection(tests, "fail-with-status", span, $"status={status}") };
         }
@@ -84,6 +89,12 @@ public static class ReproPlanner
             ? condition with { Impossible = "the call timed out in failing runs; a timeout is the client's own setting, which repro cannot know" }
             : condition with { Injection = Injection(tests, "refuse-connection", span) };
     }
+
+    private static string? Status(CauseHint hint) => hint.Evidence.FirstOrDefault(e => e.Name == "failingStatusCodes")?.Value switch
+    {
+        IReadOnlyDictionary<string, int> codes when codes.Count > 0 => codes.MaxBy(c => c.Value).Key,
+        _ => null,
+    };
 
     private static string Injection(IReadOnlyList<string> tests, string action, string span, params string[] more) =>
         string.Join('\n', tests.Select(t => $"test={t}").Concat([$"action={action}", $"span={span}", .. more]));

@@ -12,7 +12,7 @@ public sealed class ReproPlannerTests
     private readonly AnalysisOptions _options = new();
 
     [Fact]
-    public void Plan_Timing_DelaysTheSpanByTheMedianExtraTime()
+    public void Plan_Timing_DelaysTheSpanByTheFailingMedian()
     {
         var failing = Enumerable.Range(0, 8).Select(i => Make("T", TestOutcome.Failed, durationMs: 400).WithChild("RenderReport", 300)).ToList();
         var passing = Enumerable.Range(0, 20).Select(i => Make("T", TestOutcome.Passed, durationMs: 100).WithChild("RenderReport", 50 + (i % 3))).ToList();
@@ -22,7 +22,7 @@ public sealed class ReproPlannerTests
 
         Assert.Null(condition.Impossible);
         Assert.Equal(CauseKind.Timing, condition.Kind);
-        Assert.Equal("test=T\naction=delay\nspan=RenderReport\nby=249ms", condition.Injection);
+        Assert.Equal("test=T\naction=delay\nspan=RenderReport\nby=300ms", condition.Injection);
     }
 
     [Fact]
@@ -72,6 +72,18 @@ public sealed class ReproPlannerTests
         var hint = new ExternalCauseDetector(_options).Detect(new FlakySample("T", failing, passing)).First();
 
         Assert.Equal($"test=T\naction=refuse-connection\nspan={Call}", ReproPlanner.Plan(["T"], hint).Injection);
+    }
+
+    [Fact]
+    public void Plan_ExternalTimeout_MakesTheCallAsSlowAsItsTimingHintSays()
+    {
+        const string Call = "HTTP GET 127.0.0.1/rates/standard";
+        var timeout = new CauseHint(CauseKind.External, 5, "timeout", [new("span", Call), new("failingStatusCodes", new Dictionary<string, int>()), new("failingRunsWithTimeout", 11)]);
+        var slow = new CauseHint(CauseKind.Timing, 4, "slow", [new("span", Call), new("failingMedianMs", 922.3), new("passingMedianMs", 120.5)]);
+        var test = new TestSummary { Name = "T", Flaky = true, Causes = [timeout, slow] };
+
+        Assert.Equal($"test=T\naction=delay\nspan={Call}\nby=922ms", ReproPlanner.Plan(test).Injection);
+        Assert.Contains("timed out", ReproPlanner.Plan(["T"], timeout).Impossible);
     }
 
     [Fact]
