@@ -9,9 +9,6 @@ namespace FlakyTrace.Cli;
 /// </summary>
 internal sealed class ReproRun
 {
-    // The attribute the collector sets on a span whose work repro held back or redirected.
-    public const string InjectedAttribute = "flakytrace.repro.injected";
-
     private ReproRun(IReadOnlyList<TestExecution> executions, bool injected)
     {
         Executions = executions;
@@ -31,7 +28,7 @@ internal sealed class ReproRun
         }
 
         var corpus = TraceInputReader.Read([directory], new TraceReadOptions());
-        var injected = files.Any(f => File.ReadLines(f).Any(line => line.Contains(InjectedAttribute, StringComparison.Ordinal)));
+        var injected = files.Any(f => File.ReadLines(f).Any(line => line.Contains(FlakyCollector.Analysis.Repro.ReproNames.InjectedAttribute, StringComparison.Ordinal)));
         return new ReproRun(corpus.Executions, injected);
     }
 

@@ -11,8 +11,6 @@ namespace FlakyTrace.Cli;
 /// </summary>
 internal static class ReproRunSettings
 {
-    public const string ReproElement = "Repro";
-
     /// <summary>Writes the file; throws <see cref="InvalidDataException"/> when the user's file is not XML.</summary>
     public static void Write(string path, string? userSettings, string? injection, bool serial = false)
     {
@@ -38,11 +36,11 @@ internal static class ReproRunSettings
 
         collector.SetAttributeValue("enabled", "true");
         var configuration = Child(collector, "Configuration");
-        configuration.Elements().Where(e => string.Equals(e.Name.LocalName, ReproElement, StringComparison.OrdinalIgnoreCase)).Remove();
+        configuration.Elements().Where(e => string.Equals(e.Name.LocalName, FlakyCollector.Analysis.Repro.ReproNames.ReproElement, StringComparison.OrdinalIgnoreCase)).Remove();
         configuration.Elements().Where(e => string.Equals(e.Name.LocalName, "Enabled", StringComparison.OrdinalIgnoreCase)).Remove();
         if (injection is not null)
         {
-            configuration.Add(new XElement(ReproElement, "\n" + injection + "\n"));
+            configuration.Add(new XElement(FlakyCollector.Analysis.Repro.ReproNames.ReproElement, "\n" + injection + "\n"));
         }
 
         if (serial)

@@ -31,6 +31,13 @@ public sealed class ContractNamesTests
         { RunAttributeNames.HeadRevision, nameof(AttributeKey.Revision) },
     };
 
+    [Fact]
+    public void ReproNames_AreTheCollectors()
+    {
+        Assert.Equal(FlakyCollector.Repro.ReproSettingNames.Repro, Repro.ReproNames.ReproElement);
+        Assert.Equal(FlakyCollector.Repro.ReproSettingNames.InjectedAttribute, Repro.ReproNames.InjectedAttribute);
+    }
+
     [Theory]
     [MemberData(nameof(ContractNames))]
     public void Classify_TheCollectorsName_IsTheKeyTheAnalysisReads(string name, string expected)
