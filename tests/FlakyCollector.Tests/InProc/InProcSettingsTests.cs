@@ -16,6 +16,15 @@ public sealed class InProcSettingsTests
     }
 
     [Fact]
+    public void Parse_ReproPlan_KeptForTheInjector()
+    {
+        var settings = InProcSettings.Parse("<Configuration><Repro>\ntest=T\naction=delay\nspan=S\n</Repro></Configuration>", _ => null);
+
+        Assert.Equal("\ntest=T\naction=delay\nspan=S\n", settings.Repro);
+        Assert.Null(InProcSettings.Parse("<Configuration><ActivitySources>A</ActivitySources></Configuration>", _ => null).Repro);
+    }
+
+    [Fact]
     public void Parse_ActivitySources_AddedToTheDefaults()
     {
         var settings = InProcSettings.Parse("<Configuration><activitysources>MyCompany.*; Microsoft.EntityFrameworkCore</activitysources></Configuration>", NoEnvironment);
