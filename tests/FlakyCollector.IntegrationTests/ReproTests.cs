@@ -28,8 +28,8 @@ public sealed class ReproTests(PackageFeed feed)
 
         var (process, results) = ReproTool.Repro(sample.Root, ["--from", traces, "--test", "Checkout.Charges_TheCard", "--runs", $"{Runs}"], [sample.Directory, "--settings", settings]);
 
-        var result = Assert.Single(results);
         Assert.True(process.ExitCode == 0, process.Output);
+        var result = Assert.Single(results);
         AssertReproduced(result, "external");
         Assert.Contains("--filter FullyQualifiedName=FlakySample.Checkout.Charges_TheCard", result.Repro, StringComparison.Ordinal);
         Assert.Contains("<Repro>", File.ReadAllText(ReproSettings(result)), StringComparison.Ordinal);

@@ -10,7 +10,7 @@ namespace FlakyCollector.IntegrationTests.Infrastructure;
 public static class ReproTool
 {
     public static string Dll { get; } = Path.Combine(
-        RepositoryPaths.Root, "src", "FlakyTrace.Cli", "bin", new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name, "net10.0", "flakytrace.dll");
+        RepositoryPaths.Root, "src", "FlakyTrace.Cli", "bin", new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "flakytrace.dll");
 
     public static ProcessResult Run(string workingDirectory, params string[] arguments) =>
         DotnetCommand.Run(workingDirectory, [Dll, .. arguments], timeout: TimeSpan.FromMinutes(20));
