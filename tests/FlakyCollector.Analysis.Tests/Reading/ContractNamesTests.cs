@@ -34,8 +34,8 @@ public sealed class ContractNamesTests
     [Fact]
     public void ReproNames_AreTheCollectors()
     {
-        Assert.Equal(FlakyCollector.Repro.ReproSettingNames.Repro, Repro.ReproNames.ReproElement);
-        Assert.Equal(FlakyCollector.Repro.ReproSettingNames.InjectedAttribute, Repro.ReproNames.InjectedAttribute);
+        Assert.Equal(FlakyCollector.Repro.ReproSettingNames.Repro, FlakyCollector.Analysis.Repro.ReproNames.ReproElement);
+        Assert.Equal(FlakyCollector.Repro.ReproSettingNames.InjectedAttribute, FlakyCollector.Analysis.Repro.ReproNames.InjectedAttribute);
     }
 
     [Theory]
