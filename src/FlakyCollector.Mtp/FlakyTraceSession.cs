@@ -26,6 +26,7 @@ internal sealed partial class FlakyTraceSession : IDataConsumer, ITestSessionLif
     private readonly PlatformRunReport report = new();
     private TracingRequest? request;
     private PlatformTestRun? run;
+    private Repro.ReproInjector? injector;
 
     public FlakyTraceSession(IServiceProvider services)
     {
@@ -75,6 +76,7 @@ internal sealed partial class FlakyTraceSession : IDataConsumer, ITestSessionLif
                 if (tracer is not null)
                 {
                     run = new PlatformTestRun(tracer);
+                    injector = Repro.ReproInjector.Start(request.Settings.Configuration.GetValueOrDefault(Repro.ReproSettingNames.Repro), report.Warning);
                 }
             }
         }
@@ -122,6 +124,8 @@ internal sealed partial class FlakyTraceSession : IDataConsumer, ITestSessionLif
         }
         finally
         {
+            injector?.Dispose();
+            injector = null;
             run?.Dispose();
             run = null;
         }

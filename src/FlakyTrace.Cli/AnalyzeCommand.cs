@@ -8,6 +8,7 @@ internal sealed class AnalyzeCommand : Command
     private readonly Argument<string[]> _paths = CommonOptions.Paths();
     private readonly Option<OutputFormat> _format = CommonOptions.Format();
     private readonly Option<bool> _failOnFlaky = CommonOptions.FailOnFlaky();
+    private readonly Option<FileInfo?> _repro = CommonOptions.Repro();
     private readonly Option<bool> _all = CommonOptions.All();
     private readonly Option<FileInfo?> _output = CommonOptions.Output("Write the report to this file instead of standard output.");
 
@@ -17,6 +18,7 @@ internal sealed class AnalyzeCommand : Command
         Arguments.Add(_paths);
         Options.Add(_format);
         Options.Add(_failOnFlaky);
+        Options.Add(_repro);
         Options.Add(_all);
         Options.Add(_output);
         SetAction(result => Execute(result, output, error));
@@ -32,6 +34,11 @@ internal sealed class AnalyzeCommand : Command
         }
 
         if (!InputAnalysis.TryRun(result.GetValue(_paths)!, retainDetails: false, error, out _, out var report, out var exitCode))
+        {
+            return exitCode;
+        }
+
+        if (!InputAnalysis.TryAddRepro(ref report, result.GetValue(_repro), error, out exitCode))
         {
             return exitCode;
         }

@@ -30,6 +30,11 @@ internal static class CommonOptions
         Description = "List every test, not only the flaky and failing ones (console and markdown).",
     };
 
+    public static Option<FileInfo?> Repro() => new("--repro")
+    {
+        Description = "The JSON output of flakytrace repro (--format json): each test repro put to an experiment shows its verdict and rates.",
+    };
+
     public static Option<FileInfo?> Output(string description) => new("--output", "-o")
     {
         Description = description,

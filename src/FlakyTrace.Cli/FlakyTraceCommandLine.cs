@@ -8,6 +8,7 @@ internal static class FlakyTraceCommandLine
     public static RootCommand Build(TextWriter output, TextWriter error)
     {
         var hunt = new HuntCommand(output, error) { TreatUnmatchedTokensAsErrors = false };
+        var repro = new ReproCommand(output, error) { TreatUnmatchedTokensAsErrors = false };
         return new RootCommand("flakytrace: find the flaky tests in FlakyCollector traces and name what their failing runs have in common.")
         {
             new AnalyzeCommand(output, error),
@@ -16,6 +17,7 @@ internal static class FlakyTraceCommandLine
             new HistoryCommand(output, error),
             new GateCommand(output, error),
             new QuarantineCommand(output, error),
+            repro,
         };
     }
 

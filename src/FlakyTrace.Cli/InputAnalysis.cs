@@ -74,6 +74,34 @@ internal static class InputAnalysis
         }
     }
 
+    /// <summary>Adds repro's results from <paramref name="file"/>, if named; false, after one line, when it cannot be read.</summary>
+    public static bool TryAddRepro(ref FlakinessReport report, FileInfo? file, TextWriter error, out int exitCode)
+    {
+        exitCode = ExitCodes.Success;
+        if (file is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            report = report with { Repro = FlakyCollector.Analysis.Repro.ReproJson.Read(File.ReadAllText(file.FullName)) };
+            return true;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or InvalidDataException)
+        {
+            error.WriteLine(ex is InvalidDataException ? $"flakytrace: --repro {file.FullName}: {ex.Message}" : $"flakytrace: --repro {file.FullName}: no such file.");
+            exitCode = ExitCodes.UsageError;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"flakytrace: cannot read --repro {file.FullName}: {ex.Message}");
+            exitCode = ExitCodes.IoError;
+        }
+
+        return false;
+    }
+
     public static void WriteReport(FlakinessReport report, OutputFormat format, bool all, TextWriter output)
     {
         switch (format)

@@ -15,6 +15,7 @@ internal sealed class ReportCommand : Command
     };
 
     private readonly Option<bool> _failOnFlaky = CommonOptions.FailOnFlaky();
+    private readonly Option<FileInfo?> _repro = CommonOptions.Repro();
 
     public ReportCommand(TextWriter output, TextWriter error)
         : base("report", "Write one self-contained HTML file: a timeline of each run and the flaky-test analysis.")
@@ -23,6 +24,7 @@ internal sealed class ReportCommand : Command
         Options.Add(_output);
         Options.Add(_maxRuns);
         Options.Add(_failOnFlaky);
+        Options.Add(_repro);
         SetAction(result => Execute(result, output, error));
     }
 
@@ -36,6 +38,11 @@ internal sealed class ReportCommand : Command
         }
 
         if (!InputAnalysis.TryRun(result.GetValue(_paths)!, retainDetails: true, error, out var corpus, out var report, out var exitCode))
+        {
+            return exitCode;
+        }
+
+        if (!InputAnalysis.TryAddRepro(ref report, result.GetValue(_repro), error, out exitCode))
         {
             return exitCode;
         }

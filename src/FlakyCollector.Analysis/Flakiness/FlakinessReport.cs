@@ -17,10 +17,16 @@ public sealed record FlakinessReport(IReadOnlyList<TestSummary> Tests, InputSumm
     /// </summary>
     public IReadOnlySet<string> SharedNames { get; init; } = new HashSet<string>();
 
+    /// <summary>What <c>flakytrace repro</c> found for these tests, when given (<c>--repro FILE</c>).</summary>
+    public IReadOnlyList<Repro.ReproResult> Repro { get; init; } = [];
+
     /// <summary>Flaky tests in no cluster.</summary>
     public IEnumerable<TestSummary> FlakyAlone => FlakyTests.Where(t => !Clusters.Any(c => c.Tests.Any(m => ReferenceEquals(m, t))));
 
     public IEnumerable<TestSummary> FlakyTests => Tests.Where(t => t.Flaky);
 
     public int FlakyCount => Tests.Count(t => t.Flaky);
+
+    /// <summary>repro's result for the test, if it was put to one.</summary>
+    public Repro.ReproResult? ReproOf(TestSummary test) => Repro.LastOrDefault(r => r.Name == test.Name);
 }

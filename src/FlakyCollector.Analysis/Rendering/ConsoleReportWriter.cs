@@ -123,6 +123,11 @@ public static class ConsoleReportWriter
         {
             writer.WriteLine($"   - {Figures.CauseKindName(cause.Kind)}: {cause.Summary}");
         }
+
+        if (report.ReproOf(test) is { } repro)
+        {
+            writer.WriteLine($"   {ReproText.Line(repro)}");
+        }
     }
 
     private static string Seen(LabelProfile? profile) => profile is null ? "-" : Figures.Percent(profile.Appearance);

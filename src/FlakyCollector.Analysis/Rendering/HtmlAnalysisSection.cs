@@ -109,6 +109,11 @@ internal static class HtmlAnalysisSection
         }
 
         w.WriteLine("</ul>");
+        if (report.ReproOf(test) is { } repro)
+        {
+            w.WriteLine($"<p class=\"repro repro-{ReproResult(repro)}\"><b>{HtmlEncode(ReproText.Line(repro))}</b></p>");
+        }
+
         HtmlComparisonSection.Write(w, test);
         var passing = test.PassingProfile!;
         var failing = test.FailingProfile!;
@@ -127,4 +132,6 @@ internal static class HtmlAnalysisSection
     private static string Cells(LabelProfile? p) => p is null
         ? "<td>-</td><td>-</td><td>-</td><td>-</td>"
         : $"<td class=\"n\">{Figures.Percent(p.Appearance)}</td><td class=\"n\">{Figures.Ms(p.MedianMs)}</td><td class=\"n\">{p.Errors}</td><td>{HtmlEncode(Figures.Codes(p.StatusCodes))}</td>";
+
+    private static string ReproResult(Repro.ReproResult repro) => Repro.ReproResult.VerdictText(repro.Verdict).Replace(' ', '-');
 }

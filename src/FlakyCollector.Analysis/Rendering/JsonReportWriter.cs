@@ -36,7 +36,7 @@ public static class JsonReportWriter
         json.WriteStartArray("tests");
         foreach (var test in report.Tests)
         {
-            WriteTest(json, test, withRuntime);
+            WriteTest(json, test, withRuntime, report.ReproOf(test));
         }
 
         json.WriteEndArray();
@@ -121,7 +121,7 @@ public static class JsonReportWriter
         json.WriteEndObject();
     }
 
-    private static void WriteTest(Utf8JsonWriter json, TestSummary test, bool withRuntime)
+    private static void WriteTest(Utf8JsonWriter json, TestSummary test, bool withRuntime, Repro.ReproResult? repro)
     {
         json.WriteStartObject();
         json.WriteString("name", test.Name);
@@ -146,6 +146,26 @@ public static class JsonReportWriter
         }
 
         json.WriteEndArray();
+        if (repro is not null)
+        {
+            // repro's own object for the test, as flakytrace repro --format json writes it.
+            json.WriteStartObject("repro");
+            json.WriteString("verdict", Repro.ReproResult.VerdictText(repro.Verdict));
+            json.WriteString("cause", repro.Cause);
+            json.WriteString("reason", repro.Reason);
+            json.WriteStartObject("with");
+            json.WriteNumber("runs", repro.With.Runs);
+            json.WriteNumber("failed", repro.With.Failed);
+            json.WriteEndObject();
+            json.WriteStartObject("without");
+            json.WriteNumber("runs", repro.Without.Runs);
+            json.WriteNumber("failed", repro.Without.Failed);
+            json.WriteEndObject();
+            json.WriteBoolean("sameFailure", repro.SameFailure);
+            json.WriteString("repro", repro.Repro);
+            json.WriteEndObject();
+        }
+
         json.WriteString("suite", test.Suite);
         json.WriteNumber("skipped", test.Skipped);
         json.WriteNumber("passedOnRetry", test.PassedOnRetry);

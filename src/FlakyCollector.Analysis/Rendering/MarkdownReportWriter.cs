@@ -112,6 +112,12 @@ public static class MarkdownReportWriter
             writer.WriteLine($"- **{Figures.CauseKindName(cause.Kind)}**: {Cell(cause.Summary)}");
         }
 
+        if (report.ReproOf(test) is { } repro)
+        {
+            writer.WriteLine();
+            writer.WriteLine($"**{Cell(ReproText.Line(repro))}**");
+        }
+
         writer.WriteLine();
         var passing = test.PassingProfile!;
         var failing = test.FailingProfile!;

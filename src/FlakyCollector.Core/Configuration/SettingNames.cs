@@ -32,7 +32,7 @@ internal static class SettingNames
     public const string TestRunId = "TestRunId";
 
     /// <summary>Elements the package's .targets or vstest itself add to the configuration: not the user's, never warned about.</summary>
-    public static readonly IReadOnlyList<string> WrittenByTooling = [TestRunId, "Framework", "TargetFramework", "TestRunDirectory"];
+    public static readonly IReadOnlyList<string> WrittenByTooling = [TestRunId, "Framework", "TargetFramework", "TestRunDirectory", Repro.ReproSettingNames.Repro];
 
     public static readonly IReadOnlyList<string> UserElements =
         [Endpoint, Protocol, Headers, ServiceName, ResourceAttributes, ActivitySources, ExportTimeout, OutputDirectory, Enabled, SampleRatio, Quarantine, Logs];

@@ -29,7 +29,7 @@ internal sealed class RunStructure(string? runId, string scopeVersion)
         var suite = classes.GetOrAdd((source, suiteName), key => new SuiteRun(key.Suite, NewSpanId(), assembly.SpanId));
         assembly.Add(testSpan.StartTimeUnixNano, testSpan.EndTimeUnixNano, outcome);
         suite.Add(testSpan.StartTimeUnixNano, testSpan.EndTimeUnixNano, outcome);
-        return new SpanLinkData(TraceId, suite.SpanId, [new(TestAttributeNames.LinkType, TestAttributeNames.LinkToSuite)]);
+        return new SpanLinkData(TraceId, suite.SpanId, [new(TestAttributeNames.RunLinkType, TestAttributeNames.LinkToSuite)]);
     }
 
     /// <summary>Remembers the root spans of work done outside any test, for the assembly span to link to.</summary>
@@ -40,7 +40,7 @@ internal sealed class RunStructure(string? runId, string scopeVersion)
         {
             if (links.Count < MaxDetachedLinks)
             {
-                links.Enqueue(new SpanLinkData(span.TraceId, span.SpanId, [new(TestAttributeNames.LinkType, TestAttributeNames.LinkOutsideTests)]));
+                links.Enqueue(new SpanLinkData(span.TraceId, span.SpanId, [new(TestAttributeNames.RunLinkType, TestAttributeNames.LinkOutsideTests)]));
             }
         }
     }

@@ -10,8 +10,8 @@ internal static class TestAttributeNames
     public const string AssemblySpanPrefix = "test assembly ";
     public const string SuiteSpanPrefix = "test suite ";
 
-    /// <summary>Link attribute: why a span links to another, with the values below.</summary>
-    public const string LinkType = "flakytrace.link";
+    /// <summary>Link attribute of the run's own trace: why a span links to another, with the values below.</summary>
+    public const string RunLinkType = "flakytrace.link";
     public const string LinkToSuite = "test.suite";
     public const string LinkOutsideTests = "outside_tests";
 
@@ -50,6 +50,7 @@ internal static class TestAttributeNames
 
     /// <summary>True on the span of a test the run settings' quarantine file lists (<c>&lt;Quarantine&gt;</c>).</summary>
     public const string Quarantined = "flakytrace.quarantined";
+
     /// <summary>On the root span of work done outside any test: the test classes (suite names) whose fixture or class setup did it.</summary>
     public const string FixtureSuites = "flakytrace.fixture.suites";
 

@@ -31,6 +31,8 @@ internal static class ChannelRecorder
                 file = writer;
                 recorder = new ActivityRecorder(ActivitySourceList.Recorded(ActivitySourceList.Parse(Environment.GetEnvironmentVariable(RecordingChannel.SourcesVariable))));
                 recorder.TestEnded += Write;
+                // Lives as long as the process, like the recorder: its listeners keep it.
+                _ = Repro.ReproInjector.Start(Environment.GetEnvironmentVariable(Repro.ReproSettingNames.ReproVariable), _ => { });
                 AppDomain.CurrentDomain.ProcessExit += (_, _) => WriteWorkAfterLastTest();
             }
         }

@@ -28,6 +28,7 @@ internal sealed class InProcSession
     private HookActivityJournal? hookJournal;
     private RecordingChannelWriter? rows;
     private TestRecordingCorrelation? correlation;
+    private FlakyCollector.Repro.ReproInjector? injector;
 
     public void Initialize(IDataCollectionSink dataCollectionSink) => sink = dataCollectionSink;
 
@@ -35,7 +36,8 @@ internal sealed class InProcSession
     {
         Guard(() =>
         {
-            var settings = TraceSession.ReadSettings(ConfigurationXml.Values(testSessionStartArgs.Configuration), Environment.GetEnvironmentVariable, report: null);
+            var configuration = ConfigurationXml.Values(testSessionStartArgs.Configuration);
+            var settings = TraceSession.ReadSettings(configuration, Environment.GetEnvironmentVariable, report: null);
             if (settings is not null)
             {
                 var started = new ActivityRecorder(ActivitySourceList.Recorded(settings.ActivitySources), captureLogs: settings.Logs);
@@ -44,6 +46,7 @@ internal sealed class InProcSession
                 started.TestEnded += key => matching.Ended(key, started.TakeEnded(key, withRetries: true));
                 correlation = matching;
                 recorder = started;
+                injector = FlakyCollector.Repro.ReproInjector.Start(configuration.GetValueOrDefault(FlakyCollector.Repro.ReproSettingNames.Repro), warnings.Enqueue);
                 journal = TestHostJournal.Open(Environment.GetEnvironmentVariable);
                 rows = RecordingChannelWriter.Open(Environment.GetEnvironmentVariable);
                 if (journal is not null)
@@ -122,6 +125,8 @@ internal sealed class InProcSession
         Guard(() =>
         {
             SendWorkAfterLastTest();
+            injector?.Dispose();
+            injector = null;
             recorder?.Dispose();
             recorder = null;
 

@@ -24,6 +24,8 @@ internal sealed class OutOfHostRecordings : IDisposable
         Directory.CreateDirectory(folder);
         Environment.SetEnvironmentVariable(RecordingChannel.FolderVariable, folder);
         Environment.SetEnvironmentVariable(RecordingChannel.SourcesVariable, settings.GetValueOrDefault(SettingNames.ActivitySources));
+        // Only flakytrace repro's own run settings carry a plan; every other run clears it.
+        Environment.SetEnvironmentVariable(Repro.ReproSettingNames.ReproVariable, settings.GetValueOrDefault(Repro.ReproSettingNames.Repro));
         return new OutOfHostRecordings(new RecordingChannelReader(folder));
     }
 

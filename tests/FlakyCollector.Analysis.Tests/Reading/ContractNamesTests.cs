@@ -38,6 +38,13 @@ public sealed class ContractNamesTests
     public void LogTemplate_TheCollectorsName_IsTheOneTheAnalysisReads() =>
         Assert.Equal(FlakyCollector.Recording.Logs.LogNames.TemplateAttribute, OtlpLogLineReader.TemplateAttribute);
 
+    [Fact]
+    public void ReproNames_AreTheCollectors()
+    {
+        Assert.Equal(FlakyCollector.Repro.ReproSettingNames.Repro, FlakyCollector.Analysis.Repro.ReproNames.ReproElement);
+        Assert.Equal(FlakyCollector.Repro.ReproSettingNames.InjectedAttribute, FlakyCollector.Analysis.Repro.ReproNames.InjectedAttribute);
+    }
+
     [Theory]
     [MemberData(nameof(ContractNames))]
     public void Classify_TheCollectorsName_IsTheKeyTheAnalysisReads(string name, string expected)

@@ -1,0 +1,110 @@
+using System.Globalization;
+using FlakyCollector.Analysis.Causes;
+using FlakyCollector.Analysis.Flakiness;
+
+namespace FlakyCollector.Analysis.Repro;
+
+/// <summary>
+/// Turns a cause the analysis named into the experiment that makes it happen on demand, from the
+/// cause's own evidence:
+/// <list type="bullet">
+/// <item><c>timing</c>: the named span is held at its start for the failing runs' median time in it, so that with its own time it
+/// lasts at least as long as there (where a timeout may have cut it short, the median is below what the work really took);</item>
+/// <item><c>race</c>: the late work's span is held at its start until the test has ended, so it ends after the test's read;</item>
+/// <item><c>external</c>: the named HTTP call gets the failing runs' most common status from a loopback server, or, where it failed without one, a refused connection;
+/// where it timed out, it is made as slow as in the failing runs (the timing hint of the same span);</item>
+/// <item><c>order</c>: the predecessor runs with the test, in the same process, one test at a time, against the test alone;</item>
+/// <item><c>contention</c>: the test runs with the tests that overlapped it (the whole suite when no particular one did), at full parallelism, against the test alone.</item>
+/// </list>
+/// A cause that names nothing to act on (the test itself slower, no cause) cannot be reproduced, and says why.
+/// </summary>
+public static class ReproPlanner
+{
+    /// <summary>How long race work is held back at most, so that a test that does wait for it is delayed, not hung.</summary>
+    public const int RaceHoldBoundMs = 5000;
+
+    private const string TestItself = "(test)";
+
+    public static ReproCondition Plan(TestSummary test) => Plan([test.Name], Strongest(test.Causes), test.Causes);
+
+    /// <summary>One experiment for a whole cluster, from the cause its members share most.</summary>
+    public static ReproCondition Plan(FailureCluster cluster) =>
+        Plan([.. cluster.Tests.Select(t => t.Name)], cluster.Causes.Select(c => c.Hint).FirstOrDefault(h => h.Kind != CauseKind.None)
+            ?? Strongest(cluster.Tests.SelectMany(t => t.Causes).ToList()));
+
+    public static ReproCondition Plan(IReadOnlyList<string> tests, CauseHint? hint, IReadOnlyList<CauseHint>? others = null)
+    {
+        // A call that timed out failed by being slow: its timing hint says how slow.
+        if (hint is { Kind: CauseKind.External } && Number(hint, "failingRunsWithTimeout") > 0 && Status(hint) is null
+            && others?.FirstOrDefault(h => h.Kind == CauseKind.Timing && Text(h, "span") == Text(hint, "span")) is { } timing)
+        {
+            hint = timing;
+        }
+
+        if (hint is null || hint.Kind == CauseKind.None)
+        {
+            return new ReproCondition { Tests = tests, Kind = CauseKind.None, Cause = "none", Impossible = "the analysis named no cause to reproduce" };
+        }
+
+        var condition = new ReproCondition { Tests = tests, Kind = hint.Kind, Cause = $"{Name(hint.Kind)}: {hint.Summary}" };
+        var span = Text(hint, "span");
+        switch (hint.Kind)
+        {
+            case CauseKind.Timing when span is null or TestItself:
+                return condition with { Impossible = "the test itself is slower in failing runs, and no span of it is: there is no work to slow down" };
+            case CauseKind.Timing:
+                var slow = Math.Max(1, Math.Round(Number(hint, "failingMedianMs")));
+                return condition with { Injection = Injection(tests, "delay", span, $"by={slow.ToString(CultureInfo.InvariantCulture)}ms") };
+            case CauseKind.Race when span is not null:
+                return condition with { Injection = Injection(tests, "hold-until-test-ends", span, $"by={RaceHoldBoundMs}ms") };
+            case CauseKind.External when span is not null:
+                return External(condition, hint, span, tests);
+            case CauseKind.Order when Text(hint, "otherTest") is { } predecessor:
+                return condition with { Companions = [predecessor], Serial = true };
+            case CauseKind.Contention when hint.Evidence.FirstOrDefault(e => e.Name == "otherTests")?.Value is string[] overlapping:
+                return condition with { Companions = overlapping };
+            case CauseKind.Contention:
+                return Text(hint, "otherTest") is { } other ? condition with { Companions = [other] } : condition with { WholeSuite = true };
+            default:
+                return condition with { Impossible = $"the {Name(hint.Kind)} cause names no span or test to act on" };
+        }
+    }
+
+    /// <summary>The word the reports use for a cause kind.</summary>
+    public static string Name(CauseKind kind) => kind.ToString().ToLowerInvariant();
+
+    private static ReproCondition External(ReproCondition condition, CauseHint hint, string span, IReadOnlyList<string> tests)
+    {
+        if (!span.StartsWith("HTTP ", StringComparison.Ordinal))
+        {
+            return condition with { Impossible = $"only HTTP client calls can be made to fail, and '{span}' is not one" };
+        }
+
+        if (Status(hint) is { } status)
+        {
+            return condition with { Injection = Injection(tests, "fail-with-status", span, $"status={status}") };
+        }
+
+        return Number(hint, "failingRunsWithTimeout") > 0
+            ? condition with { Impossible = "the call timed out in failing runs; a timeout is the client's own setting, which repro cannot know" }
+            : condition with { Injection = Injection(tests, "refuse-connection", span) };
+    }
+
+    private static string? Status(CauseHint hint) => hint.Evidence.FirstOrDefault(e => e.Name == "failingStatusCodes")?.Value switch
+    {
+        IReadOnlyDictionary<string, int> codes when codes.Count > 0 => codes.MaxBy(c => c.Value).Key,
+        _ => null,
+    };
+
+    private static string Injection(IReadOnlyList<string> tests, string action, string span, params string[] more) =>
+        string.Join('\n', tests.Select(t => $"test={t}").Concat([$"action={action}", $"span={span}", .. more]));
+
+    private static CauseHint? Strongest(IReadOnlyList<CauseHint> causes) => causes.FirstOrDefault(c => c.Kind != CauseKind.None);
+
+    private static string? Text(CauseHint hint, string name) => hint.Evidence.FirstOrDefault(e => e.Name == name)?.Value as string;
+
+    private static double Number(CauseHint hint, string name) =>
+        hint.Evidence.FirstOrDefault(e => e.Name == name)?.Value is { } value and (int or long or double or decimal or float)
+            ? Convert.ToDouble(value, CultureInfo.InvariantCulture)
+            : 0;
+}

@@ -1,0 +1,59 @@
+using FlakyCollector.Analysis.Causes;
+using FlakyCollector.Analysis.Statistics;
+
+namespace FlakyCollector.Analysis.Repro;
+
+/// <summary>
+/// Decides a verdict from the two sets of runs. <b>Confirmed</b>: the condition took effect, the
+/// test failed in at least 80% of the runs with it, those failures are the traced failure, and a
+/// one-sided Fisher exact test says failures are more likely with the condition than without
+/// (p &lt;= 0.05). <b>Inconclusive</b>: the condition cannot be made (by its kind, or because the
+/// runner would not order or overlap the tests), the test did not run, or the condition raised the
+/// failure rate without making the failure reliable. <b>Not confirmed</b>: otherwise, including a
+/// reliable failure of another kind, and a span that never started in the test.
+/// </summary>
+public static class ReproVerdictRule
+{
+    public const double ReliableShare = 0.8;
+
+    public const double Alpha = 0.05;
+
+    public static (ReproVerdict Verdict, string Reason) Decide(ReproCounts with, ReproCounts without, bool sameFailure, ReproEffect effect, string? impossible)
+    {
+        if (impossible is not null)
+        {
+            return (ReproVerdict.Inconclusive, impossible);
+        }
+
+        if (with.Runs == 0 || without.Runs == 0)
+        {
+            return (ReproVerdict.Inconclusive, "the test did not run; check the test name and the dotnet test arguments");
+        }
+
+        if (effect == ReproEffect.RunnerDidNot)
+        {
+            return (ReproVerdict.Inconclusive, "the test runner did not run the tests as the condition needs (order or overlap), and offers no way to make it");
+        }
+
+        if (effect == ReproEffect.NeverHappened)
+        {
+            return (ReproVerdict.NotConfirmed, $"what the condition acts on never happened in the test ({with} failed with it, {without} without): it cannot be what fails it");
+        }
+
+        var p = FisherExactTest.GreaterPValue(with.Failed, with.Runs - with.Failed, without.Failed, without.Runs - without.Failed);
+        var reliable = with.Failed >= Math.Ceiling(ReliableShare * with.Runs);
+        if (reliable && p <= Alpha && sameFailure)
+        {
+            return (ReproVerdict.Confirmed, $"fails in {with} runs with the condition, {without} without (p={Significance.PValueText(p)})");
+        }
+
+        if (reliable && p <= Alpha)
+        {
+            return (ReproVerdict.NotConfirmed, "the condition makes the test fail, but not with the traced failure");
+        }
+
+        return p <= Alpha
+            ? (ReproVerdict.Inconclusive, $"the condition raises the failure rate ({with} against {without}) without making the failure reliable")
+            : (ReproVerdict.NotConfirmed, $"fails in {with} runs with the condition and {without} without: the condition makes no difference (p={Significance.PValueText(p)})");
+    }
+}

@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+
+namespace FlakyCollector.Repro;
+
+/// <summary>
+/// Reaches the outgoing HTTP calls of the test under repro through HttpClient's own diagnostics:
+/// its <c>System.Net.Http.HttpRequestOut.Start</c> event carries the <see cref="HttpRequestMessage"/>
+/// and is written on the caller's path, after the call's activity started and before a connection
+/// is chosen. There the named call is held back (timing, race), or sent to a loopback server that
+/// answers with the failing runs' status, or to a loopback port nobody listens on (external). The
+/// call really fails: the test, HttpClient and the trace all see a real 503 or a refused connection.
+/// </summary>
+internal sealed class HttpCallRedirect : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+{
+    private const string ListenerName = "HttpHandlerDiagnosticListener";
+    private const string StartEvent = "System.Net.Http.HttpRequestOut.Start";
+
+    private readonly ReproInjector injector;
+    private readonly IDisposable allListeners;
+    private readonly List<IDisposable> subscriptions = [];
+    private readonly LoopbackStatusServer? statusServer;
+    private readonly int refusingPort;
+
+    public HttpCallRedirect(ReproInjector injector)
+    {
+        this.injector = injector;
+        if (injector.Plan.Action == ReproAction.FailWithStatus)
+        {
+            statusServer = new LoopbackStatusServer(injector.Plan.Status);
+        }
+        else if (injector.Plan.Action == ReproAction.RefuseConnection)
+        {
+            refusingPort = ClosedPort();
+        }
+
+        allListeners = DiagnosticListener.AllListeners.Subscribe(this);
+    }
+
+    public void OnNext(DiagnosticListener value)
+    {
+        if (value.Name == ListenerName)
+        {
+            lock (subscriptions)
+            {
+                subscriptions.Add(value.Subscribe(this, name => name.StartsWith("System.Net.Http.HttpRequestOut", StringComparison.Ordinal)));
+            }
+        }
+    }
+
+    public void OnNext(KeyValuePair<string, object?> value)
+    {
+        try
+        {
+            if (value.Key != StartEvent || Activity.Current is not { } activity || !injector.IsArmed(activity.TraceId)
+                || value.Value?.GetType().GetProperty("Request", BindingFlags.Public | BindingFlags.Instance)?.GetValue(value.Value) is not HttpRequestMessage { RequestUri: { IsAbsoluteUri: true } url } request
+                || !injector.Plan.Span.MatchesRequest(request.Method.Method, url))
+            {
+                return;
+            }
+
+            switch (injector.Plan.Action)
+            {
+                case ReproAction.FailWithStatus when statusServer is not null:
+                    Redirect(activity, request, url, statusServer.Port, $"answered {injector.Plan.Status}");
+                    break;
+                case ReproAction.RefuseConnection:
+                    Redirect(activity, request, url, refusingPort, "connection refused");
+                    break;
+                default:
+                    injector.Hold(activity);
+                    break;
+            }
+        }
+        catch (Exception)
+        {
+            // Runs on the test's own path: never throw into it.
+        }
+    }
+
+    public void OnCompleted()
+    {
+    }
+
+    public void OnError(Exception error)
+    {
+    }
+
+    public void Dispose()
+    {
+        allListeners.Dispose();
+        lock (subscriptions)
+        {
+            subscriptions.ForEach(s => s.Dispose());
+            subscriptions.Clear();
+        }
+
+        statusServer?.Dispose();
+    }
+
+    private static void Redirect(Activity activity, HttpRequestMessage request, Uri url, int port, string what)
+    {
+        // The original authority stays in the Host header, as a proxy in between would leave it.
+        request.Headers.Host ??= url.IsDefaultPort ? url.Host : $"{url.Host}:{url.Port}";
+        request.RequestUri = new UriBuilder(url) { Scheme = Uri.UriSchemeHttp, Host = IPAddress.Loopback.ToString(), Port = port }.Uri;
+        activity.SetTag(ReproSettingNames.InjectedAttribute, what);
+    }
+
+    private static int ClosedPort()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
+}

@@ -1,0 +1,17 @@
+namespace FlakyCollector.Repro;
+
+/// <summary>What <c>flakytrace repro</c> asks the test process to do to the named span of the test under repro.</summary>
+internal enum ReproAction
+{
+    /// <summary>Hold the span's start for a fixed time: the work it times becomes that much slower (timing).</summary>
+    Delay,
+
+    /// <summary>Hold the span's start until the test under repro has ended (bounded): the work ends after the test read its result (race).</summary>
+    HoldUntilTestEnds,
+
+    /// <summary>Send the HTTP call to a loopback server that answers with a fixed status (external).</summary>
+    FailWithStatus,
+
+    /// <summary>Send the HTTP call to a loopback port nobody listens on: the connection is refused (external).</summary>
+    RefuseConnection,
+}

@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace FlakyCollector.Repro;
+
+/// <summary>
+/// Makes the failing runs' condition happen again, in a test process that <c>flakytrace repro</c>
+/// started with a <see cref="ReproPlan"/>. Only the test under repro is touched: its test activity
+/// arms its trace id, and only spans of that trace are held back or redirected. An
+/// ActivityListener's <c>ActivityStarted</c> runs synchronously on the path that starts the span,
+/// so holding it there holds the span's work. Without a plan none of this exists.
+/// </summary>
+internal sealed class ReproInjector : IDisposable
+{
+    private const string TestSource = Recording.TestActivityNames.SourceName;
+
+    private readonly ReproPlan plan;
+    private readonly ActivityListener listener;
+    private readonly HttpCallRedirect? http;
+    private readonly ConcurrentDictionary<ActivityTraceId, ManualResetEventSlim> armed = new();
+
+    private ReproInjector(ReproPlan plan)
+    {
+        this.plan = plan;
+        listener = new ActivityListener
+        {
+            // Every source: the named span may come from one the recorder was not told about, and it must exist to be held.
+            ShouldListenTo = _ => true,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.PropagationData,
+            ActivityStarted = OnStarted,
+            ActivityStopped = OnStopped,
+        };
+        ActivitySource.AddActivityListener(listener);
+        if (plan.Span.IsHttpClient)
+        {
+            http = new HttpCallRedirect(this);
+        }
+    }
+
+    public ReproPlan Plan => plan;
+
+    /// <summary>Starts injecting when the configuration carries a plan; null (and nothing running) otherwise.</summary>
+    public static ReproInjector? Start(string? planText, Action<string> warn)
+    {
+        var plan = ReproPlan.Parse(planText, out var problem);
+        if (problem is not null)
+        {
+            warn(problem);
+        }
+
+        return plan is null ? null : new ReproInjector(plan);
+    }
+
+    /// <summary>The hold for a span that has just started in the trace of the test under repro, if it is the named one.</summary>
+    internal void Hold(Activity activity)
+    {
+        if (!armed.TryGetValue(activity.TraceId, out var testEnded))
+        {
+            return;
+        }
+
+        activity.SetTag(ReproSettingNames.InjectedAttribute, plan.Action == ReproAction.Delay ? $"delay {plan.By.TotalMilliseconds:0} ms" : "held until the test ended");
+        if (plan.Action == ReproAction.Delay)
+        {
+            Thread.Sleep(plan.By);
+        }
+        else if (plan.Action == ReproAction.HoldUntilTestEnds)
+        {
+            testEnded.Wait(plan.By);
+        }
+    }
+
+    internal bool IsArmed(ActivityTraceId traceId) => armed.ContainsKey(traceId);
+
+    public void Dispose()
+    {
+        listener.Dispose();
+        http?.Dispose();
+        foreach (var waiting in armed.Values)
+        {
+            waiting.Set();
+        }
+    }
+
+    private void OnStarted(Activity activity)
+    {
+        try
+        {
+            if (activity.Source.Name == TestSource && activity.Parent is null)
+            {
+                if (plan.IsTestUnderRepro(activity.OperationName))
+                {
+                    armed[activity.TraceId] = new ManualResetEventSlim(false);
+                }
+            }
+            else if (!plan.Span.IsHttpClient && plan.Span.Matches(activity))
+            {
+                Hold(activity);
+            }
+        }
+        catch (Exception)
+        {
+            // Runs on the test's own path: never throw into it.
+        }
+    }
+
+    private void OnStopped(Activity activity)
+    {
+        if (activity.Source.Name == TestSource && armed.TryRemove(activity.TraceId, out var testEnded))
+        {
+            testEnded.Set();
+        }
+    }
+}

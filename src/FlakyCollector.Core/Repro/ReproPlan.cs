@@ -1,0 +1,91 @@
+using System.Globalization;
+using FlakyCollector.Configuration;
+
+namespace FlakyCollector.Repro;
+
+/// <summary>
+/// The condition <c>flakytrace repro</c> injects, read from the <c>&lt;Repro&gt;</c> element of the
+/// FlakyTrace configuration it writes into its own run settings: one <c>key=value</c> per line.
+/// <code>
+/// test=Ns.Class.Method       a test under repro (its test.case.name, or its method); one line per test of a cluster
+/// action=delay               delay | hold-until-test-ends | fail-with-status | refuse-connection
+/// span=HTTP GET host/path    the span, by name or by HTTP label ({..} matches one path segment)
+/// by=250ms                   delay: how long; hold-until-test-ends: the bound
+/// status=503                 fail-with-status: the status the call gets
+/// </code>
+/// Without the element nothing is injected; a plan that cannot be read injects nothing either.
+/// </summary>
+internal sealed record ReproPlan(IReadOnlyList<string> Tests, ReproAction Action, SpanPattern Span, TimeSpan By, int Status)
+{
+    /// <summary>The bound on holding work back when the plan names none.</summary>
+    public static readonly TimeSpan DefaultHold = TimeSpan.FromSeconds(5);
+
+    public static ReproPlan? Parse(string? text, out string? problem)
+    {
+        problem = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var tests = new List<string>();
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var equals = line.IndexOf('=');
+            if (equals > 0)
+            {
+                var key = line[..equals].Trim();
+                values[key] = line[(equals + 1)..].Trim();
+                if (string.Equals(key, "test", StringComparison.OrdinalIgnoreCase) && values[key].Length > 0)
+                {
+                    tests.Add(values[key]);
+                }
+            }
+        }
+
+        var span = values.GetValueOrDefault("span");
+        var action = values.GetValueOrDefault("action") switch
+        {
+            "delay" => ReproAction.Delay,
+            "hold-until-test-ends" => ReproAction.HoldUntilTestEnds,
+            "fail-with-status" => ReproAction.FailWithStatus,
+            "refuse-connection" => ReproAction.RefuseConnection,
+            _ => (ReproAction?)null,
+        };
+        if (tests.Count == 0 || string.IsNullOrEmpty(span) || action is null)
+        {
+            problem = $"<{ReproSettingNames.Repro}> needs test=, span= and action= (delay, hold-until-test-ends, fail-with-status or refuse-connection); nothing is injected";
+            return null;
+        }
+
+        var by = action == ReproAction.HoldUntilTestEnds ? DefaultHold : TimeSpan.Zero;
+        if (values.TryGetValue("by", out var byText) && !DurationParser.TryParse(byText, out by))
+        {
+            problem = $"<{ReproSettingNames.Repro}> by='{byText}' is not valid; use {DurationParser.Accepted}; nothing is injected";
+            return null;
+        }
+
+        var status = 503;
+        if (values.TryGetValue("status", out var statusText)
+            && !(int.TryParse(statusText, NumberStyles.None, CultureInfo.InvariantCulture, out status) && status is >= 100 and <= 599))
+        {
+            problem = $"<{ReproSettingNames.Repro}> status='{statusText}' is not an HTTP status; nothing is injected";
+            return null;
+        }
+
+        return new ReproPlan(tests, action.Value, SpanPattern.Parse(span), by, status);
+    }
+
+    /// <summary>
+    /// Whether a test activity is a test under repro. The hooks name it by its key (xUnit and
+    /// MSTest: class and method; NUnit: the full name with arguments), which a data row's
+    /// <c>test.case.name</c> extends with its arguments.
+    /// </summary>
+    public bool IsTestUnderRepro(string operationName) => Tests.Any(test => Names(test, operationName));
+
+    private static bool Names(string test, string operationName) =>
+        operationName == test
+        || (test.StartsWith(operationName, StringComparison.Ordinal) && test.Length > operationName.Length && test[operationName.Length] is '(' or '[' or '<')
+        || (operationName.StartsWith(test, StringComparison.Ordinal) && operationName.Length > test.Length && operationName[test.Length] is '(' or '[' or '<');
+}

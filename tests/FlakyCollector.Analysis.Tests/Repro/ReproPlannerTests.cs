@@ -1,0 +1,113 @@
+using FlakyCollector.Analysis.Causes;
+using FlakyCollector.Analysis.Flakiness;
+using FlakyCollector.Analysis.Model;
+using FlakyCollector.Analysis.Repro;
+using static FlakyCollector.Analysis.Tests.Causes.ExecutionFactory;
+
+namespace FlakyCollector.Analysis.Tests.Repro;
+
+/// <summary>Plans are made from what the real detectors report, so a change of evidence names breaks them here.</summary>
+public sealed class ReproPlannerTests
+{
+    private readonly AnalysisOptions _options = new();
+
+    [Fact]
+    public void Plan_Timing_DelaysTheSpanByTheFailingMedian()
+    {
+        var failing = Enumerable.Range(0, 8).Select(i => Make("T", TestOutcome.Failed, durationMs: 400).WithChild("RenderReport", 300)).ToList();
+        var passing = Enumerable.Range(0, 20).Select(i => Make("T", TestOutcome.Passed, durationMs: 100).WithChild("RenderReport", 50 + (i % 3))).ToList();
+        var hint = new TimingCauseDetector(_options).Detect(new FlakySample("T", failing, passing)).First();
+
+        var condition = ReproPlanner.Plan(["T"], hint);
+
+        Assert.Null(condition.Impossible);
+        Assert.Equal(CauseKind.Timing, condition.Kind);
+        Assert.Equal("test=T\naction=delay\nspan=RenderReport\nby=300ms", condition.Injection);
+    }
+
+    [Fact]
+    public void Plan_TimingOfTheTestItself_IsImpossible()
+    {
+        var failing = Enumerable.Range(0, 6).Select(i => Make("T", TestOutcome.Failed, durationMs: 5000 + i)).ToList();
+        var passing = Enumerable.Range(0, 12).Select(i => Make("T", TestOutcome.Passed, durationMs: 100 + i)).ToList();
+        var hint = new TimingCauseDetector(_options).Detect(new FlakySample("T", failing, passing)).First();
+
+        var condition = ReproPlanner.Plan(["T"], hint);
+
+        Assert.Null(condition.Injection);
+        Assert.Contains("no work to slow down", condition.Impossible);
+    }
+
+    [Fact]
+    public void Plan_Race_HoldsTheLateWorkUntilTheTestEnds()
+    {
+        var failing = Enumerable.Range(0, 6).Select(i => Make("T", TestOutcome.Failed, durationMs: 150).WithWork("SendConfirmation", 2, 170 + i)).ToList();
+        var passing = Enumerable.Range(0, 20).Select(i => Make("T", TestOutcome.Passed, durationMs: 150).WithWork("SendConfirmation", 2, 100 + i)).ToList();
+        var hint = new RaceCauseDetector(_options).Detect(new FlakySample("T", failing, passing)).First();
+
+        var condition = ReproPlanner.Plan(["T"], hint);
+
+        Assert.Equal($"test=T\naction=hold-until-test-ends\nspan=SendConfirmation\nby={ReproPlanner.RaceHoldBoundMs}ms", condition.Injection);
+    }
+
+    [Fact]
+    public void Plan_External503_FailsTheCallWithThatStatus()
+    {
+        const string Call = "HTTP POST 127.0.0.1/charges";
+        var failing = Enumerable.Range(0, 6).Select(_ => Make("T", TestOutcome.Failed).WithChild(Call, 3, errors: 1, status: 503, http: true)).ToList();
+        var passing = Enumerable.Range(0, 20).Select(_ => Make("T", TestOutcome.Passed).WithChild(Call, 10, status: 200, http: true)).ToList();
+        var hint = new ExternalCauseDetector(_options).Detect(new FlakySample("T", failing, passing)).First();
+
+        var condition = ReproPlanner.Plan(["T", "U"], hint);
+
+        Assert.Equal($"test=T\ntest=U\naction=fail-with-status\nspan={Call}\nstatus=503", condition.Injection);
+    }
+
+    [Fact]
+    public void Plan_ExternalErrorWithoutStatus_RefusesTheConnection()
+    {
+        const string Call = "HTTP GET localhost/stock";
+        var failing = Enumerable.Range(0, 6).Select(_ => Make("T", TestOutcome.Failed).WithChild(Call, 3, errors: 1, http: true)).ToList();
+        var passing = Enumerable.Range(0, 20).Select(_ => Make("T", TestOutcome.Passed).WithChild(Call, 10, status: 200, http: true)).ToList();
+        var hint = new ExternalCauseDetector(_options).Detect(new FlakySample("T", failing, passing)).First();
+
+        Assert.Equal($"test=T\naction=refuse-connection\nspan={Call}", ReproPlanner.Plan(["T"], hint).Injection);
+    }
+
+    [Fact]
+    public void Plan_ExternalTimeout_MakesTheCallAsSlowAsItsTimingHintSays()
+    {
+        const string Call = "HTTP GET 127.0.0.1/rates/standard";
+        var timeout = new CauseHint(CauseKind.External, 5, "timeout", [new("span", Call), new("failingStatusCodes", new Dictionary<string, int>()), new("failingRunsWithTimeout", 11)]);
+        var slow = new CauseHint(CauseKind.Timing, 4, "slow", [new("span", Call), new("failingMedianMs", 922.3), new("passingMedianMs", 120.5)]);
+        var test = new TestSummary { Name = "T", Flaky = true, Causes = [timeout, slow] };
+
+        Assert.Equal($"test=T\naction=delay\nspan={Call}\nby=922ms", ReproPlanner.Plan(test).Injection);
+        Assert.Contains("timed out", ReproPlanner.Plan(["T"], timeout).Impossible);
+    }
+
+    [Fact]
+    public void Plan_ExternalServerSpan_IsImpossible()
+    {
+        var hint = new CauseHint(CauseKind.External, 3, "POST /orders: 503", [new("span", "POST /orders"), new("failingStatusCodes", new Dictionary<string, int> { ["503"] = 4 })]);
+
+        Assert.Contains("only HTTP client calls", ReproPlanner.Plan(["T"], hint).Impossible);
+    }
+
+    [Fact]
+    public void Plan_OrderAndContention_RunTheOtherTestAlongside()
+    {
+        var order = new CauseHint(CauseKind.Order, 3, "fails when A ran before", [new("otherTest", "Ns.A")]);
+        var busy = new CauseHint(CauseKind.Contention, 3, "ran alongside 3 tests", [new("failingMedianConcurrency", 3.0)]);
+
+        Assert.Equal(["Ns.A"], ReproPlanner.Plan(["T"], order).Companions);
+        Assert.Null(ReproPlanner.Plan(["T"], order).Injection);
+        Assert.True(ReproPlanner.Plan(["T"], busy).WholeSuite);
+    }
+
+    [Fact]
+    public void Plan_NoCause_IsImpossible()
+    {
+        Assert.NotNull(ReproPlanner.Plan(["T"], CauseHint.None(3, 9)).Impossible);
+    }
+}

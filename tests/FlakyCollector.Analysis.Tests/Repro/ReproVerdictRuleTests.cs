@@ -1,0 +1,68 @@
+using FlakyCollector.Analysis.Repro;
+
+namespace FlakyCollector.Analysis.Tests.Repro;
+
+public sealed class ReproVerdictRuleTests
+{
+    [Fact]
+    public void Decide_ReliableSameFailureAboveBaseline_IsConfirmed()
+    {
+        var (verdict, _) = ReproVerdictRule.Decide(new(10, 9), new(10, 3), sameFailure: true, ReproEffect.TookEffect, impossible: null);
+
+        Assert.Equal(ReproVerdict.Confirmed, verdict);
+    }
+
+    [Fact]
+    public void Decide_EightOfTenAgainstNone_IsConfirmed()
+    {
+        Assert.Equal(ReproVerdict.Confirmed, ReproVerdictRule.Decide(new(10, 8), new(10, 0), true, ReproEffect.TookEffect, null).Verdict);
+    }
+
+    [Fact]
+    public void Decide_ReliableButAnotherFailure_IsNotConfirmed()
+    {
+        var (verdict, reason) = ReproVerdictRule.Decide(new(10, 10), new(10, 0), sameFailure: false, ReproEffect.TookEffect, null);
+
+        Assert.Equal(ReproVerdict.NotConfirmed, verdict);
+        Assert.Contains("not with the traced failure", reason);
+    }
+
+    [Fact]
+    public void Decide_SameRateWithAndWithout_IsNotConfirmed()
+    {
+        Assert.Equal(ReproVerdict.NotConfirmed, ReproVerdictRule.Decide(new(10, 4), new(10, 4), true, ReproEffect.TookEffect, null).Verdict);
+        Assert.Equal(ReproVerdict.NotConfirmed, ReproVerdictRule.Decide(new(10, 0), new(10, 0), false, ReproEffect.TookEffect, null).Verdict);
+    }
+
+    [Fact]
+    public void Decide_AlwaysFailingEitherWay_IsNotConfirmed()
+    {
+        // Failing without the condition too: the condition is not what fails it.
+        Assert.Equal(ReproVerdict.NotConfirmed, ReproVerdictRule.Decide(new(10, 10), new(10, 10), true, ReproEffect.TookEffect, null).Verdict);
+    }
+
+    [Fact]
+    public void Decide_HigherButUnreliable_IsInconclusive()
+    {
+        Assert.Equal(ReproVerdict.Inconclusive, ReproVerdictRule.Decide(new(20, 12), new(20, 1), true, ReproEffect.TookEffect, null).Verdict);
+    }
+
+    [Fact]
+    public void Decide_SpanNeverStartedInTheTest_IsNotConfirmed()
+    {
+        Assert.Equal(ReproVerdict.NotConfirmed, ReproVerdictRule.Decide(new(10, 0), new(10, 0), false, ReproEffect.NeverHappened, null).Verdict);
+    }
+
+    [Fact]
+    public void Decide_RunnerWouldNotOrderTheTests_IsInconclusive()
+    {
+        Assert.Equal(ReproVerdict.Inconclusive, ReproVerdictRule.Decide(new(10, 0), new(10, 0), false, ReproEffect.RunnerDidNot, null).Verdict);
+    }
+
+    [Fact]
+    public void Decide_ImpossibleOrNotRun_IsInconclusive()
+    {
+        Assert.Equal(ReproVerdict.Inconclusive, ReproVerdictRule.Decide(new(0, 0), new(0, 0), false, ReproEffect.TookEffect, "no cause").Verdict);
+        Assert.Equal(ReproVerdict.Inconclusive, ReproVerdictRule.Decide(new(0, 0), new(10, 1), false, ReproEffect.TookEffect, null).Verdict);
+    }
+}

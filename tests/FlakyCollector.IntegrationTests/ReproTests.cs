@@ -1,0 +1,116 @@
+using FlakyCollector.Analysis.Causes;
+using FlakyCollector.Analysis.Flakiness;
+using FlakyCollector.Analysis.Model;
+using FlakyCollector.Analysis.Reading;
+using FlakyCollector.Analysis.Repro;
+using FlakyCollector.IntegrationTests.Infrastructure;
+
+namespace FlakyCollector.IntegrationTests;
+
+/// <summary>
+/// <c>flakytrace repro</c> on sample suites that fail at random for known reasons: traced runs
+/// until the analysis names the known cause, then the experiment with the real <c>dotnet test</c>.
+/// With the condition the test must fail every time, with the traced failure; the verdict must be
+/// what the rule says of the counts (the runs without the condition fail at random, so the
+/// verdict itself is not fixed here; its rule is unit-tested).
+/// </summary>
+[Collection(IntegrationCollection.Name)]
+public sealed class ReproTests(PackageFeed feed)
+{
+    private const int Runs = 4;
+
+    [Fact]
+    public void Repro_External503_FailsEveryRunWithTheTracedFailure()
+    {
+        using var sample = SampleProject.Create("FlakySample", feed);
+        var settings = Settings(sample, "FlakySample.*");
+        var traces = TraceUntil(sample, settings, "FlakySample.Checkout.Charges_TheCard", CauseKind.External);
+
+        var (process, results) = ReproTool.Repro(sample.Root, ["--from", traces, "--test", "Checkout.Charges_TheCard", "--runs", $"{Runs}"], [sample.Directory, "--settings", settings]);
+
+        Assert.True(process.ExitCode == 0, process.Output);
+        var result = Assert.Single(results);
+        AssertReproduced(result, "external");
+        Assert.Contains("--filter FullyQualifiedName=FlakySample.Checkout.Charges_TheCard", result.Repro, StringComparison.Ordinal);
+        Assert.Contains("<Repro>", File.ReadAllText(ReproSettings(result)), StringComparison.Ordinal);
+        Assert.Contains("action=fail-with-status", File.ReadAllText(ReproSettings(result)), StringComparison.Ordinal);
+
+        // A stable test put to a made-up cause: the span never runs in it, so it cannot be the cause.
+        var (_, madeUp) = ReproTool.Repro(sample.Root, ["--from", traces, "--test", "Checkout.Computes_TheTotal", "--cause", "timing=RenderReport:300ms", "--runs", "2"], [sample.Directory, "--settings", settings]);
+        var stable = Assert.Single(madeUp);
+        Assert.Equal(ReproVerdict.NotConfirmed, stable.Verdict);
+        Assert.Equal(new ReproCounts(2, 0), stable.With);
+        Assert.Equal(new ReproCounts(2, 0), stable.Without);
+
+        // The results go back into the analysis.
+        var file = Path.Combine(sample.Root, "repro.json");
+        using (var stream = File.Create(file))
+        {
+            ReproJson.Write(results, stream);
+        }
+
+        var analyzed = ReproTool.Run(sample.Root, "analyze", traces, "--repro", file);
+        Assert.Contains($"by repro: failed {result.With} runs with the condition", analyzed.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Repro_Race_HoldsTheLateWorkAndFailsEveryRun()
+    {
+        using var sample = SampleProject.Create("RaceSample", feed);
+        var settings = Settings(sample, "RaceSample.*");
+        // Under heavy load the passing runs' fixed wait stretches too, and the analysis may take
+        // many runs to separate them; the race is given, the failure to compare with is traced.
+        var traces = TraceUntil(sample, settings, "RaceSample.Orders.Sends_Confirmation", cause: null);
+
+        var (process, results) = ReproTool.Repro(sample.Root, ["--from", traces, "--test", "Sends_Confirmation", "--cause", "race=SendConfirmation", "--runs", $"{Runs}"], [sample.Directory, "--settings", settings]);
+
+        Assert.True(process.ExitCode == 0, process.Output);
+        AssertReproduced(Assert.Single(results), "race");
+    }
+
+    private static void AssertReproduced(ReproResult result, string kind)
+    {
+        Assert.StartsWith(kind + ":", result.Cause, StringComparison.Ordinal);
+        Assert.Equal(new ReproCounts(Runs, Runs), result.With);
+        Assert.Equal(Runs, result.Without.Runs);
+        Assert.True(result.SameFailure, result.Reason);
+        Assert.Equal(ReproVerdictRule.Decide(result.With, result.Without, result.SameFailure, ReproEffect.TookEffect, null).Verdict, result.Verdict);
+    }
+
+    private static string ReproSettings(ReproResult result)
+    {
+        var words = result.Repro.Split(' ');
+        return words[Array.IndexOf(words, "--settings") + 1];
+    }
+
+    private static string Settings(SampleProject sample, string sources)
+    {
+        var settings = Path.Combine(sample.Root, "traced.runsettings");
+        File.WriteAllText(settings, $"""
+            <RunSettings><DataCollectionRunSettings><DataCollectors>
+              <DataCollector friendlyName="FlakyTrace"><Configuration><ActivitySources>{sources}</ActivitySources></Configuration></DataCollector>
+            </DataCollectors></DataCollectionRunSettings></RunSettings>
+            """);
+        return settings;
+    }
+
+    // The sample fails at random: run it traced until the test is flaky and the analysis names the cause, if one is asked (at most 20 runs).
+    private static string TraceUntil(SampleProject sample, string settings, string test, CauseKind? cause)
+    {
+        var traces = Path.Combine(sample.Directory, "TestResults");
+        for (var run = 1; run <= 20; run++)
+        {
+            sample.Test(["--settings", settings]);
+            if (run >= 4)
+            {
+                var report = FlakinessAnalyzer.Analyze(TraceInputReader.Read([traces], new TraceReadOptions()));
+                if (report.Tests.FirstOrDefault(t => t.Name == test) is { Flaky: true } summary && (cause is null || summary.Causes[0].Kind == cause))
+                {
+                    return traces;
+                }
+            }
+        }
+
+        throw new InvalidOperationException($"the analysis did not name {cause} for {test} in 20 traced runs");
+    }
+}

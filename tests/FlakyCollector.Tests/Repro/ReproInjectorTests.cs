@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Net;
+using FlakyCollector.Recording;
+using FlakyCollector.Repro;
+using FlakyCollector.Tests.Recording;
+
+namespace FlakyCollector.Tests.Repro;
+
+/// <summary>The injection on real activities and real HTTP calls on loopback, in this process.</summary>
+[Collection(ActivityRecorderCollection.Name)]
+public sealed class ReproInjectorTests
+{
+    private static readonly ActivitySource Tests = new(TestActivityNames.SourceName);
+    private static readonly ActivitySource Work = new("FlakyCollector.Tests.ReproWork");
+
+    [Fact]
+    public void Start_WithoutPlan_StartsNothing()
+    {
+        Assert.Null(ReproInjector.Start(null, _ => { }));
+    }
+
+    [Fact]
+    public void Delay_HoldsTheNamedSpanOfTheTestUnderReproOnly()
+    {
+        using var injector = ReproInjector.Start("test=Ns.C.Slow\naction=delay\nspan=Render\nby=300ms", _ => { });
+
+        var underRepro = TimeToStart("Ns.C.Slow", "Render");
+        var other = TimeToStart("Ns.C.Other", "Render");
+        var otherSpan = TimeToStart("Ns.C.Slow", "Print");
+
+        Assert.True(underRepro >= TimeSpan.FromMilliseconds(290), $"held {underRepro.TotalMilliseconds} ms");
+        Assert.True(other < TimeSpan.FromMilliseconds(290), $"another test held {other.TotalMilliseconds} ms");
+        Assert.True(otherSpan < TimeSpan.FromMilliseconds(290), $"another span held {otherSpan.TotalMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task HoldUntilTestEnds_LetsTheWorkGoWhenTheTestStops()
+    {
+        using var injector = ReproInjector.Start("test=Ns.C.Race\naction=hold-until-test-ends\nspan=Send\nby=5s", _ => { });
+        Activity.Current = null;
+        var test = Tests.StartActivity("Ns.C.Race")!;
+        var work = Task.Run(() =>
+        {
+            using var span = Work.StartActivity("Send");
+            return Stopwatch.GetTimestamp();
+        });
+        await Task.Delay(200);
+        var stopped = Stopwatch.GetTimestamp();
+        test.Stop();
+
+        Assert.True(await work >= stopped, "the work started before the test ended");
+    }
+
+    [Fact]
+    public async Task FailWithStatus_TheCallGetsThatStatusFromLoopback()
+    {
+        using var service = new OkService();
+        using var injector = ReproInjector.Start($"test=Ns.C.Pay\naction=fail-with-status\nspan=HTTP POST 127.0.0.1/charges\nstatus=503", _ => { });
+        using var client = new HttpClient();
+
+        var failed = await CallAsync(client, "Ns.C.Pay", new Uri(service.Address, "charges"));
+        var other = await CallAsync(client, "Ns.C.Other", new Uri(service.Address, "charges"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed);
+        Assert.Equal(HttpStatusCode.OK, other);
+    }
+
+    [Fact]
+    public async Task RefuseConnection_TheCallIsRefused()
+    {
+        using var service = new OkService();
+        using var injector = ReproInjector.Start($"test=Ns.C.Pay\naction=refuse-connection\nspan=HTTP GET 127.0.0.1/stock", _ => { });
+        using var client = new HttpClient();
+
+        var ex = await Assert.ThrowsAsync<HttpRequestException>(() => CallAsync(client, "Ns.C.Pay", new Uri(service.Address, "stock"), HttpMethod.Get));
+        Assert.Equal(System.Net.Sockets.SocketError.ConnectionRefused, (ex.InnerException as System.Net.Sockets.SocketException)?.SocketErrorCode);
+    }
+
+    private static TimeSpan TimeToStart(string test, string span)
+    {
+        Activity.Current = null;
+        using var testActivity = Tests.StartActivity(test);
+        var watch = Stopwatch.StartNew();
+        using (Work.StartActivity(span))
+        {
+            return watch.Elapsed;
+        }
+    }
+
+    private static async Task<HttpStatusCode> CallAsync(HttpClient client, string test, Uri url, HttpMethod? method = null)
+    {
+        Activity.Current = null;
+        using var testActivity = Tests.StartActivity(test);
+        using var response = await client.SendAsync(new HttpRequestMessage(method ?? HttpMethod.Post, url) { Content = method is null ? new StringContent("{}") : null });
+        return response.StatusCode;
+    }
+
+    private sealed class OkService : IDisposable
+    {
+        private readonly HttpListener listener = new();
+
+        public OkService()
+        {
+            var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            Address = new Uri($"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/");
+            probe.Stop();
+            listener.Prefixes.Add(Address.ToString());
+            listener.Start();
+            _ = Task.Run(async () =>
+            {
+                while (listener.IsListening)
+                {
+                    try
+                    {
+                        var context = await listener.GetContextAsync();
+                        context.Response.StatusCode = 200;
+                        context.Response.Close();
+                    }
+                    catch (Exception)
+                    {
+                        return;
+                    }
+                }
+            });
+        }
+
+        public Uri Address { get; }
+
+        public void Dispose() => listener.Close();
+    }
+}

@@ -1,0 +1,60 @@
+using FlakyCollector.Repro;
+
+namespace FlakyCollector.Tests.Repro;
+
+public sealed class ReproPlanTests
+{
+    [Fact]
+    public void Parse_FullPlan_ReadsEveryLine()
+    {
+        var plan = ReproPlan.Parse("\n  test=Ns.C.M\n  test=Ns.C.N\n  action=delay\n  span=HTTP GET localhost/price/{id}\n  by=250ms\n", out var problem);
+
+        Assert.Null(problem);
+        Assert.NotNull(plan);
+        Assert.Equal(["Ns.C.M", "Ns.C.N"], plan.Tests);
+        Assert.Equal(ReproAction.Delay, plan.Action);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), plan.By);
+        Assert.True(plan.Span.IsHttpClient);
+    }
+
+    [Fact]
+    public void Parse_Nothing_IsNoPlanAndNoProblem()
+    {
+        Assert.Null(ReproPlan.Parse(null, out var problem));
+        Assert.Null(problem);
+        Assert.Null(ReproPlan.Parse("  ", out problem));
+        Assert.Null(problem);
+    }
+
+    [Theory]
+    [InlineData("test=T\nspan=S")]
+    [InlineData("test=T\naction=explode\nspan=S")]
+    [InlineData("action=delay\nspan=S")]
+    [InlineData("test=T\naction=delay\nspan=S\nby=soon")]
+    [InlineData("test=T\naction=fail-with-status\nspan=S\nstatus=99")]
+    public void Parse_Invalid_InjectsNothingAndSaysWhy(string text)
+    {
+        Assert.Null(ReproPlan.Parse(text, out var problem));
+        Assert.Contains("nothing is injected", problem);
+    }
+
+    [Fact]
+    public void Parse_Hold_DefaultsToABound()
+    {
+        Assert.Equal(ReproPlan.DefaultHold, ReproPlan.Parse("test=T\naction=hold-until-test-ends\nspan=S", out _)!.By);
+    }
+
+    [Theory]
+    [InlineData("Ns.C.M", "Ns.C.M", true)]
+    [InlineData("Ns.C.M(x: 1)", "Ns.C.M", true)]
+    [InlineData("Ns.C.M", "Ns.C.M(1,2)", true)]
+    [InlineData("Ns.C.M[first row]", "Ns.C.M", true)]
+    [InlineData("Ns.C.M", "Ns.C.M2", false)]
+    [InlineData("Ns.C.M", "Ns.C.Other", false)]
+    public void IsTestUnderRepro_MatchesTheHookKeyOfTheTestOrItsRows(string test, string operationName, bool expected)
+    {
+        var plan = ReproPlan.Parse($"test={test}\naction=delay\nspan=S\nby=1ms", out _)!;
+
+        Assert.Equal(expected, plan.IsTestUnderRepro(operationName));
+    }
+}

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using FlakyCollector.Repro;
+
+namespace FlakyCollector.Tests.Repro;
+
+public sealed class SpanPatternTests
+{
+    [Theory]
+    [InlineData("HTTP GET localhost/price/{id}", "GET", "http://localhost:5000/price/42?x=1", true)]
+    [InlineData("HTTP GET localhost/price/{id}", "POST", "http://localhost:5000/price/42", false)]
+    [InlineData("HTTP GET localhost/price/{id}", "GET", "http://other/price/42", false)]
+    [InlineData("HTTP GET localhost/price/{id}", "GET", "http://localhost/price/42/extra", false)]
+    [InlineData("HTTP POST 127.0.0.1/charges", "POST", "http://127.0.0.1:41234/charges", true)]
+    [InlineData("HTTP GET localhost", "GET", "http://localhost:81/", true)]
+    public void MatchesRequest_ByMethodHostAndTemplatedPath(string label, string method, string url, bool expected)
+    {
+        Assert.Equal(expected, SpanPattern.Parse(label).MatchesRequest(method, new Uri(url)));
+    }
+
+    [Fact]
+    public void Matches_ServerRouteLabel_ByTheRequestTags()
+    {
+        using var activity = new Activity("Microsoft.AspNetCore.Hosting.HttpRequestIn");
+        activity.SetTag("http.request.method", "GET");
+        activity.SetTag("url.path", "/price/7");
+
+        Assert.True(SpanPattern.Parse("GET /price/{id}").Matches(activity));
+        Assert.False(SpanPattern.Parse("GET /stock/{id}").Matches(activity));
+        Assert.False(SpanPattern.Parse("GET /price/{id}").IsHttpClient);
+    }
+
+    [Fact]
+    public void Matches_PlainSpanName()
+    {
+        using var activity = new Activity("RenderReport");
+
+        Assert.True(SpanPattern.Parse("RenderReport").Matches(activity));
+        Assert.False(SpanPattern.Parse("RenderChart").Matches(activity));
+    }
+}
