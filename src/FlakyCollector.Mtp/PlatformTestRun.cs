@@ -23,7 +23,7 @@ internal sealed class PlatformTestRun : IDisposable
         var entry = Assembly.GetEntryAssembly();
         source = entry?.Location ?? Environment.ProcessPath ?? "tests";
         framework = TestFrameworkDetector.FromAssemblyNames(entry?.GetReferencedAssemblies().Select(a => a.Name) ?? []);
-        recorder = new ActivityRecorder(ActivitySourceList.Recorded(tracer.Settings.ActivitySources));
+        recorder = new ActivityRecorder(ActivitySourceList.Recorded(tracer.Settings.ActivitySources), captureLogs: tracer.Settings.Logs);
         this.tracer = tracer;
     }
 

@@ -7,28 +7,30 @@ using FlakyCollector.Vstest;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.DataCollection;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.DataCollector.InProcDataCollector;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.InProcDataCollector;
-using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 
 namespace FlakyCollector.InProc;
 
 /// <summary>
 /// What FlakyTrace does inside the test process under VSTest, behind <see cref="FlakyTraceInProcCollector"/>:
-/// it wires vstest's events to the recorder and sends each test's recording along with its result.
-/// vstest swallows exceptions thrown here, so none may escape unreported.
+/// it wires vstest's events to <see cref="TestCaseRecordings"/> and sends each test's recording
+/// along with its result, or through <see cref="TestHostChannel"/> where there is no result.
+/// vstest swallows exceptions thrown here, so none may escape unreported. Its inputs are narrow (the
+/// sink, the environment, a clock), so its logic is tested without a testhost.
 /// </summary>
-internal sealed class InProcSession
+internal sealed class InProcSession(Func<string, string?> environment, TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<Guid, RecordedTest> collectorStarted = new();
     private readonly HookPresence hooks = new();
     private readonly ConcurrentQueue<string> warnings = new();
     private IDataCollectionSink? sink;
-    private ActivityRecorder? recorder;
+    private TestCaseRecordings? recordings;
+    private TestHostChannel? channel;
     private string? lastSource;
-    private TestHostJournal? journal;
-    private HookActivityJournal? hookJournal;
-    private RecordingChannelWriter? rows;
-    private TestRecordingCorrelation? correlation;
     private FlakyCollector.Repro.ReproInjector? injector;
+
+    public InProcSession()
+        : this(Environment.GetEnvironmentVariable, TimeProvider.System)
+    {
+    }
 
     public void Initialize(IDataCollectionSink dataCollectionSink) => sink = dataCollectionSink;
 
@@ -36,23 +38,15 @@ internal sealed class InProcSession
     {
         Guard(() =>
         {
+            // The logger in vstest.console reads the same configuration and reports what is wrong with it.
             var configuration = ConfigurationXml.Values(testSessionStartArgs.Configuration);
-            var settings = TraceSession.ReadSettings(configuration, Environment.GetEnvironmentVariable, report: null);
+            var settings = TraceSession.ReadSettings(configuration, environment, report: null);
             if (settings is not null)
             {
-                var started = new ActivityRecorder(ActivitySourceList.Recorded(settings.ActivitySources), captureLogs: settings.Logs);
-                var matching = new TestRecordingCorrelation();
-                // Each hook recording moves to the correlation as it ends, which matches it to its result.
-                started.TestEnded += key => matching.Ended(key, started.TakeEnded(key, withRetries: true));
-                correlation = matching;
-                recorder = started;
+                recordings = new TestCaseRecordings(settings);
+                // Only a run that flakytrace repro started carries a plan; without one nothing is injected.
                 injector = FlakyCollector.Repro.ReproInjector.Start(configuration.GetValueOrDefault(FlakyCollector.Repro.ReproSettingNames.Repro), warnings.Enqueue);
-                journal = TestHostJournal.Open(Environment.GetEnvironmentVariable);
-                rows = RecordingChannelWriter.Open(Environment.GetEnvironmentVariable);
-                if (journal is not null)
-                {
-                    hookJournal = new HookActivityJournal(journal, TestSources(testSessionStartArgs).FirstOrDefault());
-                }
+                channel = new TestHostChannel(environment, TestSources(testSessionStartArgs).FirstOrDefault());
             }
         });
     }
@@ -62,26 +56,19 @@ internal sealed class InProcSession
         Guard(() =>
         {
             var testCase = testCaseStartArgs.TestCase;
-            if (recorder is null || testCase is null)
+            if (recordings is null || testCase is null)
             {
                 return;
             }
 
             // Kept outside the process, so that a test that crashes it or hangs still gets its span.
-            journal?.Started(new StartedTest(testCase.Id.ToString("N"), testCase.FullyQualifiedName, testCase.DisplayName, testCase.Source,
-                testCase.ExecutorUri, DateTimeOffset.UtcNow, Environment.ProcessId));
+            channel?.Started(new StartedTest(testCase.Id.ToString("N"), testCase.FullyQualifiedName, testCase.DisplayName, testCase.Source,
+                testCase.ExecutorUri, clock.GetUtcNow(), Environment.ProcessId));
 
-            // Tests are timed by the hook compiled into the test assembly, when present. Without it,
-            // this event is the best there is: MSTest raises it on the test's own thread just before
-            // the body (an activity started here flows into the test); xUnit and NUnit raise it late,
-            // from another thread, so their tests get coarse timing and no children.
+            // Tests are timed by the hook compiled into the test assembly, when present.
             if (!hooks.IsCompiledInto(testCase.Source))
             {
-                var trace = recorder.StartTest(testCase.DisplayName);
-                if (trace is not null)
-                {
-                    collectorStarted[testCase.Id] = trace;
-                }
+                recordings.StartFromEvent(testCase);
             }
         });
     }
@@ -91,28 +78,17 @@ internal sealed class InProcSession
         Guard(() =>
         {
             var context = testCaseEndArgs.DataCollectionContext;
-            if (recorder is null || correlation is null || sink is null || context?.TestCase is not { } testCase)
+            if (recordings is null || sink is null || context?.TestCase is not { } testCase)
             {
                 return;
             }
 
             lastSource = testCase.Source;
-            journal?.Ended(testCase.Id.ToString("N"));
-            RecordedExecution payload;
-            if (collectorStarted.TryRemove(testCase.Id, out var started))
+            channel?.Ended(testCase.Id.ToString("N"));
+            var payload = recordings.Take(testCase, testCaseEndArgs.TestOutcome.ToString(), out var rows);
+            foreach (var (key, row) in rows)
             {
-                payload = ExecutionRecording.From([recorder.FinishTest(started)], "collector", recorder.Detached.Drain());
-            }
-            else
-            {
-                var framework = TestFrameworkDetector.FromExecutorUri(testCase.ExecutorUri);
-                var key = TestKeys.ForTestCase(framework, testCase.FullyQualifiedName, testCase.DisplayName);
-                var taken = correlation.TakeFor(framework, key, isWholeMethod: !testCase.DisplayName.EndsWith(')'), testCaseEndArgs.TestOutcome.ToString());
-                payload = correlation.Recording(taken, "hook", recorder.Detached.Drain());
-                if (framework == TestFramework.MSTest)
-                {
-                    SendRows(correlation.TakeRows(key));
-                }
+                channel?.Write(key, row);
             }
 
             payload = payload with { Warnings = DrainWarnings() };
@@ -124,53 +100,42 @@ internal sealed class InProcSession
     {
         Guard(() =>
         {
-            SendWorkAfterLastTest();
+            // Results are the only way to vstest.console, and the last one has gone: what ended after
+            // it goes through the channel folder the logger named.
+            if (recordings is not null && channel is { CarriesRecordings: true } && lastSource is not null)
+            {
+                var execution = new RecordedExecution { ProcessId = Environment.ProcessId, Detached = recordings.WorkAfterLastTest(), Warnings = DrainWarnings() };
+                channel.Write(RecordingChannel.AfterLastTestKey(lastSource), execution);
+            }
+
             injector?.Dispose();
             injector = null;
-            recorder?.Dispose();
-            recorder = null;
+            recordings?.Dispose();
+            recordings = null;
 
             // Warnings after the last result have no result to travel with: the journal carries them.
             foreach (var warning in DrainWarnings())
             {
-                journal?.Warning(warning);
+                channel?.Warning(warning);
             }
 
-            hookJournal?.Dispose();
-            hookJournal = null;
-            rows?.Dispose();
-            rows = null;
-            journal?.Dispose();
-            journal = null;
+            channel?.Dispose();
+            channel = null;
         });
     }
 
-    // Results are the only way to vstest.console, and the last one has gone: what ended after it
-    // (late work of the last tests, and this collector's last warnings) goes through the channel
-    // folder the logger named, within a small bound.
-    private void SendWorkAfterLastTest()
+    // vstest sets TestSources; a missing property costs the hook journal its source, not the journal.
+    private static IEnumerable<string> TestSources(TestSessionStartArgs args)
     {
-        if (recorder is null || rows is null || lastSource is null)
+        try
         {
-            return;
+            return args.GetPropertyValue<IEnumerable<string>>("TestSources") ?? [];
         }
-
-        recorder.WaitForLateWork(LateWork.Bound);
-        var execution = new RecordedExecution { ProcessId = Environment.ProcessId, Detached = recorder.Detached.Drain(), Warnings = DrainWarnings() };
-        rows.Write(RecordingChannel.AfterLastTestKey(lastSource), execution);
-    }
-
-    // Rows that share one test case reach the logger through the channel, each under its own result's key.
-    private void SendRows(IReadOnlyList<KeyValuePair<string, RecordedTest>> taken)
-    {
-        foreach (var (key, trace) in taken)
+        catch (Exception ex) when (ex is KeyNotFoundException or NullReferenceException or InvalidCastException)
         {
-            rows?.Write(key, correlation!.Recording([trace], "hook", []));
+            return [];
         }
     }
-
-    private static IEnumerable<string> TestSources(TestSessionStartArgs args) =>
-        args.GetPropertyValue<IEnumerable<string>>("TestSources") ?? [];
 
     private IReadOnlyList<string> DrainWarnings()
     {

@@ -3,7 +3,7 @@ using FlakyCollector.Recording;
 using FlakyCollector.Spans;
 using FlakyCollector.Tracing;
 
-namespace FlakyCollector.Tests.Logging;
+namespace FlakyCollector.Logger.Tests;
 
 public sealed class TimingCoverageTests
 {

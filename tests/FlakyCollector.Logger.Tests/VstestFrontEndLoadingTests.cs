@@ -1,7 +1,7 @@
 using FlakyCollector.Logging;
 using FlakyCollector.Tracing;
 
-namespace FlakyCollector.Tests.Logging;
+namespace FlakyCollector.Logger.Tests;
 
 /// <summary>
 /// vstest.console loads the logger's assembly from its code base and enumerates its types before

@@ -1,0 +1,48 @@
+using FlakyCollector.Logging;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel;
+using OurOutcome = FlakyCollector.Tracing.TestOutcome;
+
+namespace FlakyCollector.Logger.Tests;
+
+public sealed class CompletedTestReaderTests
+{
+    private static readonly TestCase Case = new("Shop.Tests.OrdersTests.Create", new Uri("executor://xunit/VsTestRunner2/netcoreapp"), "/bin/Shop.Tests.dll")
+    {
+        DisplayName = "Shop.Tests.OrdersTests.Create(amount: 5)",
+    };
+
+    [Theory]
+    [InlineData(TestOutcome.Passed, nameof(OurOutcome.Passed))]
+    [InlineData(TestOutcome.Failed, nameof(OurOutcome.Failed))]
+    [InlineData(TestOutcome.Skipped, nameof(OurOutcome.Skipped))]
+    [InlineData(TestOutcome.NotFound, nameof(OurOutcome.NotFound))]
+    [InlineData(TestOutcome.None, nameof(OurOutcome.None))]
+    public void From_VstestOutcome_OurOutcome(TestOutcome vstest, string expected)
+    {
+        var test = CompletedTestReader.From(new TestResult(Case) { Outcome = vstest });
+
+        Assert.Equal(Enum.Parse<OurOutcome>(expected), test.Outcome);
+    }
+
+    [Fact]
+    public void From_FailedResult_TheTextDotnetTestPrintsAndTheOutput()
+    {
+        var result = new TestResult(Case)
+        {
+            Outcome = TestOutcome.Failed,
+            ErrorMessage = "Assert.Equal() Failure",
+            ErrorStackTrace = "at Shop.Tests.OrdersTests.Create()",
+        };
+        result.Messages.Add(new TestResultMessage(TestResultMessage.StandardOutCategory, "first "));
+        result.Messages.Add(new TestResultMessage(TestResultMessage.StandardOutCategory, "second"));
+
+        var test = CompletedTestReader.From(result);
+
+        Assert.Equal("Assert.Equal() Failure", test.ErrorMessage);
+        Assert.Equal("at Shop.Tests.OrdersTests.Create()", test.ErrorStackTrace);
+        Assert.Equal("first second", test.Output);
+        Assert.Null(test.ErrorOutput);
+        Assert.Equal(Case.DisplayName, test.DisplayName);
+        Assert.Null(test.Payload);
+    }
+}

@@ -1,0 +1,106 @@
+using FlakyCollector.Configuration;
+using FlakyCollector.InProc;
+using FlakyCollector.Vstest;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel.DataCollection;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel.DataCollector.InProcDataCollector;
+
+namespace FlakyCollector.TestHost.Tests;
+
+// The session starts an ActivityRecorder, a process-wide listener: these tests run one at a time.
+[Collection(nameof(InProcSessionTests))]
+public sealed class InProcSessionTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 6, 4, 0, 0, TimeSpan.Zero);
+    private static readonly Uri MSTestExecutor = new("executor://MSTestAdapter/v2");
+
+    private readonly string channel = Directory.CreateTempSubdirectory("flakytrace-inproc-").FullName;
+    private readonly RecordingSink sink = new();
+
+    public void Dispose() => Directory.Delete(channel, recursive: true);
+
+    [Fact]
+    public void TestCaseEnd_SwitchedOff_NothingAttached()
+    {
+        var session = Session(_ => null);
+        session.TestSessionStart(new TestSessionStartArgs("<Configuration><Enabled>false</Enabled></Configuration>"));
+
+        RunTest(session, Case("Shop.Tests.OrdersTests.Create"));
+        session.TestSessionEnd(new TestSessionEndArgs());
+
+        Assert.Empty(sink.Executions);
+    }
+
+    [Fact]
+    public void TestCaseEnd_AssemblyWithoutTheHook_TimedFromVstestsEvents()
+    {
+        var session = Session(_ => null);
+        session.TestSessionStart(new TestSessionStartArgs("<Configuration />"));
+
+        RunTest(session, Case("Shop.Tests.OrdersTests.Create"));
+        session.TestSessionEnd(new TestSessionEndArgs());
+
+        var execution = Assert.Single(sink.Executions);
+        Assert.Equal("collector", execution.Timing);
+        Assert.NotNull(execution.TestSpan);
+        Assert.Equal(Environment.ProcessId, execution.ProcessId);
+    }
+
+    [Fact]
+    public void TestCaseEnd_OtelSdkDisabled_NothingAttached()
+    {
+        var session = Session(name => name == SettingNames.EnvSdkDisabled ? "true" : null);
+        session.TestSessionStart(new TestSessionStartArgs("<Configuration />"));
+
+        RunTest(session, Case("Shop.Tests.OrdersTests.Create"));
+
+        Assert.Empty(sink.Executions);
+    }
+
+    [Fact]
+    public void TestCaseStart_ChannelNamed_JournalKeepsTheTestUntilItEnds()
+    {
+        var session = Session(name => name == SettingNames.EnvRecordingChannel ? channel : null);
+        session.TestSessionStart(new TestSessionStartArgs("<Configuration />"));
+        var running = Case("Shop.Tests.OrdersTests.Crashes");
+        var finished = Case("Shop.Tests.OrdersTests.Create");
+
+        RunTest(session, finished);
+        session.TestCaseStart(new TestCaseStartArgs(running));
+
+        // The process ends here, as a crash would end it: the journal tells the logger what was running, and since when.
+        var unfinished = TestHostJournal.Read(channel).Unfinished;
+        Assert.Contains(unfinished, t => t.FullyQualifiedName == running.FullyQualifiedName && t.StartTime == Now);
+        Assert.DoesNotContain(unfinished, t => t.FullyQualifiedName == finished.FullyQualifiedName);
+        session.TestSessionEnd(new TestSessionEndArgs());
+    }
+
+    [Fact]
+    public void TestSessionEnd_ChannelNamed_WorkAfterTheLastTestTravelsThroughIt()
+    {
+        var session = Session(name => name == SettingNames.EnvRecordingChannel ? channel : null);
+        session.TestSessionStart(new TestSessionStartArgs("<Configuration />"));
+        RunTest(session, Case("Shop.Tests.OrdersTests.Create"));
+
+        session.TestSessionEnd(new TestSessionEndArgs());
+
+        var lines = Directory.GetFiles(channel, "*" + RecordingChannel.FileExtension).SelectMany(File.ReadAllLines).Select(RecordingChannel.Parse).ToList();
+        Assert.Contains(lines, l => RecordingChannel.SourceOfAfterLastTest(l.Key) == "/bin/Shop.Tests.dll");
+    }
+
+    private InProcSession Session(Func<string, string?> environment)
+    {
+        var session = new InProcSession(environment, new FixedClock(Now));
+        session.Initialize(sink);
+        return session;
+    }
+
+    private static void RunTest(InProcSession session, TestCase testCase)
+    {
+        session.TestCaseStart(new TestCaseStartArgs(testCase));
+        session.TestCaseEnd(new TestCaseEndArgs(new DataCollectionContext(testCase), TestOutcome.Passed));
+    }
+
+    private static TestCase Case(string fullyQualifiedName) =>
+        new(fullyQualifiedName, MSTestExecutor, "/bin/Shop.Tests.dll") { DisplayName = fullyQualifiedName.Split('.')[^1] };
+}
