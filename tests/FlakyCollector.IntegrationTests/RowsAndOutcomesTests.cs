@@ -20,7 +20,8 @@ public sealed class RowsAndOutcomesTests(PackageFeed feed)
 
         TrxAgreement.AssertEveryTestTraced(run);
         Assert.InRange(Span(run, "Shared (quick)").Duration, TimeSpan.Zero, TimeSpan.FromMilliseconds(200));
-        Assert.InRange(Span(run, "Shared (slow)").Duration, TimeSpan.FromMilliseconds(390), TimeSpan.FromMilliseconds(550));
+        // Its own 400 ms and what MSTest timed with it, not the three rows' shared window (1 s and more); the TRX check below pins it.
+        Assert.InRange(Span(run, "Shared (slow)").Duration, TimeSpan.FromMilliseconds(390), TimeSpan.FromMilliseconds(990));
         // Timed from inside each row, one after another, not from the shared test case's window.
         var rows = new[] { "Shared (slow)", "Shared (quick)", "Shared (slower)" }.Select(name => Span(run, name)).ToList();
         Assert.All(rows, row => Assert.Contains(row.Attribute("flakytrace.timing"), new[] { "hook", "framework" }));
