@@ -48,7 +48,9 @@ public static class TrxAgreement
         var off = 0;
         foreach (var result in run.TrxResults.Where(r => r.Outcome is "Passed" or "Failed"))
         {
-            var span = unmatched.Where(s => s.Name == result.TestName)
+            // MSTest names a test by its method alone: the class tells same-named tests of parallel classes apart.
+            var span = unmatched.Where(s => s.Name == result.TestName
+                    && (result.ClassName.Length == 0 || result.ClassName.EndsWith(s.Attribute("test.suite.name") ?? "?", StringComparison.Ordinal)))
                 .MinBy(s => Math.Abs((s.EndUnixNano / 1_000_000) - result.End.ToUnixTimeMilliseconds()));
             if (span is null)
             {
