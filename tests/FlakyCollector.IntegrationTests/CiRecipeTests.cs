@@ -30,7 +30,9 @@ public sealed class CiRecipeTests(PackageFeed feed)
         Assert.True(third.All(j => j.Succeeded), string.Join("\n", third));
         var summary = string.Concat(third.Select(j => j.Summary)) + string.Concat(third.SelectMany(j => j.Scripts).Select(s => s.Output));
         Assert.Contains("flakytrace gate: 1 known flaky", summary, StringComparison.Ordinal);
-        Assert.Contains("`FlakySample.Checkout.Charges_TheCard`: external", summary, StringComparison.Ordinal);
+        // Named under known flaky; its cause needs more runs than three (GateTests proves it on ten).
+        Assert.Contains("### Known flaky (1)", summary, StringComparison.Ordinal);
+        Assert.Contains("- `FlakySample.Checkout.Charges_TheCard`: ", summary, StringComparison.Ordinal);
         Assert.Contains(third.SelectMany(j => j.Scripts), s => s.Output.Contains(": 3 runs (3 in detail)", StringComparison.Ordinal));
     }
 
