@@ -28,15 +28,22 @@ owner="$(id -un)"
 if [ "$(id -u)" = "0" ]; then owner=postgres; fi
 run() { if [ "$(id -u)" = "0" ]; then runuser -u "$owner" -- "$@"; else "$@"; fi; }
 
+# The server runs as $owner, who must reach the data folder. Where a folder above the repository
+# is closed to that user (a clone under /root), the data folder goes to /tmp instead.
+mkdir -p "$root"
+chown "$owner" "$root" 2>/dev/null || true
+if ! run test -w "$root" 2>/dev/null; then
+  data="/tmp/flakytrace-postgres-$(printf '%s' "$PWD" | cksum | cut -d' ' -f1)"
+  mkdir -p "$data" && chown "$owner" "$data" && chmod 700 "$data"
+fi
+
 case "$action" in
   start)
-    mkdir -p "$root"
-    chown "$owner" "$root" 2>/dev/null || true
     if [ ! -f "$data/PG_VERSION" ]; then
       run "$bin/initdb" -D "$data" -U postgres --auth=trust --encoding=UTF8 --no-instructions >/dev/null
     fi
     if ! run "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
-      run "$bin/pg_ctl" -D "$data" -l "$root/server.log" -w -t 60 \
+      run "$bin/pg_ctl" -D "$data" -l "$data/../$(basename "$data").log" -w -t 60 \
         -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories='$data' -c max_connections=300 -c fsync=off" start >/dev/null
     fi
     echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres" > "$root/connection.txt"
