@@ -8,30 +8,17 @@ namespace FlakyCollector.Recording;
 /// still current; this reads what a trace needs from it, by reflection, so that the collector
 /// needs no reference to ASP.NET Core and costs nothing where it is not used.
 /// </summary>
-internal sealed class AspNetCoreRequestTags : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+internal sealed class AspNetCoreRequestTags : IDisposable
 {
     private const string ListenerName = "Microsoft.AspNetCore";
     private const string RequestActivity = "Microsoft.AspNetCore.Hosting.HttpRequestIn";
     private const string StopEvent = RequestActivity + ".Stop";
 
-    private readonly IDisposable allListeners;
-    private readonly List<IDisposable> subscriptions = [];
+    private readonly DiagnosticEventSubscription events;
 
-    public AspNetCoreRequestTags() => allListeners = DiagnosticListener.AllListeners.Subscribe(this);
+    public AspNetCoreRequestTags() => events = new DiagnosticEventSubscription(name => name == ListenerName, (name, _, _) => name.StartsWith(RequestActivity, StringComparison.Ordinal), OnEvent);
 
-    public void OnNext(DiagnosticListener value)
-    {
-        if (value.Name == ListenerName)
-        {
-            lock (subscriptions)
-            {
-                // Hosting writes the stop event only when its start event is enabled too.
-                subscriptions.Add(value.Subscribe(this, (name, _, _) => name.StartsWith(RequestActivity, StringComparison.Ordinal)));
-            }
-        }
-    }
-
-    public void OnNext(KeyValuePair<string, object?> value)
+    private void OnEvent(KeyValuePair<string, object?> value)
     {
         try
         {
@@ -46,22 +33,9 @@ internal sealed class AspNetCoreRequestTags : IObserver<DiagnosticListener>, IOb
         }
     }
 
-    public void OnCompleted()
-    {
-    }
-
-    public void OnError(Exception error)
-    {
-    }
-
     public void Dispose()
     {
-        allListeners.Dispose();
-        lock (subscriptions)
-        {
-            subscriptions.ForEach(s => s.Dispose());
-            subscriptions.Clear();
-        }
+        events.Dispose();
     }
 
     private static void Tag(Activity activity, object httpContext)

@@ -11,33 +11,21 @@ namespace FlakyCollector.Recording;
 /// and not yet stopped; this tags the activity from them as .NET 9 would: method, URL, server
 /// address and port, status code, and <c>error.type</c> with an Error status.
 /// </summary>
-internal sealed class Net8HttpClientTags : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+internal sealed class Net8HttpClientTags : IDisposable
 {
     private const string ListenerName = "HttpHandlerDiagnosticListener";
     private const string RequestActivity = "System.Net.Http.HttpRequestOut";
     private const string StopEvent = RequestActivity + ".Stop";
     private const string ExceptionEvent = "System.Net.Http.Exception";
 
-    private readonly IDisposable allListeners;
-    private readonly List<IDisposable> subscriptions = [];
+    private readonly DiagnosticEventSubscription events;
 
-    private Net8HttpClientTags() => allListeners = DiagnosticListener.AllListeners.Subscribe(this);
+    private Net8HttpClientTags() => events = new DiagnosticEventSubscription(name => name == ListenerName, IsEnabled, OnEvent);
 
     /// <summary>Starts tagging where the runtime does not tag itself (before .NET 9); null elsewhere.</summary>
     public static Net8HttpClientTags? StartIfNeeded(Version runtime) => runtime.Major < 9 ? new Net8HttpClientTags() : null;
 
-    public void OnNext(DiagnosticListener value)
-    {
-        if (value.Name == ListenerName)
-        {
-            lock (subscriptions)
-            {
-                subscriptions.Add(value.Subscribe(this, IsEnabled));
-            }
-        }
-    }
-
-    public void OnNext(KeyValuePair<string, object?> value)
+    private void OnEvent(KeyValuePair<string, object?> value)
     {
         try
         {
@@ -63,22 +51,9 @@ internal sealed class Net8HttpClientTags : IObserver<DiagnosticListener>, IObser
         }
     }
 
-    public void OnCompleted()
-    {
-    }
-
-    public void OnError(Exception error)
-    {
-    }
-
     public void Dispose()
     {
-        allListeners.Dispose();
-        lock (subscriptions)
-        {
-            subscriptions.ForEach(s => s.Dispose());
-            subscriptions.Clear();
-        }
+        events.Dispose();
     }
 
     /// <summary>Writes the semantic-convention tags of one finished client request onto its activity.</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
+using FlakyCollector.Recording;
 
 namespace FlakyCollector.Repro;
 
@@ -13,14 +14,13 @@ namespace FlakyCollector.Repro;
 /// answers with the failing runs' status, or to a loopback port nobody listens on (external). The
 /// call really fails: the test, HttpClient and the trace all see a real 503 or a refused connection.
 /// </summary>
-internal sealed class HttpCallRedirect : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+internal sealed class HttpCallRedirect : IDisposable
 {
     private const string ListenerName = "HttpHandlerDiagnosticListener";
     private const string StartEvent = "System.Net.Http.HttpRequestOut.Start";
 
     private readonly ReproInjector injector;
-    private readonly IDisposable allListeners;
-    private readonly List<IDisposable> subscriptions = [];
+    private readonly DiagnosticEventSubscription events;
     private readonly LoopbackStatusServer? statusServer;
     private readonly int refusingPort;
 
@@ -36,21 +36,10 @@ internal sealed class HttpCallRedirect : IObserver<DiagnosticListener>, IObserve
             refusingPort = ClosedPort();
         }
 
-        allListeners = DiagnosticListener.AllListeners.Subscribe(this);
+        events = new DiagnosticEventSubscription(name => name == ListenerName, (name, _, _) => name.StartsWith("System.Net.Http.HttpRequestOut", StringComparison.Ordinal), OnEvent);
     }
 
-    public void OnNext(DiagnosticListener value)
-    {
-        if (value.Name == ListenerName)
-        {
-            lock (subscriptions)
-            {
-                subscriptions.Add(value.Subscribe(this, name => name.StartsWith("System.Net.Http.HttpRequestOut", StringComparison.Ordinal)));
-            }
-        }
-    }
-
-    public void OnNext(KeyValuePair<string, object?> value)
+    private void OnEvent(KeyValuePair<string, object?> value)
     {
         try
         {
@@ -80,22 +69,9 @@ internal sealed class HttpCallRedirect : IObserver<DiagnosticListener>, IObserve
         }
     }
 
-    public void OnCompleted()
-    {
-    }
-
-    public void OnError(Exception error)
-    {
-    }
-
     public void Dispose()
     {
-        allListeners.Dispose();
-        lock (subscriptions)
-        {
-            subscriptions.ForEach(s => s.Dispose());
-            subscriptions.Clear();
-        }
+        events.Dispose();
 
         statusServer?.Dispose();
     }

@@ -11,7 +11,7 @@ namespace FlakyCollector.Recording.Database;
 /// events, not activities; the package reads them by name and their payloads by reflection, so it
 /// never references either library and never meets the user's version of it.
 /// </summary>
-internal sealed class DatabaseDiagnostics : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+internal sealed class DatabaseDiagnostics : IDisposable
 {
     // An operation whose end event never comes (a provider's bug, a process torn down) must not hold memory for ever.
     private const int MaxOpen = 10_000;
@@ -19,23 +19,11 @@ internal sealed class DatabaseDiagnostics : IObserver<DiagnosticListener>, IObse
     private static readonly ActivitySource Source = new(DatabaseNames.SourceName);
 
     private readonly ConcurrentDictionary<Guid, Activity> open = new();
-    private readonly IDisposable allListeners;
-    private readonly List<IDisposable> subscriptions = [];
+    private readonly DiagnosticEventSubscription events;
 
-    public DatabaseDiagnostics() => allListeners = DiagnosticListener.AllListeners.Subscribe(this);
+    public DatabaseDiagnostics() => events = new DiagnosticEventSubscription(name => name is DatabaseEvents.EntityFrameworkListener or DatabaseEvents.SqlClientListener, DatabaseEvents.IsRead, OnEvent);
 
-    public void OnNext(DiagnosticListener value)
-    {
-        if (value.Name is DatabaseEvents.EntityFrameworkListener or DatabaseEvents.SqlClientListener)
-        {
-            lock (subscriptions)
-            {
-                subscriptions.Add(value.Subscribe(this, DatabaseEvents.IsRead));
-            }
-        }
-    }
-
-    public void OnNext(KeyValuePair<string, object?> value)
+    private void OnEvent(KeyValuePair<string, object?> value)
     {
         try
         {
@@ -61,22 +49,9 @@ internal sealed class DatabaseDiagnostics : IObserver<DiagnosticListener>, IObse
         }
     }
 
-    public void OnCompleted()
-    {
-    }
-
-    public void OnError(Exception error)
-    {
-    }
-
     public void Dispose()
     {
-        allListeners.Dispose();
-        lock (subscriptions)
-        {
-            subscriptions.ForEach(s => s.Dispose());
-            subscriptions.Clear();
-        }
+        events.Dispose();
     }
 
     private void StartCommand(Guid id, DbCommand command, bool fromEntityFramework)
