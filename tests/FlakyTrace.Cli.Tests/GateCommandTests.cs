@@ -27,7 +27,7 @@ public sealed class GateCommandTests : IClassFixture<SampleRunsFixture>
         Assert.Equal(0, gate.ExitCode);
         Assert.Contains("1 still broken, 4 known flaky", gate.Output, StringComparison.Ordinal);
         Assert.Contains("external: HTTP GET inventory-api/api/stock/{id}", gate.Output, StringComparison.Ordinal);
-        Assert.Contains("timing: SELECT orders", gate.Output, StringComparison.Ordinal);
+        Assert.Contains("timing: DB SELECT orders", gate.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("NEW FAILURES", gate.Output, StringComparison.Ordinal);
     }
 

@@ -24,7 +24,7 @@ public sealed class UnknownOptionTests(SampleRunsFixture samples) : IClassFixtur
         var run = CommandLineRun.Of("analyze", samples.Flaky, "--verbose");
 
         Assert.Equal(ExitCodes.UsageError, run.ExitCode);
-        Assert.StartsWith("flakytrace: unknown option '--verbose' for 'analyze'. Its options: --format, --fail-on-flaky, --all, --output.\n", run.Error, StringComparison.Ordinal);
+        Assert.StartsWith("flakytrace: unknown option '--verbose' for 'analyze'. Its options: --format, --fail-on-flaky, --repro, --all, --output.\n", run.Error, StringComparison.Ordinal);
     }
 
     [Theory]

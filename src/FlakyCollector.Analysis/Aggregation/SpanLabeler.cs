@@ -51,8 +51,14 @@ internal static class SpanLabeler
 
     private static string DatabaseLabel(ParsedSpan span, StringPool strings)
     {
-        var operation = span.DbOperation ?? span.DbSystem!;
-        return strings.Intern(span.DbCollection is null ? $"DB {operation}" : $"DB {operation} {span.DbCollection}");
+        // A span from an instrumentation without db.operation.name (older conventions) is named by
+        // its operation already ("SELECT orders"); its database system alone would lump every query.
+        if (span.DbOperation is null)
+        {
+            return strings.Intern($"DB {span.Name}");
+        }
+
+        return strings.Intern(span.DbCollection is null ? $"DB {span.DbOperation}" : $"DB {span.DbOperation} {span.DbCollection}");
     }
 
     public static bool IsTimeout(ParsedSpan span) =>

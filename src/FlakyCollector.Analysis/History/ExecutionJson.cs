@@ -54,7 +54,84 @@ internal static class ExecutionJson
         }
 
         json.WriteEndArray();
+        WriteSpans(json, execution);
+        if (execution.LogTemplates.Count > 0)
+        {
+            json.WriteStartArray("logs");
+            foreach (var template in execution.LogTemplates.Order(StringComparer.Ordinal))
+            {
+                json.WriteStringValue(template);
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The span-level facts the detectors read beside the per-label figures (when a call ran, under
+    /// which span, what it answered, which service recorded it), so that a verdict read from the
+    /// history is the one the trace files give.
+    /// </summary>
+    private static void WriteSpans(Utf8JsonWriter json, TestExecution execution)
+    {
+        json.WriteStartArray("spans");
+        foreach (var e in execution.Spans.OrderBy(e => e.StartNanos).ThenBy(e => e.SpanId))
+        {
+            json.WriteStartArray();
+            json.WriteNumberValue(e.SpanId);
+            json.WriteStringValue(e.Label);
+            json.WriteNumberValue(e.DurationNanos);
+            json.WriteNumberValue((e.Error ? 1 : 0) | (e.ServerError ? 2 : 0) | (e.Timeout ? 4 : 0) | (e.Late ? 8 : 0) | (e.FromFixture ? 16 : 0));
+            json.WriteNumberValue(e.ParentSpanId);
+            json.WriteNumberValue(e.StartNanos);
+            json.WriteNumberValue(e.EndNanos);
+            json.WriteNumberValue(e.Kind);
+            json.WriteNumberValue(e.HttpStatusCode);
+            WriteNullable(json, e.ErrorType);
+            WriteNullable(json, e.ServiceName);
+            json.WriteEndArray();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter json, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNullValue();
+        }
+        else
+        {
+            json.WriteStringValue(value);
+        }
+    }
+
+    private static void ReadSpans(JsonElement element, TestExecution execution)
+    {
+        if (!element.TryGetProperty("spans", out var spans))
+        {
+            return;
+        }
+
+        foreach (var s in spans.EnumerateArray())
+        {
+            var flags = s[3].GetInt32();
+            execution.AddChildEntry(new ChildSpanEntry(s[0].GetUInt64(), s[1].GetString()!, s[2].GetInt64(),
+                (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0, (flags & 8) != 0)
+            {
+                FromFixture = (flags & 16) != 0,
+                ParentSpanId = s[4].GetUInt64(),
+                StartNanos = s[5].GetInt64(),
+                EndNanos = s[6].GetInt64(),
+                Kind = s[7].GetInt32(),
+                HttpStatusCode = s[8].GetInt32(),
+                ErrorType = s[9].ValueKind == JsonValueKind.Null ? null : s[9].GetString(),
+                ServiceName = s[10].ValueKind == JsonValueKind.Null ? null : s[10].GetString(),
+            });
+        }
     }
 
     public static TestExecution Read(JsonElement element, HistoryTest test)
@@ -93,6 +170,15 @@ internal static class ExecutionJson
             stats.LastEndNanos = c[11].GetInt64();
             stats.LateSpans = c[12].GetInt32();
             execution.ChildSpanCount += stats.Count;
+        }
+
+        ReadSpans(element, execution);
+        if (element.TryGetProperty("logs", out var logs))
+        {
+            foreach (var template in logs.EnumerateArray())
+            {
+                execution.AddLog(new LogMark(0, 0, 0, string.Empty, template.GetString()!), retainDetails: false, limit: 0);
+            }
         }
 
         return execution;

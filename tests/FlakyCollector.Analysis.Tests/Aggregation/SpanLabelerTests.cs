@@ -40,6 +40,8 @@ public sealed class SpanLabelerTests
         Assert.Equal("DB SELECT Prices", SpanLabeler.Label(query, _strings));
         Assert.Equal("DB CONNECT", SpanLabeler.Label(connect, _strings));
         Assert.Equal("DB postgresql", SpanLabeler.Label(bare, _strings));
+        // Older conventions: no db.operation.name, the operation is in the span's name.
+        Assert.Equal("DB SELECT orders", SpanLabeler.Label(new ParsedSpan { Name = "SELECT orders", Kind = 3, DbSystem = "postgresql" }, _strings));
     }
 
     [Theory]
