@@ -54,6 +54,7 @@ internal static class VerdictJson
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         JsonValueKind.Object => (IReadOnlyDictionary<string, int>)value.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32()),
+        JsonValueKind.Array => (IReadOnlyList<string>)value.EnumerateArray().Select(v => v.ToString()).ToList(),
         _ => double.NaN,
     };
 }

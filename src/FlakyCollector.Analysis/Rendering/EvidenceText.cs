@@ -26,6 +26,7 @@ internal static class EvidenceText
     public static string Value(string key, object value) => value switch
     {
         IReadOnlyDictionary<string, int> map => map.Count == 0 ? "none" : string.Join(", ", map.Select(kv => $"{kv.Key} ({kv.Value}×)")),
+        IReadOnlyList<string> texts => texts.Count == 0 ? "none" : string.Join("; ", texts),
         double d when key == "pValue" => Causes.Significance.PValueText(d),
         double d when key.EndsWith("Ms", StringComparison.Ordinal) => Figures.Ms(d),
         double d when key.StartsWith("probability", StringComparison.Ordinal) || key.StartsWith("failureRate", StringComparison.Ordinal) => Figures.Percent(d),
