@@ -24,8 +24,8 @@ internal static class FlakyTraceCommandLine
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var parsed = Build(output, error).Parse(args);
-        // hunt hands what it does not know to dotnet test; analyze and report have no such tail.
-        var unknown = parsed.CommandResult.Command is HuntCommand ? [] : UnknownOptions.In(parsed);
+        // hunt and repro hand what they do not know to dotnet test; the other commands have no such tail.
+        var unknown = parsed.CommandResult.Command is HuntCommand or ReproCommand ? [] : UnknownOptions.In(parsed);
         if (parsed.Errors.Count > 0 || unknown.Count > 0)
         {
             foreach (var problem in unknown.Concat(parsed.Errors.Select(e => e.Message)))

@@ -19,6 +19,14 @@ public sealed class UnknownOptionTests(SampleRunsFixture samples) : IClassFixtur
     }
 
     [Fact]
+    public void Repro_DotnetTestArguments_AreNotTakenForItsOwnOptions()
+    {
+        var run = CommandLineRun.Of("repro", "--from", Path.Combine(samples.Root, "no-such-folder"), "--", "--settings", "x.runsettings");
+
+        Assert.DoesNotContain("unknown option", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FarFromEveryOption_ListsTheCommandsOptions()
     {
         var run = CommandLineRun.Of("analyze", samples.Flaky, "--verbose");
