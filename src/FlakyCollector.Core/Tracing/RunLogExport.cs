@@ -7,8 +7,9 @@ namespace FlakyCollector.Tracing;
 /// <summary>
 /// Sends the run's log records over OTLP to the logs endpoint at the end of the run, in requests of
 /// at most <see cref="RecordsPerRequest"/>, after the spans. Held in memory until then, at most
-/// <see cref="MaxHeld"/> records (beyond that only the file has them). A failure, or a span export
-/// that already failed, is one warning: the file has every record either way.
+/// <see cref="MaxHeld"/> records (beyond that only the file has them). A failure is one warning; after
+/// a span export that already failed (and warned), the records are not tried and a line of information
+/// says so, so a dead endpoint still costs the run one warning. The file has every record either way.
 /// </summary>
 internal sealed class RunLogExport(FlakyTraceSettings settings)
 {
@@ -50,7 +51,7 @@ internal sealed class RunLogExport(FlakyTraceSettings settings)
 
         if (spansFailed)
         {
-            report.Warning($"{count} log records were not sent, as the spans could not be; they are in the file.");
+            report.Info($"{count} log records were not sent, as the spans could not be; they are in the file.");
             return;
         }
 
