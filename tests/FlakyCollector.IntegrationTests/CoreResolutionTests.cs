@@ -21,7 +21,10 @@ public sealed class CoreResolutionTests(PackageFeed feed)
         Assert.False(File.Exists(Path.Combine(sample.Directory, "bin", "Debug", "net10.0", "FlakyCollector.Core.dll")));
         var rows = run.TestSpans.Where(s => s.Attribute("code.function.name") == "Sums_Rows").ToList();
         Assert.Equal(3, rows.Count);
-        Assert.All(rows, s => Assert.Equal("hook", s.Attribute("flakytrace.timing")));
+        // Recorded from inside (not "collector"): the hook's own interval, or the framework's where the
+        // hook's disagreed with the framework's duration (a failing row's exception costs the hook more).
+        Assert.All(rows, s => Assert.Contains(s.Attribute("flakytrace.timing"), new[] { "hook", "framework" }));
+        Assert.Contains(rows, s => s.Attribute("flakytrace.timing") == "hook");
         Assert.DoesNotContain("timed from the test framework's events", run.Process.Output, StringComparison.Ordinal);
     }
 }
