@@ -79,8 +79,10 @@ internal sealed class RunExport(FlakyTraceSettings settings, Func<FlakyTraceSett
                 {
                     queue = new SpanExportQueue(exporter, new SpanExportQueueOptions
                     {
-                        FirstAnswerTimeout = settings.ExportTimeout < SpanExportQueueOptions.DefaultFirstAnswerTimeout
-                            ? settings.ExportTimeout : SpanExportQueueOptions.DefaultFirstAnswerTimeout,
+                        // An export timeout no longer than the first-answer bound governs the first
+                        // request itself: two timers of one length would race to name the failure.
+                        FirstAnswerTimeout = settings.ExportTimeout <= SpanExportQueueOptions.DefaultFirstAnswerTimeout
+                            ? Timeout.InfiniteTimeSpan : SpanExportQueueOptions.DefaultFirstAnswerTimeout,
                         EndpointText = ExportErrorText.Endpoint(settings.TracesEndpoint!),
                     });
                 }
