@@ -52,7 +52,9 @@ internal sealed class PlatformTestRun : IDisposable
             }
         }
 
-        var recording = ExecutionRecording.From(ended, "hook", recorder.Detached.Drain(), TestNodeReader.ExceptionType(state));
+        var suite = TestCaseNaming.SuiteName(TestNodeReader.FullyQualifiedName(node));
+        var recording = ExecutionRecording.From(ended, "hook", recorder.Detached.Drain(), TestNodeReader.ExceptionType(state),
+            fixtureLinks: recorder.FixtureLinksServing(suite));
         tracer.OnTestCompleted(TestNodeReader.Read(node, state, source, framework, recording));
     }
 

@@ -106,6 +106,9 @@ internal static class TestNodeReader
     private static string TypeName(TestMethodIdentifierProperty method) =>
         string.IsNullOrEmpty(method.Namespace) ? method.TypeName : method.Namespace + "." + method.TypeName;
 
+    /// <summary>The test's class and method, as <c>test.suite.name</c> and the analysis read them.</summary>
+    public static string FullyQualifiedName(TestNode node) => FullyQualifiedName(node, node.Properties.SingleOrDefault<TestMethodIdentifierProperty>());
+
     private static string FullyQualifiedName(TestNode node, TestMethodIdentifierProperty? method) =>
         method is null ? node.Uid.Value : TypeName(method) + "." + method.MethodName;
 

@@ -27,7 +27,8 @@ internal static class CompactPayloadFormat
     {
         var span = payload.TestSpan;
         if (span is null || payload.PreviousAttempts.Count > 0 || payload.Children.Count > 0 || payload.Detached.Count > 0
-            || payload.Warnings.Count > 0 || payload.ExceptionType is not null || payload.Exceptions.Count > 1 || payload.Logs.Count > 0)
+            || payload.Warnings.Count > 0 || payload.ExceptionType is not null || payload.Exceptions.Count > 1 || payload.Logs.Count > 0
+            || span.Links.Count > 0)
         {
             return null;
         }

@@ -65,6 +65,9 @@ internal sealed class ActivityRecorder : IDisposable
 
     public DetachedSpans Detached { get; }
 
+    /// <summary>Links to the roots of the fixture work that has ended so far and served the test class <paramref name="suite"/>.</summary>
+    public IReadOnlyList<Spans.SpanLinkData> FixtureLinksServing(string suite) => fixtures.LinksServing(suite);
+
     /// <summary>Raised, on the test's own path, when a hook's test activity stopped, with the key it is filed under.</summary>
     public event Action<string>? TestEnded;
 

@@ -17,13 +17,19 @@ internal static class ExecutionRecording
 
     private static readonly string Runtime = RuntimeInformation.FrameworkDescription;
 
+    /// <param name="fixtureLinks">Links to the fixture work that served the test's class, put on its recorded span.</param>
     public static RecordedExecution From(IReadOnlyList<RecordedTest> ended, string timing, IReadOnlyList<Spans.SpanData> detached,
-        string? exceptionType = null, int maxChildren = DefaultMaxChildren)
+        string? exceptionType = null, int maxChildren = DefaultMaxChildren, IReadOnlyList<Spans.SpanLinkData>? fixtureLinks = null)
     {
         var trace = ended.Count > 0 ? ended[^1] : null;
         var previous = ended.Take(Math.Max(0, ended.Count - 1)).ToList();
         var (logs, droppedLogs) = trace?.Logs.Take() ?? ([], 0);
         var testSpan = trace is null ? null : ActivitySpanConverter.Convert(trace.Activity);
+        if (testSpan is not null && fixtureLinks is { Count: > 0 })
+        {
+            testSpan = testSpan with { Links = [.. testSpan.Links, .. fixtureLinks] };
+        }
+
         if (testSpan is not null && droppedLogs > 0)
         {
             testSpan = testSpan with { Attributes = [.. testSpan.Attributes, new(Logs.LogNames.DroppedAttribute, (long)droppedLogs)] };

@@ -7,7 +7,9 @@ namespace FlakyCollector.Tracing;
 /// Links each test's span to the work its class's fixture or setup did outside any test. That
 /// work arrives as roots marked with the classes it served (<see cref="TestAttributeNames.FixtureSuites"/>),
 /// always before or with the first result of a test it served: it ended before that test began.
-/// A test span whose suite is among them gets a link per root, typed <see cref="TestAttributeNames.FixtureLinkType"/>.
+/// A test span whose suite is among them gets a link per root, typed <see cref="TestAttributeNames.FixtureLinkType"/>,
+/// together with the links its test process put on its recording (<see cref="Recording.FixtureWork.LinksServing"/>),
+/// each root once: results of parallel classes may reach here in another order than their work ended.
 /// </summary>
 internal sealed class FixtureLinks
 {
@@ -24,7 +26,7 @@ internal sealed class FixtureLinks
                 continue;
             }
 
-            var link = new SpanLinkData(span.TraceId, span.SpanId, [new(TestAttributeNames.LinkType, TestAttributeNames.FixtureLinkType)]);
+            var link = To(span);
             foreach (var suite in suites)
             {
                 var links = bySuite.GetOrAdd(suite, _ => new ConcurrentQueue<SpanLinkData>());
@@ -36,13 +38,23 @@ internal sealed class FixtureLinks
         }
     }
 
-    public SpanData Link(SpanData testSpan)
+    /// <summary>The link from a test span to the root of fixture work.</summary>
+    public static SpanLinkData To(SpanData root) =>
+        new(root.TraceId, root.SpanId, [new(TestAttributeNames.LinkType, TestAttributeNames.FixtureLinkType)]);
+
+    /// <summary><paramref name="testSpan"/> with links to the fixture work of its suite, known here or <paramref name="recorded"/> by its test process.</summary>
+    public SpanData Link(SpanData testSpan, IReadOnlyList<SpanLinkData>? recorded)
     {
         var suite = testSpan.Attributes.FirstOrDefault(a => a.Key == TestAttributeNames.SuiteName).Value as string;
-        return suite is not null && bySuite.TryGetValue(suite, out var links) && !links.IsEmpty
-            ? testSpan with { Links = [.. testSpan.Links, .. links] }
-            : testSpan;
+        IEnumerable<SpanLinkData> known = suite is not null && bySuite.TryGetValue(suite, out var links) ? links : [];
+        var added = known.Concat(recorded?.Where(IsFixtureLink) ?? [])
+            .DistinctBy(l => (l.TraceId, l.SpanId))
+            .ToList();
+        return added.Count > 0 ? testSpan with { Links = [.. testSpan.Links, .. added] } : testSpan;
     }
+
+    private static bool IsFixtureLink(SpanLinkData link) =>
+        link.Attributes.Any(a => a.Key == TestAttributeNames.LinkType && a.Value as string == TestAttributeNames.FixtureLinkType);
 
     private static string[]? Suites(SpanData span) =>
         span.Attributes.FirstOrDefault(a => a.Key == TestAttributeNames.FixtureSuites).Value as string[];

@@ -62,7 +62,8 @@ internal sealed class TestRunTracer : IDisposable
                 TestResource.Build(source, settings, payload?.Runtime, RunMetadata.Detect(environment, Path.GetDirectoryName(source))));
             // Fixture work travels before or with the first result of a test it served: learn it first.
             fixtures.Add(payload?.Detached ?? []);
-            var testSpans = TestExecutions.Of(test).Select(selection.Select).OfType<SpanData>().Select(fixtures.Link).ToList();
+            var testSpans = TestExecutions.Of(test).Select(selection.Select).OfType<SpanData>()
+                .Select(span => fixtures.Link(span, payload?.TestSpan?.Links)).ToList();
             var kept = testSpans.Select(s => s.TraceId).ToHashSet(StringComparer.Ordinal);
 
             // A test's children go (or are left out) with it; work outside any test is always kept.

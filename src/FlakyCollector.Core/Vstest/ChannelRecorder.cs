@@ -76,7 +76,9 @@ internal static class ChannelRecorder
                     return;
                 }
 
-                var execution = ExecutionRecording.From(recorder.TakeEnded(key, withRetries: false), "hook", recorder.Detached.Drain());
+                // The key is the test's fully qualified name (xUnit v3 is the only framework recorded this way).
+                var execution = ExecutionRecording.From(recorder.TakeEnded(key, withRetries: false), "hook", recorder.Detached.Drain(),
+                    fixtureLinks: recorder.FixtureLinksServing(Tracing.TestCaseNaming.SuiteName(key)));
                 file.Write(key, execution);
             }
         }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using FlakyCollector.Configuration;
 using FlakyCollector.Recording;
 using FlakyCollector.Spans;
+using FlakyCollector.Tracing;
 using FlakyCollector.Vstest;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 
@@ -45,15 +46,16 @@ internal sealed class TestCaseRecordings : IDisposable
     public RecordedExecution Take(TestCase testCase, string vstestOutcome, out IReadOnlyList<KeyValuePair<string, RecordedExecution>> rows)
     {
         rows = [];
+        var fixtureLinks = recorder.FixtureLinksServing(TestCaseNaming.SuiteName(testCase.FullyQualifiedName));
         if (collectorStarted.TryRemove(testCase.Id, out var started))
         {
-            return ExecutionRecording.From([recorder.FinishTest(started)], "collector", recorder.Detached.Drain());
+            return ExecutionRecording.From([recorder.FinishTest(started)], "collector", recorder.Detached.Drain(), fixtureLinks: fixtureLinks);
         }
 
         var framework = TestFrameworkDetector.FromExecutorUri(testCase.ExecutorUri);
         var key = TestKeys.ForTestCase(framework, testCase.FullyQualifiedName, testCase.DisplayName);
         var taken = correlation.TakeFor(framework, key, isWholeMethod: !testCase.DisplayName.EndsWith(')'), vstestOutcome);
-        var payload = correlation.Recording(taken, "hook", recorder.Detached.Drain());
+        var payload = correlation.Recording(taken, "hook", recorder.Detached.Drain(), fixtureLinks);
         if (framework == TestFramework.MSTest)
         {
             rows = correlation.TakeRows(key).Select(r => KeyValuePair.Create(r.Key, correlation.Recording([r.Value], "hook", []))).ToList();

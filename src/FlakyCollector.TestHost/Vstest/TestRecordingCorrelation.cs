@@ -124,8 +124,9 @@ internal sealed class TestRecordingCorrelation(int maxChildrenPerTest = Executio
     }
 
     /// <summary>Turns what <see cref="TakeFor"/> gave into the payload, with at most the cap of children.</summary>
-    public RecordedExecution Recording(IReadOnlyList<RecordedTest> taken, string timing, IReadOnlyList<SpanData> detached) =>
-        ExecutionRecording.From(taken, timing, detached, maxChildren: maxChildrenPerTest);
+    public RecordedExecution Recording(IReadOnlyList<RecordedTest> taken, string timing, IReadOnlyList<SpanData> detached,
+        IReadOnlyList<SpanLinkData>? fixtureLinks = null) =>
+        ExecutionRecording.From(taken, timing, detached, maxChildren: maxChildrenPerTest, fixtureLinks: fixtureLinks);
 
     /// <summary>The coarse outcome a hook's tag or vstest's outcome stands for: pass, fail, or other.</summary>
     public static string OutcomeClass(string? outcome) => outcome?.ToLowerInvariant() switch

@@ -50,6 +50,20 @@ public sealed class CompactPayloadFormatTests
     }
 
     [Fact]
+    public void RoundTrip_TestSpanWithFixtureLinks_JsonKeepsTheLinks()
+    {
+        var link = new SpanLinkData("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", [new("flakytrace.link.type", "fixture")]);
+        var payload = Payload(TestSpan() with { Links = [link] });
+
+        var text = ExecutionPayloadJson.Write(payload);
+        var read = ExecutionPayloadJson.Read(text);
+
+        Assert.False(text.StartsWith("1|", StringComparison.Ordinal), "the compact form carries no links");
+        var kept = Assert.Single(read.TestSpan!.Links);
+        Assert.Equal((link.TraceId, link.SpanId), (kept.TraceId, kept.SpanId));
+    }
+
+    [Fact]
     public void RoundTrip_SeveralExceptionsThrown_JsonKeepsThemInOrder()
     {
         var payload = Payload(TestSpan()) with

@@ -22,7 +22,7 @@ public sealed class FixtureLinksTests
         var links = new FixtureLinks();
         links.Add([FixtureRoot, FixtureRoot with { SpanId = "00f067aa0ba902b7", ParentSpanId = "b7ad6b7169203331", Attributes = [] }]);
 
-        var linked = links.Link(Test("Shop.SuggestionTests"));
+        var linked = links.Link(Test("Shop.SuggestionTests"), recorded: null);
 
         var link = Assert.Single(linked.Links);
         Assert.Equal((FixtureRoot.TraceId, FixtureRoot.SpanId), (link.TraceId, link.SpanId));
@@ -36,7 +36,33 @@ public sealed class FixtureLinksTests
         links.Add([FixtureRoot]);
         var test = Test("Shop.CheckoutTests");
 
-        Assert.Same(test, links.Link(test));
+        Assert.Same(test, links.Link(test, recorded: null));
+    }
+
+    [Fact]
+    public void Link_ResultArrivedBeforeTheFixturesRoot_LinkedFromWhatItsTestProcessRecorded()
+    {
+        // Parallel classes: another class's result carried the root, and reached here after this one.
+        var links = new FixtureLinks();
+
+        var linked = links.Link(Test("Shop.SearchTests"), recorded: [FixtureLinks.To(FixtureRoot)]);
+
+        var link = Assert.Single(linked.Links);
+        Assert.Equal((FixtureRoot.TraceId, FixtureRoot.SpanId), (link.TraceId, link.SpanId));
+    }
+
+    [Fact]
+    public void Link_RootKnownHereAndRecorded_LinkedOnce()
+    {
+        var links = new FixtureLinks();
+        links.Add([FixtureRoot]);
+        var captured = new SpanLinkData("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7", [new(TestAttributeNames.LinkType, "captured")]);
+
+        var linked = links.Link(Test("Shop.SearchTests"), recorded: [FixtureLinks.To(FixtureRoot), captured]);
+
+        // Only fixture links are taken from the recording; the others are not this class's business.
+        var link = Assert.Single(linked.Links);
+        Assert.Equal(FixtureRoot.SpanId, link.SpanId);
     }
 
     private static SpanData Test(string suite) => new()

@@ -23,6 +23,17 @@ public sealed class FixtureWorkTests : IDisposable
     }
 
     [Fact]
+    public void WorkInAClassFixturesConstructor_LinkedFromTheRecordingsOfTheClassesItServed()
+    {
+        _ = new WarmedIndex();
+        var root = Assert.Single(recorder.Detached.Drain());
+
+        var link = Assert.Single(recorder.FixtureLinksServing(typeof(UsesWarmedIndex).FullName!));
+        Assert.Equal((root.TraceId, root.SpanId), (link.TraceId, link.SpanId));
+        Assert.Empty(recorder.FixtureLinksServing(typeof(FixtureWorkTests).FullName!));
+    }
+
+    [Fact]
     public void WorkOfNoFixture_RootUnmarked()
     {
         using (WarmedIndex.Source.StartActivity("background tick"))
