@@ -36,6 +36,7 @@ internal static class TestSpanFacts
                 ? message
                 : message[..MessageLimitWithoutDetails];
             execution.StackTrace = retainDetails ? span.ExceptionStackTrace : null;
+            execution.FailedInSetup = Causes.SetupFailures.FailedInSetup(span.FailurePhase, message);
         }
     }
 

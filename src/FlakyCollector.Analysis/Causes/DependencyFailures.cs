@@ -9,7 +9,8 @@ namespace FlakyCollector.Analysis.Causes;
 /// another service recorded says it failed. Not a dependency failure: a cancellation or timeout
 /// (the callee was slow, which is timing), a 4xx answer (the callee refused what it was asked, a
 /// symptom of the caller's state), and anything the test's own service recorded that is not a call
-/// out, such as the server spans of an app tested in memory and the app's own spans.
+/// out, such as the server spans of an app tested in memory and the app's own spans. A test whose
+/// setup failed, with no span that shows it, has its failure text read (<see cref="SetupFailures"/>).
 /// </summary>
 internal static class DependencyFailures
 {
@@ -43,6 +44,12 @@ internal static class DependencyFailures
             {
                 labels.Add(span.Label);
             }
+        }
+
+        // Without the fixture's spans, the failure text of a failed setup may still name what it met.
+        if (labels.Count == 0 && SetupFailures.DependencyFailureLabel(execution) is { } setup)
+        {
+            labels.Add(setup);
         }
 
         return labels;

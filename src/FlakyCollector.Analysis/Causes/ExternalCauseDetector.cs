@@ -17,6 +17,9 @@ internal sealed class ExternalCauseDetector(AnalysisOptions options) : ICauseDet
 {
     private const int MinimumFailingWithProblem = 2;
 
+    /// <summary>A failed setup's dependency failure is the cause of its tests' failures.</summary>
+    public bool ReadsTheTestBody => false;
+
     public IEnumerable<CauseHint> Detect(FlakySample sample)
     {
         var problems = sample.Failing.Concat(sample.Passing).ToDictionary(e => e, DependencyFailures.Labels);
@@ -53,6 +56,7 @@ internal sealed class ExternalCauseDetector(AnalysisOptions options) : ICauseDet
             var codes = StatusCodes(sample.Failing, label);
             var errorType = sample.Failing.SelectMany(e => e.Children).FirstOrDefault(c => c.Label == label && c.ErrorType is not null).ErrorType;
             var fromFixture = sample.Failing.Count(e => e.Spans.Any(s => s.Label == label && s.FromFixture && DependencyFailures.IsDependencyFailure(e, s)));
+            var fromFailureText = !sample.Failing.Any(e => e.Spans.Any(s => s.Label == label));
             hints.Add(new CauseHint(
                 CauseKind.External,
                 CauseHint.ScoreOf(adjusted),
@@ -67,6 +71,7 @@ internal sealed class ExternalCauseDetector(AnalysisOptions options) : ICauseDet
                     new("passingRuns", passingRuns),
                     new("failingStatusCodes", codes.ToDictionary(c => c.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), c => c.Value)),
                     new("failingRunsFromFixture", fromFixture),
+                    new("source", fromFailureText ? "failure text" : "spans"),
                     new("errorType", errorType ?? ""),
                     new("pValue", adjusted),
                 ]));

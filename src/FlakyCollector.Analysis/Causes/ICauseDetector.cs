@@ -4,4 +4,10 @@ namespace FlakyCollector.Analysis.Causes;
 internal interface ICauseDetector
 {
     IEnumerable<CauseHint> Detect(FlakySample sample);
+
+    /// <summary>
+    /// Whether the detector reads what the test's body did (its spans, duration, reads, waits,
+    /// logs): it is then given no execution that failed in setup (<see cref="SetupFailures"/>).
+    /// </summary>
+    bool ReadsTheTestBody => true;
 }

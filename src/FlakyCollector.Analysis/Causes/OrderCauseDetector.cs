@@ -19,6 +19,9 @@ namespace FlakyCollector.Analysis.Causes;
 /// </summary>
 internal sealed class OrderCauseDetector(ProcessHistory history, AnalysisOptions options) : ICauseDetector
 {
+    /// <summary>A test that ran before may have broken what a fixture's setup needed, too.</summary>
+    public bool ReadsTheTestBody => false;
+
     private const int MinimumFailingWithPredecessor = 2;
 
     public IEnumerable<CauseHint> Detect(FlakySample sample)

@@ -111,7 +111,11 @@ public static class FlakinessAnalyzer
             Latest(inFlakyCommits, TestOutcome.Failed, options.MaxExecutionsPerOutcome),
             Latest(inFlakyCommits, TestOutcome.Passed, options.MaxExecutionsPerOutcome));
         var labels = sample.Failing.Concat(sample.Passing).SelectMany(e => e.Children).Select(c => c.Label).Distinct().Order(StringComparer.Ordinal).ToList();
-        var causes = CauseOrder.Rank(detectors.Value.SelectMany(d => d.Detect(sample)));
+        // Executions that failed in setup never ran the body: only what reads the setup reads them.
+        var body = sample with { Failing = [.. sample.Failing.Where(e => !e.FailedInSetup)] };
+        var causes = CauseOrder.Rank(detectors.Value
+            .Where(d => !d.ReadsTheTestBody || body.Failing.Count > 0)
+            .SelectMany(d => d.Detect(d.ReadsTheTestBody ? body : sample)));
         return summary with
         {
             PassingProfile = OutcomeProfiler.Profile(sample.Passing, labels),

@@ -51,6 +51,9 @@ public sealed class TestExecution
     /// <summary>Kept only when details are requested (the HTML report).</summary>
     public string? StackTrace { get; internal set; }
 
+    /// <summary>Failed before its body ran: the fixture or setup that served it failed (see <see cref="Causes.SetupFailures"/>).</summary>
+    public bool FailedInSetup { get; internal set; }
+
     public IReadOnlyList<ChildSpanStats> Children =>
         _childView ??= _children is null ? Array.Empty<ChildSpanStats>() : new ArraySegment<ChildSpanStats>(_children, 0, _childCount);
 

@@ -33,4 +33,5 @@ internal enum AttributeKey
     DbSystem,
     DbOperation,
     DbCollection,
+    FailurePhase,
 }

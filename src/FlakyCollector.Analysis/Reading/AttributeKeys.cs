@@ -40,6 +40,7 @@ internal static class AttributeKeys
         23 => key.SequenceEqual("test.case.result.status"u8) ? AttributeKey.TestResultStatus
             : key.SequenceEqual("flakytrace.testhost.pid"u8) ? AttributeKey.TestHostPid
             : key.SequenceEqual("process.runtime.version"u8) ? AttributeKey.RuntimeVersion : AttributeKey.Unknown,
+        24 => key.SequenceEqual("flakytrace.failure.phase"u8) ? AttributeKey.FailurePhase : AttributeKey.Unknown,
         25 => key.SequenceEqual("http.response.status_code"u8) ? AttributeKey.HttpStatusCode : AttributeKey.Unknown,
         27 => key.SequenceEqual("vcs.repository.ref.revision"u8) ? AttributeKey.Revision
             : key.SequenceEqual("process.runtime.description"u8) ? AttributeKey.RuntimeDescription : AttributeKey.Unknown,

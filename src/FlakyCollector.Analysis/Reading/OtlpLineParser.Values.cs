@@ -160,6 +160,7 @@ internal sealed partial class OtlpLineParser
             case AttributeKey.DbSystem: target.DbSystem = value; break;
             case AttributeKey.DbOperation: target.DbOperation = value; break;
             case AttributeKey.DbCollection: target.DbCollection = value; break;
+            case AttributeKey.FailurePhase: target.FailurePhase = value; break;
             default: break;
         }
     }

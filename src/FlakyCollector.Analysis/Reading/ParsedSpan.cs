@@ -46,6 +46,9 @@ internal sealed class ParsedSpan
     public string? DbOperation;
     public string? DbCollection;
 
+    /// <summary><c>flakytrace.failure.phase</c>: <c>setup</c> when the test failed before its body ran.</summary>
+    public string? FailurePhase;
+
     /// <summary><c>flakytrace.span.late</c>: the collector saw this span end after its test's span.</summary>
     public bool IsLate;
 
@@ -76,7 +79,7 @@ internal sealed class ParsedSpan
         ExceptionType = ExceptionMessage = ExceptionStackTrace = null;
         Commit = ServiceName = HostName = null;
         RuntimeName = RuntimeVersion = RuntimeDescription = null;
-        DbSystem = DbOperation = DbCollection = null;
+        DbSystem = DbOperation = DbCollection = FailurePhase = null;
         IsLate = false;
     }
 }

@@ -27,6 +27,7 @@ public sealed class ContractNamesTests
         { TestAttributeNames.ExceptionMessage, nameof(AttributeKey.ExceptionMessage) },
         { TestAttributeNames.ExceptionStacktrace, nameof(AttributeKey.ExceptionStackTrace) },
         { TestAttributeNames.TestHostPid, nameof(AttributeKey.TestHostPid) },
+        { TestAttributeNames.FailurePhase, nameof(AttributeKey.FailurePhase) },
         { TestActivityNames.LateAttribute, nameof(AttributeKey.SpanLate) },
         { RunAttributeNames.HeadRevision, nameof(AttributeKey.Revision) },
         { FlakyCollector.Recording.Database.DatabaseNames.SystemName, nameof(AttributeKey.DbSystem) },
