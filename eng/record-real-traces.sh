@@ -81,6 +81,11 @@ if [ "$load" = 1 ]; then
 fi
 
 commit=$(git -C "$root" rev-parse --short HEAD)
+# The version of the code under test is the suite's own source, not the repository's head: runs of
+# an unchanged suite recorded at different repository commits are one commit to the analysis.
+suite_version=$(git -C "$root" rev-parse "HEAD:tests/samples/$suite")
+if [ -n "$(git -C "$root" status --porcelain -- "tests/samples/$suite")" ]; then suite_version="$suite_version-modified"; fi
+export OTEL_RESOURCE_ATTRIBUTES="vcs.ref.head.revision=$suite_version${OTEL_RESOURCE_ATTRIBUTES:+,$OTEL_RESOURCE_ATTRIBUTES}"
 for i in $(seq 1 "$runs"); do
   run="$(date -u +%Y%m%dT%H%M%S)-$i"
   results="$work/TestResults/$run"
@@ -96,7 +101,7 @@ for i in $(seq 1 "$runs"); do
   fi
   gzip -9 -c "$file" > "$out/$run.otlp.jsonl.gz"
   cat > "$out/$run.meta.json" <<JSON
-{ "suite": "$suite", "label": "$label", "spinner": $load, "loadAverage1m": $loadavg, "cores": $cores, "collector": "$version", "commit": "$commit", "exitCode": $code }
+{ "suite": "$suite", "label": "$label", "spinner": $load, "loadAverage1m": $loadavg, "cores": $cores, "collector": "$version", "commit": "$commit", "suiteVersion": "$suite_version", "exitCode": $code }
 JSON
   echo "== run $i of $runs ($label, load $loadavg): exit $code, $(basename "$file")"
 done
