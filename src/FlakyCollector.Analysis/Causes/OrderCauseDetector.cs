@@ -13,7 +13,12 @@ namespace FlakyCollector.Analysis.Causes;
 /// A fourth, per span of a test running alongside: that span had ended before the test's read
 /// (<see cref="ChangesBeforeRead"/>), for a parallel test whose change lands mid-test. A candidate is flagged when failures are more likely
 /// with it than without it by a one-sided Fisher exact test adjusted for all candidates, with at
-/// least two failures in its presence. A weaker candidate is only reported when it still
+/// least two failures in its presence. The adjustment counts the other tests, not every (test,
+/// relation, span) triple: one test's relations are nested ("immediately before" within "before",
+/// that within "had started before"; a span that ended before the read is part of the test having
+/// ended before it), so they ask one question about that test. Counting them all would demand of
+/// four failing runs among twenty what only forty could give, and a real culprit that separated
+/// every failing run from every passing one would go unnamed. A weaker candidate is only reported when it still
 /// separates failing from passing runs among the executions the strongest one does not explain:
 /// tests that merely tend to run early alongside the real culprit are explained away.
 /// </summary>
@@ -46,7 +51,7 @@ internal sealed class OrderCauseDetector(ProcessHistory history, AnalysisOptions
             }
         }
 
-        var candidates = counts.Keys.ToList();
+        var candidates = counts.Keys.Select(c => c.Test).Distinct(StringComparer.Ordinal).ToList();
         var flagged = counts
             .Where(c => c.Value.Failing >= MinimumFailingWithPredecessor)
             .Select(c => (Candidate: c.Key, P: (FailingWith: c.Value.Failing, PassingWith: c.Value.Passing,

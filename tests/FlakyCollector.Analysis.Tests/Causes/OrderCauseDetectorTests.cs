@@ -22,6 +22,33 @@ public sealed class OrderCauseDetectorTests
     }
 
     [Fact]
+    public void Detect_FourOfTwentyRunsAmongManyBystanders_CulpritStillNamed()
+    {
+        // As in a real parallel suite: 4 failing runs of 20, thirty bystanders with spans ran before
+        // it in every run, and the culprit's work came first exactly in the failing runs.
+        var all = new List<TestExecution>();
+        var failing = new List<TestExecution>();
+        var passing = new List<TestExecution>();
+        for (var run = 0; run < 20; run++)
+        {
+            var culpritFirst = run % 5 == 0;
+            for (var b = 0; b < 30; b++)
+            {
+                all.Add(Make($"Bystander{b}", TestOutcome.Passed, startMs: b * 3, durationMs: 2, run: $"r{run}").WithChild("GET", 1));
+            }
+
+            all.Add(Make("Culprit", TestOutcome.Passed, startMs: culpritFirst ? 100 : 400, durationMs: 50, run: $"r{run}").WithChild("POST", 10));
+            var target = Make("Target", culpritFirst ? TestOutcome.Failed : TestOutcome.Passed, startMs: 200, durationMs: 50, run: $"r{run}");
+            all.Add(target);
+            (culpritFirst ? failing : passing).Add(target);
+        }
+
+        var hint = Assert.Single(new OrderCauseDetector(new ProcessHistory(ByRun(all)), new AnalysisOptions()).Detect(new FlakySample("Target", failing, passing)));
+
+        Assert.Equal("Culprit", hint.Evidence.Single(f => f.Name == "otherTest").Value);
+    }
+
+    [Fact]
     public void Detect_CulpritRanInAnotherProcess_ReportsNothing()
     {
         // Same run, but the culprit ran in a different test process: no shared state, no order effect.

@@ -151,8 +151,18 @@ public sealed class RealTraceRulesTests
     public void CauseOrder_ContentionAtAWait_RanksBeforeTimingOfThatWait()
     {
         var timing = new CauseHint(CauseKind.Timing, 4.1, "slow wait", [new("span", "pool.acquire")]);
-        var contention = new CauseHint(CauseKind.Contention, 2.2, "holders", [new("span", "db.query"), new("measuredAt", "pool.acquire")]);
+        var contention = new CauseHint(CauseKind.Contention, 2.2, "holders", [new("span", "db.query"), new("measuredAt", "pool.acquire"), new("holders", new[] { "Shop.AuditTests.Writes" })]);
 
         Assert.Equal(CauseKind.Contention, CauseOrder.Rank([timing, contention])[0].Kind);
+    }
+
+    [Fact]
+    public void CauseOrder_OneTestRunningAtAWait_DoesNotOutrankAStrongerTimingOfThatWait()
+    {
+        // Seen on a busy machine: a client timeout on a slow dependency, and a test that happened to run then.
+        var timing = new CauseHint(CauseKind.Timing, 4.1, "cancelled after 1012 ms", [new("span", "HTTP GET 127.0.0.1/rates/standard")]);
+        var contention = new CauseHint(CauseKind.Contention, 3.1, "ran at the moment of its wait", [new("otherTest", "Shop.SearchTests.Finds"), new("measuredAt", "HTTP GET 127.0.0.1/rates/standard")]);
+
+        Assert.Equal(CauseKind.Timing, CauseOrder.Rank([contention, timing])[0].Kind);
     }
 }
