@@ -9,7 +9,9 @@ namespace FlakyCollector.Analysis.Flakiness;
 /// A <c>contention</c> that names the holders of what a wait waited for comes before <c>timing</c>
 /// about that same wait: the wait was long because others held it. A count of tests, or one test
 /// that merely ran at that moment, does not outrank a direct timing measure of the wait: on a busy
-/// machine a slow call and a crowd come together. And a <c>race</c> comes before any
+/// machine a slow call and a crowd come together. Such a contention also comes before <c>order</c>:
+/// in a parallel suite, which tests ran before is part of the schedule that decides who holds the
+/// resource at the wait, while the holders at that moment are the mechanism. And a <c>race</c> comes before any
 /// <c>timing</c> hint. Late work is also slow work, so both often hold, and the rank test behind
 /// <c>timing</c> usually scores higher than the count behind <c>race</c>; but "it was slower" does
 /// not say what to fix, while "the test does not wait for what it started" does.
@@ -22,6 +24,7 @@ internal static class CauseOrder
         var waits = all.Where(h => h.Kind == CauseKind.Contention && h.Evidence.Any(f => f.Name == "holders")).Select(h => h.Evidence.FirstOrDefault(f => f.Name == "measuredAt")?.Value as string).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var ranked = all.OrderBy(CauseConfidence.IsTestDurationOnly)
             .ThenBy(h => h.Kind == CauseKind.Timing && h.Evidence.FirstOrDefault(f => f.Name == "span")?.Value is string span && waits.Contains(span))
+            .ThenBy(h => h.Kind == CauseKind.Order && waits.Count > 0)
             .ThenByDescending(h => h.Score)
             .ToList();
         var races = ranked.Where(h => h.Kind == CauseKind.Race).ToList();

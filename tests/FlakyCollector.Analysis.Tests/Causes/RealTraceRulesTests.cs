@@ -157,6 +157,17 @@ public sealed class RealTraceRulesTests
     }
 
     [Fact]
+    public void CauseOrder_HoldersAtTheFailedWait_RankBeforeATestThatRanBefore()
+    {
+        // Seen on xUnit v3: the pool's wait timed out while two tests held connections; which test
+        // had run before is part of the schedule that put them there.
+        var order = new CauseHint(CauseKind.Order, 4.0, "ran before", [new("otherTest", "Shop.AuditTests.Writes"), new("relation", "before")]);
+        var contention = new CauseHint(CauseKind.Contention, 3.9, "held db.query", [new("span", "db.query"), new("measuredAt", "pool.acquire"), new("holders", new[] { "Shop.BackupTests.Verifies" })]);
+
+        Assert.Equal(CauseKind.Contention, CauseOrder.Rank([order, contention])[0].Kind);
+    }
+
+    [Fact]
     public void CauseOrder_OneTestRunningAtAWait_DoesNotOutrankAStrongerTimingOfThatWait()
     {
         // Seen on a busy machine: a client timeout on a slow dependency, and a test that happened to run then.
