@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace FlakyCollector.Logger.Tests;
 
 /// <summary>One span as the front end wrote it to the run's <c>.otlp.jsonl</c> file.</summary>
-internal sealed record WrittenSpan(string Name, string TraceId, string SpanId, int StatusCode, string? StatusMessage, IReadOnlyDictionary<string, string> Attributes)
+internal sealed record WrittenSpan(string Name, string TraceId, string SpanId, long Start, long End, int StatusCode, string? StatusMessage, IReadOnlyDictionary<string, string> Attributes)
 {
     public string? Attribute(string key) => Attributes.GetValueOrDefault(key);
 
@@ -30,6 +30,8 @@ internal sealed record WrittenSpan(string Name, string TraceId, string SpanId, i
                 span.GetProperty("name").GetString()!,
                 span.GetProperty("traceId").GetString()!,
                 span.GetProperty("spanId").GetString()!,
+                long.Parse(span.GetProperty("startTimeUnixNano").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+                long.Parse(span.GetProperty("endTimeUnixNano").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
                 status.ValueKind == JsonValueKind.Object && status.TryGetProperty("code", out var code) ? code.GetInt32() : 0,
                 status.ValueKind == JsonValueKind.Object && status.TryGetProperty("message", out var message) ? message.GetString() : null,
                 attributes);
