@@ -40,6 +40,7 @@ internal sealed class ActivityRecorder : IDisposable
         ActivitySource.AddActivityListener(listener);
         registeredSources = filter;
         Testing.TestSpanListener.Shared.AddRecorderSources(filter);
+        Testing.TestSpanListener.Shared.AddRecorder(this);
         AppDomain.CurrentDomain.FirstChanceException += OnFirstChanceException;
         if (filter.Matches("System.Net.Http"))
         {
@@ -64,6 +65,10 @@ internal sealed class ActivityRecorder : IDisposable
     }
 
     public DetachedSpans Detached { get; }
+
+    /// <summary>The activities that have ended so far in a running test's trace; none for a trace this recorder does not hold.</summary>
+    public IReadOnlyList<Activity> EndedInTest(ActivityTraceId traceId) =>
+        live.TryGetValue(traceId, out var test) ? test.EndedActivities() : [];
 
     /// <summary>Raised, on the test's own path, when a hook's test activity stopped, with the key it is filed under.</summary>
     public event Action<string>? TestEnded;
@@ -128,6 +133,7 @@ internal sealed class ActivityRecorder : IDisposable
     public void Dispose()
     {
         Testing.TestSpanListener.Shared.RemoveRecorderSources(registeredSources);
+        Testing.TestSpanListener.Shared.RemoveRecorder(this);
         AppDomain.CurrentDomain.FirstChanceException -= OnFirstChanceException;
         aspNetCoreTags?.Dispose();
         httpClientTags?.Dispose();
@@ -187,7 +193,7 @@ internal sealed class ActivityRecorder : IDisposable
             }
             else if (live.TryGetValue(activity.TraceId, out var owner))
             {
-                owner.AddChild(span);
+                owner.AddChild(span, activity);
             }
             else if (outlivedItsTest)
             {
