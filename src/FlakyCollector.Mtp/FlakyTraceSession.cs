@@ -20,20 +20,34 @@ namespace FlakyCollector.Mtp;
 internal sealed partial class FlakyTraceSession : IDataConsumer, ITestSessionLifetimeHandler, IOutputDeviceDataProducer, IDataProducer
 {
     private readonly ICommandLineOptions options;
-    private readonly IConfiguration configuration;
+    private readonly Func<string> resultsDirectory;
     private readonly IOutputDevice output;
     private readonly IMessageBus messageBus;
+    private readonly Func<string, string?> environment;
+    private readonly TimeProvider clock;
+    private readonly Func<PlatformTestApplication> application;
     private readonly PlatformRunReport report = new();
     private TracingRequest? request;
     private PlatformTestRun? run;
     private Repro.ReproInjector? injector;
 
     public FlakyTraceSession(IServiceProvider services)
+        : this(services.GetCommandLineOptions(), services.GetConfiguration().GetTestResultDirectory, services.GetOutputDevice(), services.GetMessageBus(),
+            Environment.GetEnvironmentVariable, TimeProvider.System, PlatformTestApplication.Entry)
     {
-        options = services.GetCommandLineOptions();
-        configuration = services.GetConfiguration();
-        output = services.GetOutputDevice();
-        messageBus = services.GetMessageBus();
+    }
+
+    /// <summary>The session's narrow inputs, so that its logic is tested without a test application.</summary>
+    internal FlakyTraceSession(ICommandLineOptions options, Func<string> resultsDirectory, IOutputDevice output, IMessageBus messageBus,
+        Func<string, string?> environment, TimeProvider clock, Func<PlatformTestApplication> application)
+    {
+        this.options = options;
+        this.resultsDirectory = resultsDirectory;
+        this.output = output;
+        this.messageBus = messageBus;
+        this.environment = environment;
+        this.clock = clock;
+        this.application = application;
     }
 
     public string Uid => ExtensionInfo.Uid;
@@ -68,14 +82,14 @@ internal sealed partial class FlakyTraceSession : IDataConsumer, ITestSessionLif
                 var tracer = TraceSession.Start(new TraceSessionOptions
                 {
                     RunSettings = request.Settings.Configuration,
-                    Environment = Environment.GetEnvironmentVariable,
+                    Environment = environment,
                     Report = report,
-                    ResultsDirectory = configuration.GetTestResultDirectory,
-                    FrontEndDefaults = PlatformTestRun.Defaults(Environment.GetEnvironmentVariable),
+                    ResultsDirectory = resultsDirectory,
+                    FrontEndDefaults = PlatformTestRun.Defaults(environment),
                 });
                 if (tracer is not null)
                 {
-                    run = new PlatformTestRun(tracer);
+                    run = new PlatformTestRun(tracer, application());
                     injector = Repro.ReproInjector.Start(request.Settings.Configuration.GetValueOrDefault(Repro.ReproSettingNames.Repro), report.Warning);
                 }
             }
@@ -145,9 +159,9 @@ internal sealed partial class FlakyTraceSession : IDataConsumer, ITestSessionLif
 
         try
         {
-            var directory = Path.Combine(configuration.GetTestResultDirectory(), "flakytrace");
+            var directory = Path.Combine(resultsDirectory(), "flakytrace");
             Directory.CreateDirectory(directory);
-            var path = Path.Combine(directory, $"warnings_{DateTime.UtcNow:yyyyMMdd'T'HHmmss}_{Environment.ProcessId}.txt");
+            var path = Path.Combine(directory, $"warnings_{clock.GetUtcNow():yyyyMMdd'T'HHmmss}_{Environment.ProcessId}.txt");
             await File.WriteAllLinesAsync(path, report.Warnings, cancellationToken).ConfigureAwait(false);
             await messageBus.PublishAsync(this, new SessionFileArtifact(sessionUid, new FileInfo(path), "FlakyTrace warnings")).ConfigureAwait(false);
         }

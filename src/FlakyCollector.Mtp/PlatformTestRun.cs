@@ -1,4 +1,3 @@
-using System.Reflection;
 using FlakyCollector.Configuration;
 using FlakyCollector.Recording;
 using FlakyCollector.Tracing;
@@ -18,11 +17,9 @@ internal sealed class PlatformTestRun : IDisposable
     private readonly string source;
     private readonly TestFramework framework;
 
-    public PlatformTestRun(TestRunTracer tracer)
+    public PlatformTestRun(TestRunTracer tracer, PlatformTestApplication application)
     {
-        var entry = Assembly.GetEntryAssembly();
-        source = entry?.Location ?? Environment.ProcessPath ?? "tests";
-        framework = TestFrameworkDetector.FromAssemblyNames(entry?.GetReferencedAssemblies().Select(a => a.Name) ?? []);
+        (source, framework) = (application.Source, application.Framework);
         recorder = new ActivityRecorder(ActivitySourceList.Recorded(tracer.Settings.ActivitySources), captureLogs: tracer.Settings.Logs);
         this.tracer = tracer;
     }

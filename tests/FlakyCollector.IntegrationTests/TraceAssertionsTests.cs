@@ -8,7 +8,8 @@ namespace FlakyCollector.IntegrationTests;
 /// spans of their own calls to the orders API (count, order, error spans, duration), wait for a
 /// background span instead of sleeping, and RaceFixedSample waits for its confirmation. Each must
 /// pass the same way with a plain `dotnet test` (the API's own in-memory listener, nothing written)
-/// and with `--collect FlakyTrace` (the collector recording alongside).
+/// and with `--collect FlakyTrace` (the collector recording alongside). TraceAssertionsXunitV3Mtp runs
+/// the same tests on xUnit v3 as a Microsoft.Testing.Platform application, traced by `--flaky-trace`.
 /// </summary>
 [Collection(IntegrationCollection.Name)]
 public sealed class TraceAssertionsTests(PackageFeed feed, ITestOutputHelper output)
@@ -24,7 +25,7 @@ public sealed class TraceAssertionsTests(PackageFeed feed, ITestOutputHelper out
 
     private const string ActThenAssertTest = "TwoCalls_ThenReadTheTrace_SeesBoth";
 
-    public static TheoryData<string> Suites => new() { "TraceAssertionsXunit", "TraceAssertionsNUnit", "TraceAssertionsMSTest" };
+    public static TheoryData<string> Suites => new() { "TraceAssertionsXunit", "TraceAssertionsNUnit", "TraceAssertionsMSTest", "TraceAssertionsXunitV3Mtp" };
 
     [Theory]
     [MemberData(nameof(Suites))]
@@ -33,11 +34,11 @@ public sealed class TraceAssertionsTests(PackageFeed feed, ITestOutputHelper out
         using var api = SampleProject.Create("OrdersApi", feed, addPackage: false);
         using var tests = SampleProject.CreateIn(api.Root, suite, feed);
 
-        var untraced = tests.Test([]);
+        var untraced = Run(tests, traced: false, []);
         AssertAllPassed(untraced, OrdersTests, "untraced");
         Assert.Empty(untraced.TraceFiles);
 
-        var traced = tests.Test(["--no-build", "--collect", "FlakyTrace"]);
+        var traced = Run(tests, traced: true, ["--no-build"]);
         AssertAllPassed(traced, OrdersTests, "traced");
         Assert.Equal(OrdersTests.Length, traced.TestSpans.Count);
 
@@ -57,10 +58,13 @@ public sealed class TraceAssertionsTests(PackageFeed feed, ITestOutputHelper out
     {
         using var api = SampleProject.Create("OrdersApi", feed, addPackage: false);
         using var tests = SampleProject.CreateIn(api.Root, suite, feed);
-        string[] only = ["--filter", "FullyQualifiedName~ActThenAssert"];
+        // xUnit v3 on the platform has no --filter of vstest's kind: it filters by class.
+        string[] only = IsPlatform(suite) ? ["--filter-class", "*.ActThenAssertTests"] : ["--filter", "FullyQualifiedName~ActThenAssert"];
 
-        AssertAllPassed(tests.Test(only), [ActThenAssertTest], "untraced");
-        var traced = tests.Test(["--no-build", "--collect", "FlakyTrace", .. only]);
+        var untraced = Run(tests, traced: false, only);
+        AssertAllPassed(untraced, [ActThenAssertTest], "untraced");
+        Assert.Empty(untraced.TraceFiles);
+        var traced = Run(tests, traced: true, ["--no-build", .. only]);
         AssertAllPassed(traced, [ActThenAssertTest], "traced");
         Assert.Single(traced.TestSpans);
     }
@@ -74,6 +78,13 @@ public sealed class TraceAssertionsTests(PackageFeed feed, ITestOutputHelper out
         AssertAllPassed(tests.Test([]), names, "untraced");
         AssertAllPassed(tests.Test(["--no-build", "--collect", "FlakyTrace"]), names, "traced");
     }
+
+    private static bool IsPlatform(string suite) => suite.EndsWith("Mtp", StringComparison.Ordinal);
+
+    /// <summary>`dotnet test` as each runner takes it: `--collect FlakyTrace` on VSTest, `--flaky-trace` on the platform.</summary>
+    private static SampleRun Run(SampleProject tests, bool traced, string[] arguments) => IsPlatform(tests.Name)
+        ? tests.TestOnPlatform(traced ? ["--flaky-trace", .. arguments] : arguments)
+        : tests.Test(traced ? ["--collect", "FlakyTrace", .. arguments] : arguments);
 
     private void AssertAllPassed(SampleRun run, string[] names, string label)
     {

@@ -58,6 +58,44 @@ public sealed class InProcSessionTests : IDisposable
     }
 
     [Fact]
+    public void TestSessionStart_BadSetting_TracedAndNotWarnedHere_TheLoggerReportsIt()
+    {
+        var session = Session(_ => null);
+        session.TestSessionStart(new TestSessionStartArgs("<Configuration><SampleRatio>most</SampleRatio></Configuration>"));
+
+        RunTest(session, Case("Shop.Tests.OrdersTests.Create"));
+
+        var execution = Assert.Single(sink.Executions);
+        Assert.NotNull(execution.TestSpan);
+        Assert.Empty(execution.Warnings);
+    }
+
+    [Fact]
+    public void TestCaseEnd_NoStartEvent_StillAttachedAtTheEnd()
+    {
+        var session = Session(_ => null);
+        session.TestSessionStart(new TestSessionStartArgs("<Configuration />"));
+        var testCase = Case("Shop.Tests.OrdersTests.Create");
+
+        session.TestCaseEnd(new TestCaseEndArgs(new DataCollectionContext(testCase), TestOutcome.Failed));
+
+        Assert.Single(sink.Executions);
+    }
+
+    [Fact]
+    public void TestSessionEnd_NoChannel_NothingWrittenAnywhere()
+    {
+        var session = Session(_ => null);
+        session.TestSessionStart(new TestSessionStartArgs("<Configuration />"));
+        RunTest(session, Case("Shop.Tests.OrdersTests.Create"));
+
+        session.TestSessionEnd(new TestSessionEndArgs());
+
+        Assert.Empty(Directory.EnumerateFileSystemEntries(channel));
+        Assert.Single(sink.Executions);
+    }
+
+    [Fact]
     public void TestCaseStart_ChannelNamed_JournalKeepsTheTestUntilItEnds()
     {
         var session = Session(name => name == SettingNames.EnvRecordingChannel ? channel : null);

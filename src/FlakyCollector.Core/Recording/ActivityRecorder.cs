@@ -40,6 +40,7 @@ internal sealed class ActivityRecorder : IDisposable
         ActivitySource.AddActivityListener(listener);
         registeredSources = filter;
         Testing.TestSpanListener.Shared.AddRecorderSources(filter);
+        Testing.TestSpanListener.Shared.AddRecorder(this);
         AppDomain.CurrentDomain.FirstChanceException += OnFirstChanceException;
         if (filter.Matches("System.Net.Http"))
         {
@@ -67,6 +68,10 @@ internal sealed class ActivityRecorder : IDisposable
 
     /// <summary>Links to the roots of the fixture work that has ended so far and served the test class <paramref name="suite"/>.</summary>
     public IReadOnlyList<Spans.SpanLinkData> FixtureLinksServing(string suite) => fixtures.LinksServing(suite);
+
+    /// <summary>The activities that have ended so far in a running test's trace; none for a trace this recorder does not hold.</summary>
+    public IReadOnlyList<Activity> EndedInTest(ActivityTraceId traceId) =>
+        live.TryGetValue(traceId, out var test) ? test.EndedActivities() : [];
 
     /// <summary>Raised, on the test's own path, when a hook's test activity stopped, with the key it is filed under.</summary>
     public event Action<string>? TestEnded;
@@ -131,6 +136,7 @@ internal sealed class ActivityRecorder : IDisposable
     public void Dispose()
     {
         Testing.TestSpanListener.Shared.RemoveRecorderSources(registeredSources);
+        Testing.TestSpanListener.Shared.RemoveRecorder(this);
         AppDomain.CurrentDomain.FirstChanceException -= OnFirstChanceException;
         aspNetCoreTags?.Dispose();
         httpClientTags?.Dispose();
@@ -190,7 +196,7 @@ internal sealed class ActivityRecorder : IDisposable
             }
             else if (live.TryGetValue(activity.TraceId, out var owner))
             {
-                owner.AddChild(span);
+                owner.AddChild(span, activity);
             }
             else if (outlivedItsTest)
             {

@@ -13,6 +13,7 @@ internal sealed class RecordedTest
     internal const int MaxExceptions = 8;
 
     private readonly List<SpanData> children = [];
+    private readonly List<Activity> ended = [];
     private readonly Queue<RecordedException> exceptions = new();
 
     public RecordedTest(Activity activity)
@@ -76,12 +77,32 @@ internal sealed class RecordedTest
         }
     }
 
+    /// <summary>A child's activity, kept until the test ends, for a TestTrace first read after it ended.</summary>
+    public void AddChild(SpanData span, Activity activity)
+    {
+        lock (children)
+        {
+            children.Add(span);
+            ended.Add(activity);
+        }
+    }
+
+    /// <summary>The activities of the children that have ended so far, in the order they ended.</summary>
+    public IReadOnlyList<Activity> EndedActivities()
+    {
+        lock (children)
+        {
+            return ended.ToArray();
+        }
+    }
+
     public IReadOnlyList<SpanData> TakeChildren()
     {
         lock (children)
         {
             var copy = children.ToArray();
             children.Clear();
+            ended.Clear();
             return copy;
         }
     }

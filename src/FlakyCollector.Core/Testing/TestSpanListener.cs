@@ -22,6 +22,7 @@ internal sealed class TestSpanListener
     private readonly ConcurrentDictionary<ActivityTraceId, TestTrace> tests = new();
     private readonly List<string> named = [];
     private readonly List<SourceFilter> recorderSources = [];
+    private readonly List<ActivityRecorder> recorders = [];
     private ActivityListener? listener;
 
     // ASP.NET Core's request activity has no tags of its own; a recorder adds them, and so must
@@ -60,7 +61,24 @@ internal sealed class TestSpanListener
             root = root.Parent;
         }
 
-        return IsTestActivity(root) ? tests.GetOrAdd(root.TraceId, id => new TestTrace(id)) : null;
+        return IsTestActivity(root) ? Adopt(root.TraceId) : null;
+    }
+
+    /// <summary>Called by a starting recorder: a test first read after it began sees what the recorder already has.</summary>
+    public void AddRecorder(ActivityRecorder recorder)
+    {
+        lock (gate)
+        {
+            recorders.Add(recorder);
+        }
+    }
+
+    public void RemoveRecorder(ActivityRecorder recorder)
+    {
+        lock (gate)
+        {
+            recorders.Remove(recorder);
+        }
     }
 
     public void Listen(IEnumerable<string> sources)
@@ -183,6 +201,30 @@ internal sealed class TestSpanListener
         {
             // Runs on the code path of whoever ended the activity: never throw into it.
         }
+    }
+
+    /// <summary>
+    /// A test that began before this listener (its trace was first read late, e.g. from a helper
+    /// library): the spans that ended before now are the ones a running recorder (a traced run)
+    /// kept for it, and the listener adds the rest. Seeded after it is in place, so that a span that
+    /// ends meanwhile is in one or both, and kept once.
+    /// </summary>
+    private TestTrace Adopt(ActivityTraceId traceId)
+    {
+        var trace = new TestTrace(traceId);
+        if (!tests.TryAdd(traceId, trace))
+        {
+            return tests[traceId];
+        }
+
+        ActivityRecorder[] running;
+        lock (gate)
+        {
+            running = [.. recorders];
+        }
+
+        trace.AddEarlier([.. running.SelectMany(r => r.EndedInTest(traceId)).Select(a => new RecordedSpan(a))]);
+        return trace;
     }
 
     /// <summary>

@@ -86,6 +86,21 @@ public sealed class TestTrace
         }
     }
 
+    /// <summary>Spans that ended before this trace was first read, ahead of those seen since.</summary>
+    internal void AddEarlier(IReadOnlyList<RecordedSpan> earlier)
+    {
+        if (earlier.Count == 0)
+        {
+            return;
+        }
+
+        lock (gate)
+        {
+            var seen = spans.Select(s => s.SpanId).ToHashSet(StringComparer.Ordinal);
+            spans.InsertRange(0, earlier.Where(s => !seen.Contains(s.SpanId)).OrderBy(s => s.End));
+        }
+    }
+
     internal void Add(RecordedSpan span)
     {
         List<SpanWaiter>? pending = null;

@@ -13,20 +13,27 @@ namespace FlakyCollector.Logging;
 internal sealed class OutOfHostRecordings : IDisposable
 {
     private readonly RecordingChannelReader reader;
+    private readonly RecordingChannelHost host;
+    private readonly TimeProvider clock;
     private readonly HashSet<int> testProcesses = [];
 
-    private OutOfHostRecordings(RecordingChannelReader reader) => this.reader = reader;
+    private OutOfHostRecordings(RecordingChannelReader reader, RecordingChannelHost host, TimeProvider clock)
+    {
+        this.reader = reader;
+        this.host = host;
+        this.clock = clock;
+    }
 
     /// <summary>Opens the channel for the processes vstest.console starts from now on.</summary>
-    public static OutOfHostRecordings Open(IReadOnlyDictionary<string, string> settings)
+    public static OutOfHostRecordings Open(IReadOnlyDictionary<string, string> settings, RecordingChannelHost host, TimeProvider clock)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "flakytrace-channel", Guid.NewGuid().ToString("N"));
+        var folder = Path.Combine(host.Root, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        Environment.SetEnvironmentVariable(RecordingChannel.FolderVariable, folder);
-        Environment.SetEnvironmentVariable(RecordingChannel.SourcesVariable, settings.GetValueOrDefault(SettingNames.ActivitySources));
+        host.SetVariable(RecordingChannel.FolderVariable, folder);
+        host.SetVariable(RecordingChannel.SourcesVariable, settings.GetValueOrDefault(SettingNames.ActivitySources));
         // Only flakytrace repro's own run settings carry a plan; every other run clears it.
-        Environment.SetEnvironmentVariable(Repro.ReproSettingNames.ReproVariable, settings.GetValueOrDefault(Repro.ReproSettingNames.Repro));
-        return new OutOfHostRecordings(new RecordingChannelReader(folder));
+        host.SetVariable(Repro.ReproSettingNames.ReproVariable, settings.GetValueOrDefault(Repro.ReproSettingNames.Repro));
+        return new OutOfHostRecordings(new RecordingChannelReader(folder), host, clock);
     }
 
     /// <summary>What the test processes kept in their journals: unfinished tests and late warnings.</summary>
@@ -73,7 +80,7 @@ internal sealed class OutOfHostRecordings : IDisposable
             waiting = [.. testProcesses];
         }
 
-        var deadline = System.Diagnostics.Stopwatch.StartNew();
+        var started = clock.GetTimestamp();
         while (true)
         {
             foreach (var (source, execution) in reader.TakeWorkAfterLastTests())
@@ -87,8 +94,8 @@ internal sealed class OutOfHostRecordings : IDisposable
                 tracer.OnWorkAfterLastTest(source, execution.Detached);
             }
 
-            waiting.RemoveWhere(HasExited);
-            if (waiting.Count == 0 || deadline.Elapsed > LateWork.Bound * 2)
+            waiting.RemoveWhere(id => host.HasExited(id));
+            if (waiting.Count == 0 || clock.GetElapsedTime(started) > LateWork.Bound * 2)
             {
                 return;
             }
@@ -108,26 +115,9 @@ internal sealed class OutOfHostRecordings : IDisposable
         }
     }
 
-    private static bool HasExited(int processId)
-    {
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(processId);
-            return process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            return true;
-        }
-    }
-
     public void Dispose()
     {
-        Environment.SetEnvironmentVariable(RecordingChannel.FolderVariable, null);
+        host.SetVariable(RecordingChannel.FolderVariable, null);
         reader.Dispose();
     }
 }

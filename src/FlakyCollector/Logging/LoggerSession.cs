@@ -1,0 +1,125 @@
+using FlakyCollector.Tracing;
+using FlakyCollector.Vstest;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel.Client;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel.Logging;
+
+namespace FlakyCollector.Logging;
+
+/// <summary>
+/// What the FlakyTrace logger does in vstest.console, behind <see cref="FlakyTraceLogger"/>: it
+/// joins each test's result with its recording, hands it to the core, and at the end adds what the
+/// test processes left in the channel. Its inputs are narrow (the events, where lines go, the
+/// environment, a clock, the channel's host), so its logic is tested without vstest.
+/// </summary>
+internal sealed class LoggerSession(Func<string, string?> environment, TimeProvider clock, Action<string> writeLine, RecordingChannelHost channelHost)
+{
+    private readonly IRunReport report = new LineRunReport(writeLine);
+    private readonly TimingCoverage timing = new();
+    private TestRunTracer? tracer;
+    private OutOfHostRecordings? outOfHost;
+    private bool hangTimeout;
+
+    public void Initialize(TestLoggerEvents events, IReadOnlyDictionary<string, string?> parameters)
+    {
+        try
+        {
+            var resultsDirectory = parameters.GetValueOrDefault(DefaultLoggerParameterNames.TestRunDirectory) ?? "TestResults";
+            // The parameters vstest adds itself (TestRunDirectory, TargetFramework) are known to the reader.
+            var userSettings = parameters
+                .Where(p => p.Value is not null)
+                .ToDictionary(p => p.Key, p => p.Value!, StringComparer.OrdinalIgnoreCase);
+            tracer = TraceSession.Start(new TraceSessionOptions
+            {
+                RunSettings = userSettings,
+                Environment = environment,
+                Report = report,
+                ResultsDirectory = () => resultsDirectory,
+            });
+            if (tracer is null)
+            {
+                return;
+            }
+
+            outOfHost = OutOfHostRecordings.Open(userSettings, channelHost, clock);
+            events.TestResult += OnTestResult;
+            events.TestRunComplete += OnTestRunComplete;
+            events.TestRunMessage += (_, m) => hangTimeout |= UnfinishedTests.IsHangTimeoutMessage(m.Message);
+        }
+        catch (Exception ex)
+        {
+            report.Warning($"could not start: {ex.GetType().Name}: {ex.Message}. The tests run untraced.");
+        }
+    }
+
+    private void OnTestResult(object? sender, TestResultEventArgs e)
+    {
+        try
+        {
+            if (tracer is null)
+            {
+                return;
+            }
+
+            var test = CompletedTestReader.From(e.Result);
+            test = outOfHost?.Join(test) ?? test;
+            timing.Add(test);
+            tracer.OnTestCompleted(test);
+        }
+        catch (Exception ex)
+        {
+            report.Warning($"could not read a test result: {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    private void OnTestRunComplete(object? sender, TestRunCompleteEventArgs e)
+    {
+        try
+        {
+            foreach (var warning in timing.Warnings())
+            {
+                report.Warning(warning);
+            }
+
+            if (tracer is not null)
+            {
+                outOfHost?.FlushWorkAfterLastTests(tracer, report);
+            }
+
+            FinishFromJournals(e.IsAborted);
+            tracer?.Complete(e.IsAborted);
+        }
+        catch (Exception ex)
+        {
+            report.Warning($"could not finish the run's traces: {ex.GetType().Name}: {ex.Message}");
+        }
+        finally
+        {
+            outOfHost?.Dispose();
+        }
+    }
+
+    // A test process that crashed or hung left the tests it was running in its journal: each gets a span.
+    private void FinishFromJournals(bool aborted)
+    {
+        if (outOfHost is null || tracer is null)
+        {
+            return;
+        }
+
+        var journals = outOfHost.ReadJournals();
+        foreach (var warning in journals.Warnings.Distinct(StringComparer.Ordinal))
+        {
+            report.Warning(warning);
+        }
+
+        if (aborted)
+        {
+            var end = clock.GetUtcNow();
+            foreach (var test in journals.Unfinished)
+            {
+                tracer.OnTestCompleted(UnfinishedTests.From(test, hangTimeout, end));
+            }
+        }
+    }
+}

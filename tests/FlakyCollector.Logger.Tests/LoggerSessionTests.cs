@@ -1,0 +1,242 @@
+using FlakyCollector.Configuration;
+using FlakyCollector.Logging;
+using FlakyCollector.Payload;
+using FlakyCollector.Recording;
+using FlakyCollector.Spans;
+using FlakyCollector.Tracing;
+using FlakyCollector.Vstest;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel.Logging;
+
+namespace FlakyCollector.Logger.Tests;
+
+/// <summary>
+/// The logger in vstest.console without vstest: its events are raised here, its lines kept, its
+/// environment a dictionary, the channel in a temporary folder, and the run's file read back.
+/// </summary>
+public sealed class LoggerSessionTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 6, 4, 0, 0, TimeSpan.Zero);
+    private static readonly Uri XunitExecutor = new("executor://xunit/VsTestRunner3/netcore/");
+
+    private readonly string root = Directory.CreateTempSubdirectory("flakytrace-logger-").FullName;
+    private readonly Dictionary<string, string?> environment = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> variablesSet = new(StringComparer.Ordinal);
+    private readonly HashSet<int> exited = [];
+    private readonly List<string> lines = [];
+    private readonly LoggerEvents events = new();
+    private readonly SteppingClock clock = new(Now, TimeSpan.FromMilliseconds(100));
+
+    private string Results => Path.Combine(root, "TestResults");
+
+    private string? ChannelFolder => variablesSet.GetValueOrDefault(RecordingChannel.FolderVariable);
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    [Fact]
+    public void Initialize_OtelSdkDisabled_NoChannelNoTraceNoLine()
+    {
+        environment[SettingNames.EnvSdkDisabled] = "true";
+
+        Start();
+
+        Assert.False(events.Subscribed);
+        Assert.Empty(variablesSet);
+        Assert.Empty(WrittenSpan.ReadAll(Results));
+        Assert.Empty(lines);
+    }
+
+    [Fact]
+    public void Initialize_BadSetting_WarnsOnceAndTracesAllTests()
+    {
+        Start(new() { [SettingNames.SampleRatio] = "most" });
+        events.Result(Result("Shop.Tests.Cart.Adds"));
+        events.Result(Result("Shop.Tests.Cart.Removes"));
+        events.Complete(aborted: false);
+
+        Assert.Single(lines, l => l.Contains("sample ratio 'most' is not valid", StringComparison.Ordinal));
+        Assert.Equal(2, TestSpans().Count);
+    }
+
+    [Fact]
+    public void TestResult_WithoutRecording_FrameworkTimingAndTheAssemblyNamedOnce()
+    {
+        Start();
+        events.Result(Result("Shop.Tests.Cart.Adds"));
+        events.Result(Result("Shop.Tests.Cart.Removes"));
+        events.Complete(aborted: false);
+
+        Assert.All(TestSpans(), s => Assert.Equal("framework", s.Attribute(TestAttributeNames.Timing)));
+        Assert.Single(lines, l => l.StartsWith("FlakyTrace warning: the 2 tests of Shop.Tests.dll were timed from the test framework's events", StringComparison.Ordinal));
+        Assert.Single(lines, l => l.StartsWith("FlakyTrace: 2 test traces written to ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TestResult_RecordedOutsideTheTesthost_JoinedByItsKey()
+    {
+        Start();
+        var recorded = Execution(processId: 4242, "0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331");
+        WriteToChannel(TestKeys.ForTestCase(TestFramework.XUnit, "Shop.Tests.Cart.Adds", "Shop.Tests.Cart.Adds"), recorded);
+        exited.Add(4242);
+
+        events.Result(Result("Shop.Tests.Cart.Adds"));
+        events.Complete(aborted: false);
+
+        var span = Assert.Single(TestSpans());
+        Assert.Equal(("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", "hook"), (span.TraceId, span.SpanId, span.Attribute(TestAttributeNames.Timing)));
+        Assert.DoesNotContain(lines, l => l.Contains("timed from the test framework's events", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TestRunComplete_WorkAfterTheLastTest_WrittenFromTheChannel()
+    {
+        Start();
+        WriteToChannel(TestKeys.ForTestCase(TestFramework.XUnit, "Shop.Tests.Cart.Adds", "Shop.Tests.Cart.Adds"), Execution(4242, "0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331"));
+        events.Result(Result("Shop.Tests.Cart.Adds"));
+        WriteToChannel(RecordingChannel.AfterLastTestKey("/bin/Shop.Tests.dll"), new RecordedExecution
+        {
+            ProcessId = 4242,
+            Detached = [Span("Flush", "1bf7651916cd43dd8448eb211c80319c", "c7ad6b7169203331")],
+            Warnings = ["a warning after the last result"],
+        });
+
+        events.Complete(aborted: false);
+
+        Assert.Contains(WrittenSpan.ReadAll(Results), s => s.Name == "Flush" && s.TraceId == "1bf7651916cd43dd8448eb211c80319c");
+        Assert.Single(lines, l => l == "FlakyTrace warning: a warning after the last result");
+    }
+
+    [Fact]
+    public void TestRunComplete_TestProcessNeverWritesItsLastLine_WaitsNoLongerThanTheBound()
+    {
+        Start();
+        WriteToChannel(TestKeys.ForTestCase(TestFramework.XUnit, "Shop.Tests.Cart.Adds", "Shop.Tests.Cart.Adds"), Execution(4242, "0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331"));
+        events.Result(Result("Shop.Tests.Cart.Adds"));
+
+        events.Complete(aborted: false);
+
+        // The process neither exited nor wrote: given up after twice the late-work bound, by the clock's own reckoning.
+        var steps = (int)(LateWork.Bound * 2 / TimeSpan.FromMilliseconds(100));
+        Assert.InRange(clock.Reads, steps, steps + 3);
+        Assert.Single(TestSpans());
+    }
+
+    [Theory]
+    [InlineData(null, "the test process crashed")]
+    [InlineData("The blame hang timeout of 30s elapsed", "hang timeout")]
+    public void TestRunComplete_Aborted_TheRunningTestGetsAFailedSpan(string? message, string reason)
+    {
+        Start();
+        using (var journal = TestHostJournal.Open(name => name == RecordingChannel.FolderVariable ? ChannelFolder : null)!)
+        {
+            journal.Started(new StartedTest("1", "Shop.Tests.Cart.Hangs", "Shop.Tests.Cart.Hangs", "/bin/Shop.Tests.dll", XunitExecutor, Now.AddSeconds(-30), 4242));
+        }
+
+        if (message is not null)
+        {
+            events.Message(message);
+        }
+
+        events.Complete(aborted: true);
+
+        var span = Assert.Single(TestSpans());
+        Assert.Equal(2, span.StatusCode);
+        Assert.StartsWith($"{reason}: the test was running when the test process ended", span.StatusMessage, StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("FlakyTrace warning: the test run was aborted", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TestRunComplete_NotAborted_AJournalsRunningTestIsNotInvented()
+    {
+        Start();
+        using (var journal = TestHostJournal.Open(name => name == RecordingChannel.FolderVariable ? ChannelFolder : null)!)
+        {
+            journal.Started(new StartedTest("1", "Shop.Tests.Cart.Hangs", "Shop.Tests.Cart.Hangs", "/bin/Shop.Tests.dll", XunitExecutor, Now, 4242));
+        }
+
+        events.Complete(aborted: false);
+
+        Assert.Empty(TestSpans());
+    }
+
+    [Fact]
+    public void TestResult_UnreadableRecording_WarnsAndTheNextTestIsTraced()
+    {
+        Start();
+        var broken = Result("Shop.Tests.Cart.Adds");
+        broken.SetPropertyValue(TestProperty.Register(ExecutionPayloadJson.PropertyKey, ExecutionPayloadJson.PropertyKey, typeof(string), typeof(TestResult)), "{not json");
+
+        events.Result(broken);
+        events.Result(Result("Shop.Tests.Cart.Removes"));
+        events.Complete(aborted: false);
+
+        Assert.Single(lines, l => l.StartsWith("FlakyTrace warning: could not read a test result: ", StringComparison.Ordinal));
+        Assert.Equal("Shop.Tests.Cart.Removes", Assert.Single(TestSpans()).Attribute(TestAttributeNames.CaseName));
+    }
+
+    [Fact]
+    public void Initialize_ChannelCannotBeOpened_WarnsAndStaysOut()
+    {
+        File.WriteAllText(Path.Combine(root, "not-a-folder"), "");
+
+        Start(host: new RecordingChannelHost(Path.Combine(root, "not-a-folder"), (n, v) => variablesSet[n] = v, exited.Contains));
+
+        Assert.False(events.Subscribed);
+        Assert.Single(lines, l => l.StartsWith("FlakyTrace warning: could not start: ", StringComparison.Ordinal) && l.EndsWith("The tests run untraced.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TestRunComplete_TheChannelIsClosedForProcessesStartedLater()
+    {
+        Start(new() { [SettingNames.ActivitySources] = "Shop.*" });
+        var folder = ChannelFolder;
+        Assert.Equal("Shop.*", variablesSet[RecordingChannel.SourcesVariable]);
+
+        events.Complete(aborted: false);
+
+        Assert.Null(ChannelFolder);
+        Assert.False(Directory.Exists(folder));
+    }
+
+    private void Start(Dictionary<string, string?>? settings = null, RecordingChannelHost? host = null)
+    {
+        var session = new LoggerSession(name => environment.GetValueOrDefault(name), clock, lines.Add,
+            host ?? new RecordingChannelHost(Path.Combine(root, "channel"), (n, v) => variablesSet[n] = v, exited.Contains));
+        var parameters = new Dictionary<string, string?>(settings ?? [], StringComparer.OrdinalIgnoreCase) { [DefaultLoggerParameterNames.TestRunDirectory] = Results };
+        session.Initialize(events, parameters);
+    }
+
+    private List<WrittenSpan> TestSpans() => [.. WrittenSpan.ReadAll(Results).Where(s => s.Attribute(TestAttributeNames.CaseName) is not null)];
+
+    private void WriteToChannel(string key, RecordedExecution execution)
+    {
+        using var writer = RecordingChannelWriter.Open(name => name == RecordingChannel.FolderVariable ? ChannelFolder : null)!;
+        writer.Write(key, execution);
+    }
+
+    private static TestResult Result(string fullyQualifiedName) =>
+        new(new TestCase(fullyQualifiedName, XunitExecutor, "/bin/Shop.Tests.dll") { DisplayName = fullyQualifiedName })
+        {
+            Outcome = Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome.Passed,
+            StartTime = Now.AddSeconds(-1),
+            EndTime = Now,
+            Duration = TimeSpan.FromSeconds(1),
+        };
+
+    private static RecordedExecution Execution(int processId, string traceId, string spanId) => new()
+    {
+        ProcessId = processId,
+        Timing = "hook",
+        TestSpan = Span("Adds", traceId, spanId),
+    };
+
+    private static SpanData Span(string name, string traceId, string spanId) => new()
+    {
+        TraceId = traceId,
+        SpanId = spanId,
+        Name = name,
+        StartTimeUnixNano = Now.AddSeconds(-1).ToUnixTimeMilliseconds() * 1_000_000,
+        EndTimeUnixNano = Now.ToUnixTimeMilliseconds() * 1_000_000,
+        ScopeName = "FlakyTrace",
+    };
+}
