@@ -50,6 +50,10 @@ public sealed partial class ParallelLogTests(PackageFeed feed, ITestOutputHelper
     {
         var (run, received) = Get();
         AssertEveryLineOnceAndAttributed(run, received, "OTLP");
+
+        // And nothing else differs: the endpoint got the file's records, each once.
+        var inFile = run.Logs.Select(r => new Record(r.TraceId, r.SpanId, r.Body)).OrderBy(r => r.ToString(), StringComparer.Ordinal);
+        Assert.Equal(inFile, received.OrderBy(r => r.ToString(), StringComparer.Ordinal));
     }
 
     private void AssertEveryLineOnceAndAttributed(SampleRun run, IReadOnlyList<Record> records, string where)
