@@ -153,6 +153,7 @@ internal sealed class TestRunTracer : IDisposable
     {
         file?.Dispose();
         export.Dispose();
+        logExport.Dispose();
     }
 
     private void Write(string source, IReadOnlyList<SpanAttribute> resource, IReadOnlyList<SpanData> spans)
