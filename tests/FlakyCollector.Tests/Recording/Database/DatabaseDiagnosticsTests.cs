@@ -121,6 +121,23 @@ public sealed class DatabaseDiagnosticsTests : IDisposable
         Assert.Equal("shop", Attribute(span, DatabaseNames.Namespace));
     }
 
+    [Fact]
+    public async Task EfCoreOverSqlServer_RefusedConnection_OneConnectSpan_SqlClientsNotEfsToo()
+    {
+        // EF Core and SqlClient both report this open; SqlClient's events make the span, EF's are left out.
+        var options = new DbContextOptionsBuilder<PriceContext>().UseSqlServer("Data Source=tcp:127.0.0.1,1;Initial Catalog=shop;Connect Timeout=2;Encrypt=false").Options;
+        var test = StartHookTest();
+        using (var db = new PriceContext(options))
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => db.Prices.Where(p => p.Sku == "A-1").ToListAsync());
+        }
+
+        test.Stop();
+        var spans = Assert.Single(recorder.TakeEnded(TestKey, withRetries: false)).TakeChildren().Where(c => c.ScopeName == DatabaseNames.SourceName).ToList();
+        var connect = Assert.Single(spans);
+        Assert.Equal(("CONNECT microsoft.sql_server", SpanStatusCode.Error, test.SpanId.ToHexString()), (connect.Name, connect.StatusCode, connect.ParentSpanId));
+    }
+
     private static object? Attribute(SpanData span, string key) => span.Attributes.FirstOrDefault(a => a.Key == key).Value;
 
     private static Activity StartHookTest()
