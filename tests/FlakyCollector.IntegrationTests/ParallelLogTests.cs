@@ -11,7 +11,8 @@ namespace FlakyCollector.IntegrationTests;
 /// once, each writing lines that name it through <c>ILogger</c>, its output and the console, and
 /// calling the app in memory, which logs the case's SKU. Every such line must be one log record, in
 /// the file and over OTLP, in the trace of the case it names: under the case's span, or the app's
-/// server span of that case's request.
+/// server span of that case's request, also the host's "Request finished" line, which can come
+/// after the case has ended.
 /// </summary>
 [Collection(IntegrationCollection.Name)]
 public sealed partial class ParallelLogTests(PackageFeed feed, ITestOutputHelper output)
@@ -79,6 +80,14 @@ public sealed partial class ParallelLogTests(PackageFeed feed, ITestOutputHelper
                     Assert.True(found.Count == 1, $"{where}: \"{line}\" is there {found.Count} times");
                     Assert.Equal((test.TraceId, spanId), (found[0].TraceId, found[0].SpanId));
                 }
+            }
+
+            // The host's own lines too; "Request finished" may come after the test has ended.
+            foreach (var prefix in new[] { "Request starting ", "Request finished " })
+            {
+                var found = named.Where(r => r.Body.StartsWith(prefix, StringComparison.Ordinal) && r.Body.Contains($"/prices/{name} ", StringComparison.Ordinal)).ToList();
+                Assert.True(found.Count == 1, $"{where}: \"{prefix}... /prices/{name}\" is there {found.Count} times");
+                Assert.Equal((test.TraceId, server.SpanId), (found[0].TraceId, found[0].SpanId));
             }
         }
     }

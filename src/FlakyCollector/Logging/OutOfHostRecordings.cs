@@ -84,7 +84,7 @@ internal sealed class OutOfHostRecordings : IDisposable
                     report.Warning(warning);
                 }
 
-                tracer.OnWorkAfterLastTest(source, execution.Detached);
+                tracer.OnWorkAfterLastTest(source, execution.Detached, execution.Logs);
             }
 
             waiting.RemoveWhere(HasExited);
