@@ -58,7 +58,7 @@ internal sealed class PlatformTestRun : IDisposable
     public void Complete()
     {
         recorder.WaitForLateWork(LateWork.Bound);
-        tracer.OnWorkAfterLastTest(source, recorder.Detached.Drain());
+        tracer.OnWorkAfterLastTest(source, recorder.Detached.Drain(), recorder.LateLogs.Drain());
         recorder.Dispose();
         tracer.Complete(aborted: false);
     }

@@ -73,6 +73,9 @@ internal sealed class ActivityRecorder : IDisposable
     public IReadOnlyList<Activity> EndedInTest(ActivityTraceId traceId) =>
         live.TryGetValue(traceId, out var test) ? test.EndedActivities() : [];
 
+    /// <summary>Log records of tests' traces written after their recordings were taken.</summary>
+    public Logs.LateLogRecords LateLogs { get; } = new(10_000);
+
     /// <summary>Raised, on the test's own path, when a hook's test activity stopped, with the key it is filed under.</summary>
     public event Action<string>? TestEnded;
 
@@ -90,6 +93,7 @@ internal sealed class ActivityRecorder : IDisposable
     {
         trace.Activity.Stop();
         live.TryRemove(trace.Activity.TraceId, out _);
+        trace.LateLogs = LateLogs.Drain();
         return trace;
     }
 
@@ -121,6 +125,11 @@ internal sealed class ActivityRecorder : IDisposable
         foreach (var trace in taken)
         {
             live.TryRemove(trace.Activity.TraceId, out _);
+        }
+
+        if (taken.Count > 0)
+        {
+            taken[^1].LateLogs = LateLogs.Drain();
         }
 
         return taken;
@@ -221,11 +230,29 @@ internal sealed class ActivityRecorder : IDisposable
 
     private void OnLog(Activity current, Spans.LogRecordData record)
     {
-        // Only what a running test caused: a record outside every test has no trace to join.
+        // Only what a test caused: a record outside every test has no trace to join.
         if (live.TryGetValue(current.TraceId, out var test))
         {
             test.Logs.Add(record);
         }
+        else if (StartedInTest(current))
+        {
+            // Work the test started, logging after the test's recording was taken.
+            LateLogs.Add(record);
+        }
+    }
+
+    private static bool StartedInTest(Activity? activity)
+    {
+        for (; activity is not null; activity = activity.Parent)
+        {
+            if (LateWork.StartedInTest(activity))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsTestActivity(Activity activity) =>

@@ -38,7 +38,7 @@ internal static class ExecutionRecording
         return Capped(new RecordedExecution
         {
             TestSpan = testSpan,
-            Logs = logs,
+            Logs = trace is null || trace.LateLogs.Count == 0 ? logs : [.. logs, .. trace.LateLogs],
             Timing = trace is null ? "none" : timing,
             ExceptionType = exceptionType,
             Exceptions = trace?.Exceptions ?? [],

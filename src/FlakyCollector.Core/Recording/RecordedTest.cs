@@ -26,6 +26,9 @@ internal sealed class RecordedTest
     /// <summary>What was logged while this test's trace was current, bounded.</summary>
     internal Logs.LogBudget Logs { get; } = new(Recording.Logs.LogNames.DefaultMaxRecords, Recording.Logs.LogNames.DefaultMaxBytes);
 
+    /// <summary>Records of earlier tests' traces written after those were taken; handed on with this test's.</summary>
+    internal IReadOnlyList<LogRecordData> LateLogs { get; set; } = [];
+
     /// <summary>Type of the last first-chance exception seen on this trace; not necessarily the one that failed the test.</summary>
     public string? LastExceptionType
     {

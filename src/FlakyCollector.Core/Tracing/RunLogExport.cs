@@ -5,20 +5,18 @@ using FlakyCollector.Spans;
 namespace FlakyCollector.Tracing;
 
 /// <summary>
-/// Sends the run's log records over OTLP to the logs endpoint at the end of the run, in requests of
-/// at most <see cref="RecordsPerRequest"/>, after the spans. Held in memory until then, at most
-/// <see cref="MaxHeld"/> records (beyond that only the file has them). A failure is one warning; after
-/// a span export that already failed (and warned), the records are not tried and a line of information
-/// says so, so a dead endpoint still costs the run one warning. The file has every record either way.
+/// Sends the run's log records over OTLP to the logs endpoint while the run goes on, through a
+/// bounded <see cref="LogExportQueue"/>, and flushes what is left at the end of the run, after the
+/// spans. A failure is one warning; when the span export already failed (and warned), the records
+/// left are dropped at once and a line of information says so, so a dead endpoint still costs the
+/// run one warning and no more waiting. The file has every record either way.
 /// </summary>
-internal sealed class RunLogExport(FlakyTraceSettings settings)
+internal sealed class RunLogExport(FlakyTraceSettings settings) : IDisposable
 {
-    public const int RecordsPerRequest = 512;
-    public const int MaxHeld = 100_000;
-
-    private readonly List<(IReadOnlyList<SpanAttribute> Resource, IReadOnlyList<LogRecordData> Records)> held = [];
-    private int count;
-    private int notHeld;
+    private readonly object gate = new();
+    private IDisposable? exporter;
+    private LogExportQueue? queue;
+    private bool started;
 
     public bool IsEnabled => settings.LogsEndpoint is not null && settings.Logs;
 
@@ -29,72 +27,80 @@ internal sealed class RunLogExport(FlakyTraceSettings settings)
             return;
         }
 
-        lock (held)
-        {
-            if (count + records.Count > MaxHeld)
-            {
-                notHeld += records.Count;
-                return;
-            }
-
-            held.Add((resource, records));
-            count += records.Count;
-        }
+        Queue()?.Add(resource, records);
     }
 
     public void Send(IRunReport report, bool spansFailed)
     {
-        if (!IsEnabled || count == 0)
+        var pending = queue;
+        if (pending is null)
         {
             return;
         }
 
         if (spansFailed)
         {
-            report.Info($"{count} log records were not sent, as the spans could not be; they are in the file.");
+            Dispose();
+            var unsent = pending.AddedCount - pending.SentCount;
+            var before = pending.SentCount > 0 ? $" ({pending.SentCount} were sent before)" : string.Empty;
+            report.Info($"{unsent} log records were not sent, as the spans could not be; they are in the file{before}.");
             return;
         }
 
-        var exporterSettings = new OtlpExporterSettings { Endpoint = settings.LogsEndpoint!, Headers = settings.Headers, Timeout = settings.ExportTimeout };
-        var sent = 0;
-        if (settings.Protocol == OtlpProtocol.HttpProtobuf)
+        pending.Complete(settings.ExportTimeout);
+        if (pending.Error is { } error)
         {
-            using var http = new OtlpHttpProtobufExporter(exporterSettings);
-            sent = SendAll(report, (body, n) => http.ExportBodyAsync(body, n, CancellationToken.None));
+            report.Warning($"{error.Replace("spans sent", "log records sent", StringComparison.Ordinal)} The log records are in the file.");
         }
         else
         {
-            using var grpc = new OtlpGrpcExporter(exporterSettings, OtlpGrpcExporter.LogsServicePath);
-            sent = SendAll(report, (body, n) => grpc.ExportBodyAsync(body, n, CancellationToken.None));
+            report.Info($"{pending.SentCount} log records sent to {ExportErrorText.Endpoint(settings.LogsEndpoint!)}");
         }
 
-        if (sent >= 0)
+        Dispose();
+    }
+
+    public void Dispose()
+    {
+        lock (gate)
         {
-            var beyond = notHeld > 0 ? $" ({notHeld} more beyond {MaxHeld} are only in the file)" : string.Empty;
-            report.Info($"{sent} log records sent to {ExportErrorText.Endpoint(settings.LogsEndpoint!)}{beyond}");
+            queue?.Dispose();
+            exporter?.Dispose();
+            queue = null;
+            exporter = null;
         }
     }
 
-    /// <summary>Sends everything held, stopping at the first failure (reported); the count sent, or -1 after a failure.</summary>
-    private int SendAll(IRunReport report, Func<IExportBody, int, Task<ExportResult>> export)
+    private LogExportQueue? Queue()
     {
-        var sent = 0;
-        foreach (var (resource, records) in held.GroupBy(h => h.Resource).Select(g => (g.Key, g.SelectMany(h => h.Records).ToList())))
+        lock (gate)
         {
-            for (var start = 0; start < records.Count; start += RecordsPerRequest)
+            if (!started)
             {
-                var chunk = records.GetRange(start, Math.Min(RecordsPerRequest, records.Count - start));
-                var result = export(new OtlpLogsProtobufEncoder(resource, chunk), chunk.Count).GetAwaiter().GetResult();
-                if (result.Error is { } error)
+                // Created with the first records, so a run without any opens no connection.
+                started = true;
+                var exporterSettings = new OtlpExporterSettings { Endpoint = settings.LogsEndpoint!, Headers = settings.Headers, Timeout = settings.ExportTimeout };
+                Func<IExportBody, int, CancellationToken, Task<ExportResult>> send;
+                if (settings.Protocol == OtlpProtocol.HttpProtobuf)
                 {
-                    report.Warning($"{error.Replace("spans sent", "log records sent", StringComparison.Ordinal)} The log records are in the file.");
-                    return -1;
+                    var http = new OtlpHttpProtobufExporter(exporterSettings);
+                    (exporter, send) = (http, http.ExportBodyAsync);
+                }
+                else
+                {
+                    var grpc = new OtlpGrpcExporter(exporterSettings, OtlpGrpcExporter.LogsServicePath);
+                    (exporter, send) = (grpc, grpc.ExportBodyAsync);
                 }
 
-                sent += chunk.Count;
+                queue = new LogExportQueue((resource, records, token) => send(new OtlpLogsProtobufEncoder(resource, records), records.Count, token), new LogExportQueueOptions
+                {
+                    FirstAnswerTimeout = settings.ExportTimeout < SpanExportQueueOptions.DefaultFirstAnswerTimeout
+                        ? settings.ExportTimeout : SpanExportQueueOptions.DefaultFirstAnswerTimeout,
+                    EndpointText = ExportErrorText.Endpoint(settings.LogsEndpoint!),
+                });
             }
-        }
 
-        return sent;
+            return queue;
+        }
     }
 }

@@ -7,19 +7,24 @@ namespace FlakyCollector.Tracing;
 /// The log records of one finished test: what <c>ILogger</c> logged in its trace (recorded in the
 /// test process), and what it wrote to its output as the framework captured it, one record per
 /// line under the test's span. The runner reports the output only at the end, so those records
-/// carry the test's end time.
+/// carry the test's end time. Records of earlier tests' traces, written after those were reported,
+/// come with it too and are kept where <c>isKeptLate</c> says their test was.
 /// </summary>
 internal static class TestLogRecords
 {
-    public static IReadOnlyList<LogRecordData> Of(CompletedTest test, IReadOnlyList<SpanData> keptTestSpans)
+    public static IReadOnlyList<LogRecordData> Of(CompletedTest test, IReadOnlyList<SpanData> keptTestSpans, Func<string, bool> isKeptLate)
     {
+        var payload = test.Payload;
+        var own = (payload?.PreviousAttempts ?? []).Select(s => s.TraceId).Append(payload?.TestSpan?.TraceId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var kept = keptTestSpans.Select(s => s.TraceId).ToHashSet(StringComparer.Ordinal);
+        var records = (payload?.Logs ?? [])
+            .Where(r => r.TraceId is { } trace && (kept.Contains(trace) || (!own.Contains(trace) && isKeptLate(trace))))
+            .ToList();
         if (keptTestSpans.Count == 0)
         {
-            return [];
+            return records;
         }
 
-        var kept = keptTestSpans.Select(s => s.TraceId).ToHashSet(StringComparer.Ordinal);
-        var records = (test.Payload?.Logs ?? []).Where(r => r.TraceId is not null && kept.Contains(r.TraceId)).ToList();
         var reported = keptTestSpans[^1];
         var budget = new LogBudget(LogNames.DefaultMaxRecords, LogNames.DefaultMaxBytes);
         AddLines(budget, test.Output, reported, LogNames.StdoutOrigin, 9, "Information");

@@ -27,6 +27,8 @@ internal sealed class TestRunTracer : IDisposable
     private readonly RunExport export;
     private readonly RunLogExport logExport;
     private readonly FixtureLinks fixtures = new();
+    // Traces of tests that sampling left out: their late log records go too. Empty at SampleRatio 1.
+    private readonly HashSet<string> sampledOut = new(StringComparer.Ordinal);
     private OtlpJsonLinesFileWriter? file;
 
     public TestRunTracer(FlakyTraceSettings settings, string resultsDirectory, IRunReport report, Func<FlakyTraceSettings, ITraceExporter?> createExporter,
@@ -62,8 +64,22 @@ internal sealed class TestRunTracer : IDisposable
                 TestResource.Build(source, settings, payload?.Runtime, RunMetadata.Detect(environment, Path.GetDirectoryName(source))));
             // Fixture work travels before or with the first result of a test it served: learn it first.
             fixtures.Add(payload?.Detached ?? []);
-            var testSpans = TestExecutions.Of(test).Select(selection.Select).OfType<SpanData>()
-                .Select(span => fixtures.Link(span, payload?.TestSpan?.Links)).ToList();
+            var testSpans = new List<SpanData>();
+            foreach (var execution in TestExecutions.Of(test))
+            {
+                if (selection.Select(execution) is { } selected)
+                {
+                    testSpans.Add(fixtures.Link(selected, payload?.TestSpan?.Links));
+                }
+                else if (execution.Payload?.TestSpan?.TraceId is { } left)
+                {
+                    lock (sampledOut)
+                    {
+                        sampledOut.Add(left);
+                    }
+                }
+            }
+
             var kept = testSpans.Select(s => s.TraceId).ToHashSet(StringComparer.Ordinal);
 
             // A test's children go (or are left out) with it; work outside any test is always kept.
@@ -75,7 +91,7 @@ internal sealed class TestRunTracer : IDisposable
             Write(test.Source, resource, spans);
             if (settings.Logs)
             {
-                var logs = TestLogRecords.Of(test, testSpans);
+                var logs = TestLogRecords.Of(test, testSpans, IsKept);
                 if (logs.Count > 0)
                 {
                     OpenFile(resource).AppendLogs(resource, logs);
@@ -93,11 +109,12 @@ internal sealed class TestRunTracer : IDisposable
     /// Work that ended after the last test of <paramref name="source"/> had been reported: late
     /// spans of tests (still in their tests' traces) and work outside tests.
     /// </summary>
-    public void OnWorkAfterLastTest(string source, IReadOnlyList<SpanData> spans)
+    public void OnWorkAfterLastTest(string source, IReadOnlyList<SpanData> spans, IReadOnlyList<LogRecordData>? lateLogs = null)
     {
         try
         {
-            if (spans.Count == 0)
+            var logs = settings.Logs ? (lateLogs ?? []).Where(r => r.TraceId is { } trace && IsKept(trace)).ToList() : [];
+            if (spans.Count == 0 && logs.Count == 0)
             {
                 return;
             }
@@ -106,6 +123,11 @@ internal sealed class TestRunTracer : IDisposable
                 TestResource.Build(s, settings, null, RunMetadata.Detect(environment, Path.GetDirectoryName(s))));
             run.AddDetachedRoots(source, spans);
             Write(source, resource, spans);
+            if (logs.Count > 0)
+            {
+                OpenFile(resource).AppendLogs(resource, logs);
+                logExport.Add(resource, logs);
+            }
         }
         catch (Exception ex)
         {
@@ -154,6 +176,7 @@ internal sealed class TestRunTracer : IDisposable
     {
         file?.Dispose();
         export.Dispose();
+        logExport.Dispose();
     }
 
     private void Write(string source, IReadOnlyList<SpanAttribute> resource, IReadOnlyList<SpanData> spans)
@@ -180,6 +203,15 @@ internal sealed class TestRunTracer : IDisposable
             }
 
             return file;
+        }
+    }
+
+    /// <summary>Whether a late log record's trace, a test's that ended earlier, is kept.</summary>
+    private bool IsKept(string traceId)
+    {
+        lock (sampledOut)
+        {
+            return !sampledOut.Contains(traceId);
         }
     }
 

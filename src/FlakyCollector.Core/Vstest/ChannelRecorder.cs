@@ -55,7 +55,7 @@ internal static class ChannelRecorder
             recorder.WaitForLateWork(LateWork.Bound);
             lock (Gate)
             {
-                var execution = new RecordedExecution { ProcessId = Environment.ProcessId, Detached = recorder.Detached.Drain() };
+                var execution = new RecordedExecution { ProcessId = Environment.ProcessId, Detached = recorder.Detached.Drain(), Logs = recorder.LateLogs.Drain() };
                 file.Write(RecordingChannel.AfterLastTestKey(source), execution);
             }
         }

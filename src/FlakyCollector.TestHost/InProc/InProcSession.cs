@@ -104,7 +104,7 @@ internal sealed class InProcSession(Func<string, string?> environment, TimeProvi
             // it goes through the channel folder the logger named.
             if (recordings is not null && channel is { CarriesRecordings: true } && lastSource is not null)
             {
-                var execution = new RecordedExecution { ProcessId = Environment.ProcessId, Detached = recordings.WorkAfterLastTest(), Warnings = DrainWarnings() };
+                var execution = new RecordedExecution { ProcessId = Environment.ProcessId, Detached = recordings.WorkAfterLastTest(), Logs = recordings.LateLogs(), Warnings = DrainWarnings() };
                 channel.Write(RecordingChannel.AfterLastTestKey(lastSource), execution);
             }
 

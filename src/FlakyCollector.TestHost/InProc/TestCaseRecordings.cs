@@ -71,5 +71,8 @@ internal sealed class TestCaseRecordings : IDisposable
         return recorder.Detached.Drain();
     }
 
+    /// <summary>Log records of the last tests' traces written after their results, once <see cref="WorkAfterLastTest"/> waited for that work.</summary>
+    public IReadOnlyList<LogRecordData> LateLogs() => recorder.LateLogs.Drain();
+
     public void Dispose() => recorder.Dispose();
 }

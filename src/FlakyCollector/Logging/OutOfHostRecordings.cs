@@ -91,7 +91,7 @@ internal sealed class OutOfHostRecordings : IDisposable
                     report.Warning(warning);
                 }
 
-                tracer.OnWorkAfterLastTest(source, execution.Detached);
+                tracer.OnWorkAfterLastTest(source, execution.Detached, execution.Logs);
             }
 
             waiting.RemoveWhere(id => host.HasExited(id));

@@ -82,6 +82,35 @@ public sealed class TestLogRecordsTests : IDisposable
         Assert.DoesNotContain(File.ReadAllText(Directory.GetFiles(resultsDirectory.FullName, "*.otlp.jsonl", SearchOption.AllDirectories).Single()), "s3cret", StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void OnTestCompleted_LateRecordsOfEarlierTests_KeptInTheirTraces_UnlessTheirTestWasSampledOut()
+    {
+        // Passing tests are left out (ratio 0), failures kept: "kept" failed first, "left" passed,
+        // then "carrier" brings the records both their apps logged after they had been reported.
+        using var tracer = new TestRunTracer(new FlakyTraceSettings { PassingSampleRatio = 0 }, resultsDirectory.FullName, report, _ => null);
+        tracer.OnTestCompleted(Traced(CompletedTests.Failed(), "1".PadLeft(32, '0')));
+        tracer.OnTestCompleted(Traced(CompletedTests.Passed("Other"), "2".PadLeft(32, '0')));
+        var carrier = Traced(CompletedTests.Failed(), "3".PadLeft(32, '0'));
+        tracer.OnTestCompleted(carrier with
+        {
+            Payload = carrier.Payload! with { Logs = [Late("1".PadLeft(32, '0'), "kept: request finished"), Late("2".PadLeft(32, '0'), "left: request finished")] },
+        });
+        tracer.Complete(aborted: false);
+
+        var records = Lines().Where(l => l.TryGetProperty("resourceLogs", out _))
+            .SelectMany(l => l.GetProperty("resourceLogs")[0].GetProperty("scopeLogs").EnumerateArray())
+            .SelectMany(s => s.GetProperty("logRecords").EnumerateArray())
+            .Select(r => (r.GetProperty("traceId").GetString(), r.GetProperty("body").GetProperty("stringValue").GetString()))
+            .ToList();
+        Assert.Equal([("1".PadLeft(32, '0'), "kept: request finished")], records);
+    }
+
+    private static CompletedTest Traced(CompletedTest test, string traceId) =>
+        test with { Payload = CompletedTests.Payload() with { TestSpan = CompletedTests.Payload().TestSpan! with { TraceId = traceId }, Children = [] } };
+
+    private static LogRecordData Late(string traceId, string body) =>
+        new() { TimeUnixNano = 1, TraceId = traceId, SpanId = "00f067aa0ba902b7", Body = body, Category = "Microsoft.AspNetCore.Hosting.Diagnostics", Origin = "ilogger" };
+
     private static CompletedTest Logged() => CompletedTests.Passed() with
     {
         Output = "step 1\nstep 2\n",

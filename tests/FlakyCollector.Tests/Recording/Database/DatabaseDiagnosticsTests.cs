@@ -100,6 +100,44 @@ public sealed class DatabaseDiagnosticsTests : IDisposable
         Assert.Equal(1L, Attribute(span, DatabaseNames.ServerPort));
     }
 
+    [Fact]
+    public void SqlClientCommandOnAClosedConnection_ErrorSpanUnderTest_LiteralsReplaced()
+    {
+        // No SQL Server here: a command SqlClient refuses before reaching a server still goes through
+        // its command events (WriteCommandBefore, then WriteCommandError), as a failing query would.
+        var test = StartHookTest();
+        using (var connection = new Microsoft.Data.SqlClient.SqlConnection("Data Source=tcp:127.0.0.1,1;Initial Catalog=shop;Encrypt=false"))
+        using (var command = new Microsoft.Data.SqlClient.SqlCommand("SELECT qty FROM stock WHERE sku = 'A-1'", connection))
+        {
+            Assert.Throws<InvalidOperationException>(() => command.ExecuteScalar());
+        }
+
+        test.Stop();
+        var span = Assert.Single(Assert.Single(recorder.TakeEnded(TestKey, withRetries: false)).TakeChildren(), c => c.ScopeName == DatabaseNames.SourceName);
+        Assert.Equal(("SELECT stock", test.SpanId.ToHexString(), SpanStatusCode.Error), (span.Name, span.ParentSpanId, span.StatusCode));
+        Assert.Equal("microsoft.sql_server", Attribute(span, DatabaseNames.SystemName));
+        Assert.Equal("SELECT qty FROM stock WHERE sku = ?", Attribute(span, DatabaseNames.QueryText));
+        Assert.Equal(typeof(InvalidOperationException).FullName, Attribute(span, DatabaseNames.ErrorType));
+        Assert.Equal("shop", Attribute(span, DatabaseNames.Namespace));
+    }
+
+    [Fact]
+    public async Task EfCoreOverSqlServer_RefusedConnection_OneConnectSpan_SqlClientsNotEfsToo()
+    {
+        // EF Core and SqlClient both report this open; SqlClient's events make the span, EF's are left out.
+        var options = new DbContextOptionsBuilder<PriceContext>().UseSqlServer("Data Source=tcp:127.0.0.1,1;Initial Catalog=shop;Connect Timeout=2;Encrypt=false").Options;
+        var test = StartHookTest();
+        using (var db = new PriceContext(options))
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => db.Prices.Where(p => p.Sku == "A-1").ToListAsync());
+        }
+
+        test.Stop();
+        var spans = Assert.Single(recorder.TakeEnded(TestKey, withRetries: false)).TakeChildren().Where(c => c.ScopeName == DatabaseNames.SourceName).ToList();
+        var connect = Assert.Single(spans);
+        Assert.Equal(("CONNECT microsoft.sql_server", SpanStatusCode.Error, test.SpanId.ToHexString()), (connect.Name, connect.StatusCode, connect.ParentSpanId));
+    }
+
     private static object? Attribute(SpanData span, string key) => span.Attributes.FirstOrDefault(a => a.Key == key).Value;
 
     private static Activity StartHookTest()

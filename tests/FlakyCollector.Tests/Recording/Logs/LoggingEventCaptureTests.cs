@@ -13,6 +13,7 @@ public sealed class LoggingEventCaptureTests : IDisposable
 {
     private const string TestKey = "Shop.Tests.PriceTests.Logs";
     private static readonly ActivitySource HookSource = new(TestActivityNames.SourceName);
+    private static readonly ActivitySource AppSource = new("Microsoft.AspNetCore");
 
     private readonly ActivityRecorder recorder = new(new SourceFilter(TestActivityNames.DefaultSources));
     private readonly ILoggerFactory loggers = LoggerFactory.Create(b => b.AddEventSourceLogger().SetMinimumLevel(LogLevel.Information));
@@ -43,6 +44,34 @@ public sealed class LoggingEventCaptureTests : IDisposable
         Assert.Equal(("Used the cached price 9.99 for A-1", "Used the cached price {Price} for {Sku}"), (record.Body, record.Template));
         Assert.Equal((13, "Warning", "Shop.Prices", LogNames.ILoggerOrigin), (record.SeverityNumber, record.SeverityText, record.Category, record.Origin));
         Assert.Equal(recording.Logs, ExecutionPayloadJson.Read(ExecutionPayloadJson.Write(recording)).Logs);
+    }
+
+    [Fact]
+    public void Log_ByWorkTheTestStarted_AfterItsRecordingWasTaken_TravelsWithTheNextTest()
+    {
+        // An in-memory app logs "Request finished" after its response reached the test, which may have ended by then.
+        var logger = loggers.CreateLogger("Microsoft.AspNetCore.Hosting.Diagnostics");
+        Activity.Current = null;
+        var first = HookSource.StartActivity(TestKey)!;
+        first.SetTag(TestActivityNames.KeyTag, TestKey);
+        var request = AppSource.StartActivity("GET /prices/{sku}", ActivityKind.Server)!;
+        first.Stop();
+        var firstRecording = ExecutionRecording.From(recorder.TakeEnded(TestKey, withRetries: false), "hook", []);
+        Activity.Current = request;
+        logger.LogInformation("Request finished {Path}", "/prices/A-1");
+        request.Stop();
+        Activity.Current = null;
+        logger.LogInformation("Outside any test {Path}", "/health");
+
+        var second = HookSource.StartActivity(TestKey)!;
+        second.SetTag(TestActivityNames.KeyTag, TestKey);
+        second.Stop();
+        var secondRecording = ExecutionRecording.From(recorder.TakeEnded(TestKey, withRetries: false), "hook", []);
+
+        Assert.Empty(firstRecording.Logs);
+        var late = Assert.Single(secondRecording.Logs);
+        Assert.Equal(("Request finished /prices/A-1", first.TraceId.ToHexString(), request.SpanId.ToHexString()), (late.Body, late.TraceId, late.SpanId));
+        Assert.Equal(secondRecording.Logs, ExecutionPayloadJson.Read(ExecutionPayloadJson.Write(secondRecording)).Logs);
     }
 
     [Fact]
