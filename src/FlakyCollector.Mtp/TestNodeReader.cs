@@ -58,6 +58,7 @@ internal static class TestNodeReader
             StartTime = timing?.StartTime ?? default,
             EndTime = timing?.EndTime ?? default,
             Duration = timing?.Duration ?? default,
+            ZeroDurationMeasured = timing is not null,
             // Read by name: the platform marks these properties experimental, so they may move.
             Output = PropertyText(node, "Microsoft.Testing.Platform.Extensions.Messages.StandardOutputProperty", "StandardOutput"),
             ErrorOutput = PropertyText(node, "Microsoft.Testing.Platform.Extensions.Messages.StandardErrorProperty", "StandardError"),

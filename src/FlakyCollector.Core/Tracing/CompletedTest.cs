@@ -39,6 +39,12 @@ internal sealed record CompletedTest
 
     public TimeSpan Duration { get; init; }
 
+    /// <summary>
+    /// Whether a zero <see cref="Duration"/> is the framework's measure (the platform's timing, a test
+    /// under a millisecond) rather than none reported (vstest's default, when an adapter sets none).
+    /// </summary>
+    public bool ZeroDurationMeasured { get; init; }
+
     /// <summary>What the test wrote through the framework's output API (and standard output, where the adapter captures it).</summary>
     public string? Output { get; init; }
 

@@ -37,7 +37,9 @@ internal readonly record struct TestWindow(long Start, long End, string Timing)
 
         var hook = new TestWindow(recorded.StartTimeUnixNano, recorded.EndTimeUnixNano, test.Payload.Timing);
         var duration = test.Duration.Ticks * 100;
-        if (duration <= 0 || Math.Abs(hook.Duration - duration) <= Math.Max(duration / ShareDivisor, SlackNanoseconds))
+        // A zero duration is the platform's measure of a test under a millisecond; under vstest, none reported.
+        var measured = duration > 0 || (duration == 0 && test.ZeroDurationMeasured);
+        if (!measured || Math.Abs(hook.Duration - duration) <= Math.Max(duration / ShareDivisor, SlackNanoseconds))
         {
             return hook;
         }

@@ -63,6 +63,18 @@ public sealed class TestWindowTests
     }
 
     [Fact]
+    public void Of_PlatformMeasuredZeroAndTheHookSawTheFailureBeingBuilt_FrameworksWindow()
+    {
+        // xUnit v3 on the platform, a loaded machine: the test threw at once (0 ms), the hook saw 9 ms.
+        var test = Timed(hookMs: 9, frameworkMs: 0) with { ZeroDurationMeasured = true };
+
+        var window = TestWindow.Of(test);
+
+        Assert.Equal("framework", window.Timing);
+        Assert.Equal(0, window.Duration);
+    }
+
+    [Fact]
     public void Of_InstantWindowWithASubMillisecondDuration_TheDuration()
     {
         // xUnit 2 theory rows it cannot serialise: start and end equal, the duration the row's own.
