@@ -9,7 +9,7 @@ namespace FlakyCollector.Analysis.Repro;
 /// cause's own evidence:
 /// <list type="bullet">
 /// <item><c>timing</c>: the named span is held at its start for the failing runs' median time in it, so that with its own time it
-/// lasts at least as long as there (where a timeout may have cut it short, the median is below what the work really took);</item>
+/// lasts at least as long as there; a call a timeout cut short, twice as long as it lasted before the cut;</item>
 /// <item><c>race</c>: the late work's span is held at its start until the test has ended, so it ends after the test's read;</item>
 /// <item><c>external</c>: the named HTTP call gets the failing runs' most common status from a loopback server, or, where it failed without one, a refused connection;
 /// where it timed out, it is made as slow as in the failing runs (the timing hint of the same span);</item>
@@ -53,7 +53,7 @@ public static class ReproPlanner
             case CauseKind.Timing when span is null or TestItself:
                 return condition with { Impossible = "the test itself is slower in failing runs, and no span of it is: there is no work to slow down" };
             case CauseKind.Timing:
-                var slow = Math.Max(1, Math.Round(Number(hint, "failingMedianMs")));
+                var slow = Math.Max(1, Math.Round(SlowBy(hint)));
                 return condition with { Injection = Injection(tests, "delay", span, $"by={slow.ToString(CultureInfo.InvariantCulture)}ms") };
             case CauseKind.Race when span is not null:
                 return condition with { Injection = Injection(tests, "hold-until-test-ends", span, $"by={RaceHoldBoundMs}ms") };
@@ -68,6 +68,18 @@ public static class ReproPlanner
             default:
                 return condition with { Impossible = $"the {Name(hint.Kind)} cause names no span or test to act on" };
         }
+    }
+
+    /// <summary>
+    /// How long to hold the span. A call that was cancelled (a client timeout, the test's deadline)
+    /// was cut short: its failing runs' time is where the deadline fell, not what the work took, and
+    /// holding it only that long lands on the deadline itself, where load decides the outcome. It is
+    /// held twice that, or as long as its server took where the trace has the server's side.
+    /// </summary>
+    private static double SlowBy(CauseHint hint)
+    {
+        var cancelledAfter = Number(hint, "cancelledAfterMedianMs");
+        return cancelledAfter > 0 ? Math.Max(2 * cancelledAfter, Number(hint, "serverMedianMs")) : Number(hint, "failingMedianMs");
     }
 
     /// <summary>The word the reports use for a cause kind.</summary>

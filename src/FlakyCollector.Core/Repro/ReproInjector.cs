@@ -56,6 +56,13 @@ internal sealed class ReproInjector : IDisposable
     {
         if (!armed.TryGetValue(activity.TraceId, out var testEnded))
         {
+            // A fixture's slow call is slow for every test it serves; holding until "the test" ends means nothing there.
+            if (plan.Action == ReproAction.Delay && IsFixtureWorkUnderRepro(activity))
+            {
+                activity.SetTag(ReproSettingNames.InjectedAttribute, $"delay {plan.By.TotalMilliseconds:0} ms (fixture)");
+                Thread.Sleep(plan.By);
+            }
+
             return;
         }
 
@@ -71,6 +78,24 @@ internal sealed class ReproInjector : IDisposable
     }
 
     internal bool IsArmed(ActivityTraceId traceId) => armed.ContainsKey(traceId);
+
+    /// <summary>
+    /// Whether the span is work outside any test that a fixture or class setup did for the class of a
+    /// test under repro (its warm-up call, its seeding): the stack that starts it says whom it serves,
+    /// as the recorder reads it. Only read for the named span, so the stack walk stays rare.
+    /// </summary>
+    internal bool IsFixtureWorkUnderRepro(Activity activity)
+    {
+        for (var current = activity; current is not null; current = current.Parent)
+        {
+            if (current.Source.Name == TestSource)
+            {
+                return false;
+            }
+        }
+
+        return plan.ServesTestUnderRepro(Recording.HttpRequestCallers.Current ?? Recording.FixtureWork.SuitesOnStack(new StackTrace(1, false)));
+    }
 
     public void Dispose()
     {

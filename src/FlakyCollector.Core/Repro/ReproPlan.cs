@@ -84,6 +84,22 @@ internal sealed record ReproPlan(IReadOnlyList<string> Tests, ReproAction Action
     /// </summary>
     public bool IsTestUnderRepro(string operationName) => Tests.Any(test => Names(test, operationName));
 
+    /// <summary>
+    /// Whether work outside any test, done for these classes (what a fixture's or class setup's code
+    /// serves), is set-up of a test under repro: its failing call is the condition of the whole class.
+    /// </summary>
+    public bool ServesTestUnderRepro(IReadOnlyList<string>? suites) =>
+        suites is { Count: > 0 } && Tests.Any(test => SuiteOf(test) is { } suite && suites.Contains(suite, StringComparer.Ordinal));
+
+    // Ns.Class.Method(args) -> Ns.Class: the arguments may hold dots, the class name does not end the method's.
+    private static string? SuiteOf(string test)
+    {
+        var end = test.IndexOfAny(['(', '[', '<']);
+        var name = end < 0 ? test : test[..end];
+        var dot = name.LastIndexOf('.');
+        return dot > 0 ? name[..dot] : null;
+    }
+
     private static bool Names(string test, string operationName) =>
         operationName == test
         || (test.StartsWith(operationName, StringComparison.Ordinal) && test.Length > operationName.Length && test[operationName.Length] is '(' or '[' or '<')

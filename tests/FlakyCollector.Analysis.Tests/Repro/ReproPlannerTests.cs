@@ -26,6 +26,21 @@ public sealed class ReproPlannerTests
     }
 
     [Fact]
+    public void Plan_CancelledCall_IsHeldWellPastTheDeadlineThatCutItShort()
+    {
+        const string Call = "HTTP GET 127.0.0.1/rates/standard";
+        const string Cancelled = "System.Threading.Tasks.TaskCanceledException";
+        var failing = Enumerable.Range(0, 6).Select(i => Make("T", TestOutcome.Failed, durationMs: 1000).WithSpan(Call, 1, 921 + i, kind: 3, errorType: Cancelled)).ToList();
+        var passing = Enumerable.Range(0, 12).Select(i => Make("T", TestOutcome.Passed, durationMs: 150).WithSpan(Call, 1, 95 + i, kind: 3, status: 200)).ToList();
+        var hint = new TimingCauseDetector(_options).Detect(new FlakySample("T", failing, passing)).First(h => h.Evidence.Any(e => e.Name == "cancelledAfterMedianMs"));
+
+        var condition = ReproPlanner.Plan(["T"], hint);
+
+        // Cut at a median 922.5 ms: held 1845 ms, so that the work lasts past any deadline near 1 s however loaded the machine.
+        Assert.Equal($"test=T\naction=delay\nspan={Call}\nby=1845ms", condition.Injection);
+    }
+
+    [Fact]
     public void Plan_TimingOfTheTestItself_IsImpossible()
     {
         var failing = Enumerable.Range(0, 6).Select(i => Make("T", TestOutcome.Failed, durationMs: 5000 + i)).ToList();

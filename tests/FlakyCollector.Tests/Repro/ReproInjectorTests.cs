@@ -76,6 +76,31 @@ public sealed class ReproInjectorTests
         Assert.Equal(System.Net.Sockets.SocketError.ConnectionRefused, (ex.InnerException as System.Net.Sockets.SocketException)?.SocketErrorCode);
     }
 
+    [Fact]
+    public async Task FailWithStatus_FailsTheCallAFixtureMakesForTheClassUnderReproOnly()
+    {
+        using var service = new OkService();
+        var warmup = new Uri(service.Address, "search/warmup");
+        using var client = new HttpClient();
+        Activity.Current = null;
+        (await client.GetAsync(service.Address)).Dispose();
+        var suite = typeof(IndexedSuite).FullName;
+
+        HttpStatusCode forTheClass, forAnother;
+        using (ReproInjector.Start($"test={suite}.Finds_By_Name\naction=fail-with-status\nspan=HTTP POST 127.0.0.1/search/warmup\nstatus=503", _ => { }))
+        {
+            forTheClass = await SearchIndex.WarmUpAsync(client, warmup);
+        }
+
+        using (ReproInjector.Start("test=Ns.OtherSuite.Finds_By_Name\naction=fail-with-status\nspan=HTTP POST 127.0.0.1/search/warmup\nstatus=503", _ => { }))
+        {
+            forAnother = await SearchIndex.WarmUpAsync(client, warmup);
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, forTheClass);
+        Assert.Equal(HttpStatusCode.OK, forAnother);
+    }
+
     private static TimeSpan TimeToStart(string test, string span)
     {
         Activity.Current = null;
@@ -93,6 +118,21 @@ public sealed class ReproInjectorTests
         using var testActivity = Tests.StartActivity(test);
         using var response = await client.SendAsync(new HttpRequestMessage(method ?? HttpMethod.Post, url) { Content = method is null ? new StringContent("{}") : null });
         return response.StatusCode;
+    }
+
+    /// <summary>A class fixture whose warm-up call runs outside any test, as xUnit builds it before the class's first test.</summary>
+    public sealed class SearchIndex
+    {
+        public static async Task<HttpStatusCode> WarmUpAsync(HttpClient client, Uri url)
+        {
+            Activity.Current = null;
+            using var response = await client.PostAsync(url, new StringContent("{}"));
+            return response.StatusCode;
+        }
+    }
+
+    public sealed class IndexedSuite : IClassFixture<SearchIndex>
+    {
     }
 
     private sealed class OkService : IDisposable

@@ -57,4 +57,17 @@ public sealed class ReproPlanTests
 
         Assert.Equal(expected, plan.IsTestUnderRepro(operationName));
     }
+
+    [Theory]
+    [InlineData("Ns.Search.Finds", true)]
+    [InlineData("Ns.Search.Finds(term: \"a.b\")", true)]
+    [InlineData("Ns.Other.Finds", false)]
+    public void ServesTestUnderRepro_TheClassOfATestUnderRepro(string test, bool serves)
+    {
+        var plan = ReproPlan.Parse($"test={test}\naction=fail-with-status\nspan=HTTP POST h/warmup", out _)!;
+
+        Assert.Equal(serves, plan.ServesTestUnderRepro(["Ns.Catalog", "Ns.Search"]));
+        Assert.False(plan.ServesTestUnderRepro([]));
+        Assert.False(plan.ServesTestUnderRepro(null));
+    }
 }
