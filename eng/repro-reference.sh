@@ -33,18 +33,21 @@ recorded="$root/tests/FlakyCollector.Analysis.Tests/Recorded/$suite"
 # Outside the repository: a commit made while the runs go on must not split them between two commits.
 work="${FLAKYTRACE_REPRO_DIR:-${TMPDIR:-/tmp}/flakytrace-repro-reference}/$suite"
 feed="$root/artifacts/packages"
-tools="$root/artifacts/repro-reference/tools"
 mkdir -p "$feed"
-if [ "$pack" = 1 ] || [ ! -x "$tools/flakytrace" ]; then
+if [ "$pack" = 1 ] || ! ls "$feed"/flakytrace.0.*.nupkg >/dev/null 2>&1; then
   version="0.2.0-dev.$(date -u +%Y%m%d%H%M%S)"
+  # A tool folder per version: a repro still running from an earlier one keeps its own.
+  tools="$root/artifacts/repro-reference/tools-$version"
   echo "== packing FlakyCollector and flakytrace $version into $feed"
   dotnet pack "$root/src/FlakyCollector.Package" -c Release -o "$feed" -p:Version="$version" -v:q -nologo
   dotnet pack "$root/src/FlakyTrace.Cli" -c Release -o "$feed" -p:Version="$version" -v:q -nologo
   rm -rf "$tools"
   dotnet tool install flakytrace --tool-path "$tools" --version "$version" --add-source "$feed" >/dev/null
 else
-  version=$(ls -t "$feed"/FlakyCollector.0.*.nupkg | head -1 | sed -E 's/.*FlakyCollector\.(.*)\.nupkg/\1/')
-  echo "== reusing FlakyCollector $version"
+  version=$(ls -t "$feed"/flakytrace.0.*.nupkg | head -1 | sed -E 's/.*flakytrace\.(.*)\.nupkg/\1/')
+  tools="$root/artifacts/repro-reference/tools-$version"
+  echo "== reusing FlakyCollector and flakytrace $version"
+  [ -x "$tools/flakytrace" ] || dotnet tool install flakytrace --tool-path "$tools" --version "$version" --add-source "$feed" >/dev/null
 fi
 
 rm -rf "$work" && mkdir -p "$work/traces"

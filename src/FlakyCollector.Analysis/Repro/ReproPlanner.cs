@@ -12,7 +12,8 @@ namespace FlakyCollector.Analysis.Repro;
 /// lasts at least as long as there; a call a timeout cut short, twice as long as it lasted before the cut;</item>
 /// <item><c>race</c>: the late work's span is held at its start until the test has ended, so it ends after the test's read;</item>
 /// <item><c>external</c>: the named HTTP call gets the failing runs' most common status from a loopback server, or, where it failed without one, a refused connection;
-/// where it timed out, it is made as slow as in the failing runs (the timing hint of the same span);</item>
+/// where it timed out, it is made as slow as in the failing runs (the timing hint of the same span); an app's request (a server span, such as an app
+/// tested in memory) is answered by the app with the failing runs' status;</item>
 /// <item><c>order</c>: the predecessor runs with the test, in the same process, one test at a time, against the test alone;</item>
 /// <item><c>contention</c>: the test runs with the tests that overlapped it (the whole suite when no particular one did), at full parallelism, against the test alone.</item>
 /// </list>
@@ -87,9 +88,17 @@ public static class ReproPlanner
 
     private static ReproCondition External(ReproCondition condition, CauseHint hint, string span, IReadOnlyList<string> tests)
     {
+        if (IsRoute(span))
+        {
+            // The app's own answer, tested in memory: its request gets an endpoint that answers the status.
+            return Status(hint) is { } answer
+                ? condition with { Injection = Injection(tests, "fail-with-status", span, $"status={answer}") }
+                : condition with { Impossible = $"the app's request {span} failed without an HTTP status; only a status can be made its answer" };
+        }
+
         if (!span.StartsWith("HTTP ", StringComparison.Ordinal))
         {
-            return condition with { Impossible = $"only HTTP client calls can be made to fail, and '{span}' is not one" };
+            return condition with { Impossible = $"only HTTP calls and an app's requests can be made to fail, and '{span}' is neither" };
         }
 
         if (Status(hint) is { } status)
@@ -101,6 +110,10 @@ public static class ReproPlanner
             ? condition with { Impossible = "the call timed out in failing runs; a timeout is the client's own setting, which repro cannot know" }
             : condition with { Injection = Injection(tests, "refuse-connection", span) };
     }
+
+    // A server span's label: METHOD /route.
+    private static bool IsRoute(string span) =>
+        span.IndexOf(' ') is > 2 and var space && span[..space].All(char.IsAsciiLetterUpper) && span.Length > space + 1 && span[space + 1] == '/';
 
     private static string? Status(CauseHint hint) => hint.Evidence.FirstOrDefault(e => e.Name == "failingStatusCodes")?.Value switch
     {

@@ -17,6 +17,7 @@ internal sealed class ReproInjector : IDisposable
     private readonly ReproPlan plan;
     private readonly ActivityListener listener;
     private readonly HttpCallRedirect? http;
+    private readonly AppAnswerOverride? app;
     private readonly ConcurrentDictionary<ActivityTraceId, ManualResetEventSlim> armed = new();
 
     private ReproInjector(ReproPlan plan)
@@ -34,6 +35,10 @@ internal sealed class ReproInjector : IDisposable
         if (plan.Span.IsHttpClient)
         {
             http = new HttpCallRedirect(this);
+        }
+        else if (plan.Action == ReproAction.FailWithStatus && plan.Span.Method is not null)
+        {
+            app = new AppAnswerOverride(this);
         }
     }
 
@@ -54,6 +59,12 @@ internal sealed class ReproInjector : IDisposable
     /// <summary>The hold for a span that has just started in the trace of the test under repro, if it is the named one.</summary>
     internal void Hold(Activity activity)
     {
+        // Failing a call is done where the request is at hand (HttpCallRedirect, AppAnswerOverride), not by holding its span.
+        if (plan.Action is not (ReproAction.Delay or ReproAction.HoldUntilTestEnds))
+        {
+            return;
+        }
+
         if (!armed.TryGetValue(activity.TraceId, out var testEnded))
         {
             // A fixture's slow call is slow for every test it serves; holding until "the test" ends means nothing there.
@@ -101,6 +112,7 @@ internal sealed class ReproInjector : IDisposable
     {
         listener.Dispose();
         http?.Dispose();
+        app?.Dispose();
         foreach (var waiting in armed.Values)
         {
             waiting.Set();

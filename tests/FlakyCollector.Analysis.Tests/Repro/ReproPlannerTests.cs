@@ -102,11 +102,15 @@ public sealed class ReproPlannerTests
     }
 
     [Fact]
-    public void Plan_ExternalServerSpan_IsImpossible()
+    public void Plan_ExternalServerSpan_TheAppAnswersTheFailingStatus()
     {
         var hint = new CauseHint(CauseKind.External, 3, "POST /orders: 503", [new("span", "POST /orders"), new("failingStatusCodes", new Dictionary<string, int> { ["503"] = 4 })]);
+        var noStatus = new CauseHint(CauseKind.External, 3, "POST /orders: error", [new("span", "POST /orders"), new("failingStatusCodes", new Dictionary<string, int>())]);
+        var internalSpan = new CauseHint(CauseKind.External, 3, "Send: error", [new("span", "Send")]);
 
-        Assert.Contains("only HTTP client calls", ReproPlanner.Plan(["T"], hint).Impossible);
+        Assert.Equal("test=T\naction=fail-with-status\nspan=POST /orders\nstatus=503", ReproPlanner.Plan(["T"], hint).Injection);
+        Assert.Contains("without an HTTP status", ReproPlanner.Plan(["T"], noStatus).Impossible);
+        Assert.Contains("is neither", ReproPlanner.Plan(["T"], internalSpan).Impossible);
     }
 
     [Fact]
