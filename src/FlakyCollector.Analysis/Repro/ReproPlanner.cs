@@ -14,7 +14,8 @@ namespace FlakyCollector.Analysis.Repro;
 /// <item><c>external</c>: the named HTTP call gets the failing runs' most common status from a loopback server, or, where it failed without one, a refused connection;
 /// where it timed out, it is made as slow as in the failing runs (the timing hint of the same span); an app's request (a server span, such as an app
 /// tested in memory) is answered by the app with the failing runs' status;</item>
-/// <item><c>order</c>: the predecessor runs with the test, in the same process, one test at a time, against the test alone;</item>
+/// <item><c>order</c>: the predecessor runs with the test, in the same process, and the test under repro starts only once the predecessor has ended
+/// (it waits at its start, bounded), whatever order the runner picks; against the test alone;</item>
 /// <item><c>contention</c>: the test runs with the tests that overlapped it (the whole suite when no particular one did), at full parallelism, against the test alone.</item>
 /// </list>
 /// A cause that names nothing to act on (the test itself slower, no cause) cannot be reproduced, and says why.
@@ -23,6 +24,9 @@ public static class ReproPlanner
 {
     /// <summary>How long race work is held back at most, so that a test that does wait for it is delayed, not hung.</summary>
     public const int RaceHoldBoundMs = 5000;
+
+    /// <summary>How long the test under repro waits at its start for its predecessor at most, so that a runner that runs it first is slowed, not hung.</summary>
+    public const int PredecessorWaitBoundMs = 30000;
 
     private const string TestItself = "(test)";
 
@@ -61,7 +65,8 @@ public static class ReproPlanner
             case CauseKind.External when span is not null:
                 return External(condition, hint, span, tests);
             case CauseKind.Order when Text(hint, "otherTest") is { } predecessor:
-                return condition with { Companions = [predecessor], Serial = true };
+                // Run together, the runner picks the order; the test under repro waits at its start for the predecessor to end.
+                return condition with { Companions = [predecessor], Injection = Injection(tests, "start-after-test", predecessor, $"by={PredecessorWaitBoundMs}ms") };
             case CauseKind.Contention when hint.Evidence.FirstOrDefault(e => e.Name == "otherTests")?.Value is string[] overlapping:
                 return condition with { Companions = overlapping };
             case CauseKind.Contention:

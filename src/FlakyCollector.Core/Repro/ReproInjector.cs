@@ -19,6 +19,7 @@ internal sealed class ReproInjector : IDisposable
     private readonly HttpCallRedirect? http;
     private readonly AppAnswerOverride? app;
     private readonly ConcurrentDictionary<ActivityTraceId, ManualResetEventSlim> armed = new();
+    private readonly ManualResetEventSlim predecessorEnded = new(false);
 
     private ReproInjector(ReproPlan plan)
     {
@@ -113,6 +114,7 @@ internal sealed class ReproInjector : IDisposable
         listener.Dispose();
         http?.Dispose();
         app?.Dispose();
+        predecessorEnded.Set();
         foreach (var waiting in armed.Values)
         {
             waiting.Set();
@@ -128,9 +130,14 @@ internal sealed class ReproInjector : IDisposable
                 if (plan.IsTestUnderRepro(activity.OperationName))
                 {
                     armed[activity.TraceId] = new ManualResetEventSlim(false);
+                    if (plan.Action == ReproAction.StartAfterTest && !plan.IsPredecessor(activity.OperationName))
+                    {
+                        // The test's own path: it starts once its predecessor is done, as in the failing runs.
+                        predecessorEnded.Wait(plan.By);
+                    }
                 }
             }
-            else if (!plan.Span.IsHttpClient && plan.Span.Matches(activity))
+            else if (!plan.Span.IsHttpClient && plan.Action != ReproAction.StartAfterTest && plan.Span.Matches(activity))
             {
                 Hold(activity);
             }
@@ -143,9 +150,19 @@ internal sealed class ReproInjector : IDisposable
 
     private void OnStopped(Activity activity)
     {
-        if (activity.Source.Name == TestSource && armed.TryRemove(activity.TraceId, out var testEnded))
+        if (activity.Source.Name != TestSource)
+        {
+            return;
+        }
+
+        if (armed.TryRemove(activity.TraceId, out var testEnded))
         {
             testEnded.Set();
+        }
+
+        if (activity.Parent is null && plan.IsPredecessor(activity.OperationName))
+        {
+            predecessorEnded.Set();
         }
     }
 }

@@ -8,9 +8,9 @@ namespace FlakyCollector.Repro;
 /// FlakyTrace configuration it writes into its own run settings: one <c>key=value</c> per line.
 /// <code>
 /// test=Ns.Class.Method       a test under repro (its test.case.name, or its method); one line per test of a cluster
-/// action=delay               delay | hold-until-test-ends | fail-with-status | refuse-connection
-/// span=HTTP GET host/path    the span, by name or by HTTP label ({..} matches one path segment)
-/// by=250ms                   delay: how long; hold-until-test-ends: the bound
+/// action=delay               delay | hold-until-test-ends | fail-with-status | refuse-connection | start-after-test
+/// span=HTTP GET host/path    the span, by name or by HTTP label ({..} matches one path segment); start-after-test: the predecessor test
+/// by=250ms                   delay: how long; hold-until-test-ends, start-after-test: the bound
 /// status=503                 fail-with-status: the status the call gets
 /// </code>
 /// Without the element nothing is injected; a plan that cannot be read injects nothing either.
@@ -19,6 +19,9 @@ internal sealed record ReproPlan(IReadOnlyList<string> Tests, ReproAction Action
 {
     /// <summary>The bound on holding work back when the plan names none.</summary>
     public static readonly TimeSpan DefaultHold = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long the test under repro waits for its predecessor when the plan names no bound.</summary>
+    public static readonly TimeSpan DefaultWaitForPredecessor = TimeSpan.FromSeconds(30);
 
     public static ReproPlan? Parse(string? text, out string? problem)
     {
@@ -51,15 +54,16 @@ internal sealed record ReproPlan(IReadOnlyList<string> Tests, ReproAction Action
             "hold-until-test-ends" => ReproAction.HoldUntilTestEnds,
             "fail-with-status" => ReproAction.FailWithStatus,
             "refuse-connection" => ReproAction.RefuseConnection,
+            "start-after-test" => ReproAction.StartAfterTest,
             _ => (ReproAction?)null,
         };
         if (tests.Count == 0 || string.IsNullOrEmpty(span) || action is null)
         {
-            problem = $"<{ReproSettingNames.Repro}> needs test=, span= and action= (delay, hold-until-test-ends, fail-with-status or refuse-connection); nothing is injected";
+            problem = $"<{ReproSettingNames.Repro}> needs test=, span= and action= (delay, hold-until-test-ends, fail-with-status, refuse-connection or start-after-test); nothing is injected";
             return null;
         }
 
-        var by = action == ReproAction.HoldUntilTestEnds ? DefaultHold : TimeSpan.Zero;
+        var by = action == ReproAction.HoldUntilTestEnds ? DefaultHold : action == ReproAction.StartAfterTest ? DefaultWaitForPredecessor : TimeSpan.Zero;
         if (values.TryGetValue("by", out var byText) && !DurationParser.TryParse(byText, out by))
         {
             problem = $"<{ReproSettingNames.Repro}> by='{byText}' is not valid; use {DurationParser.Accepted}; nothing is injected";
@@ -83,6 +87,9 @@ internal sealed record ReproPlan(IReadOnlyList<string> Tests, ReproAction Action
     /// <c>test.case.name</c> extends with its arguments.
     /// </summary>
     public bool IsTestUnderRepro(string operationName) => Tests.Any(test => Names(test, operationName));
+
+    /// <summary>Whether a test activity is the predecessor a start-after-test plan waits for.</summary>
+    public bool IsPredecessor(string operationName) => Action == ReproAction.StartAfterTest && Names(Span.Label, operationName);
 
     /// <summary>
     /// Whether work outside any test, done for these classes (what a fixture's or class setup's code

@@ -120,7 +120,8 @@ public sealed class ReproPlannerTests
         var busy = new CauseHint(CauseKind.Contention, 3, "ran alongside 3 tests", [new("failingMedianConcurrency", 3.0)]);
 
         Assert.Equal(["Ns.A"], ReproPlanner.Plan(["T"], order).Companions);
-        Assert.Null(ReproPlanner.Plan(["T"], order).Injection);
+        Assert.Equal($"test=T\naction=start-after-test\nspan=Ns.A\nby={ReproPlanner.PredecessorWaitBoundMs}ms", ReproPlanner.Plan(["T"], order).Injection);
+        Assert.False(ReproPlanner.Plan(["T"], order).Serial);
         Assert.True(ReproPlanner.Plan(["T"], busy).WholeSuite);
     }
 

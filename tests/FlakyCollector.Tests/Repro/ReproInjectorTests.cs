@@ -52,6 +52,33 @@ public sealed class ReproInjectorTests
     }
 
     [Fact]
+    public async Task StartAfterTest_TheTestUnderReproStartsOnceItsPredecessorHasEnded()
+    {
+        using var injector = ReproInjector.Start("test=Ns.Signup.Signs_Up\naction=start-after-test\nspan=Ns.Import.Imports\nby=10s", _ => { });
+        long predecessorEnded = 0;
+        var underRepro = Task.Run(() =>
+        {
+            Activity.Current = null;
+            using var test = Tests.StartActivity("Ns.Signup.Signs_Up");
+            return Stopwatch.GetTimestamp();
+        });
+        await Task.Delay(300);
+        Activity.Current = null;
+        using (Tests.StartActivity("Ns.Other.Unrelated"))
+        {
+        }
+
+        Assert.False(underRepro.IsCompleted, "the test under repro started before its predecessor ran");
+        using (Tests.StartActivity("Ns.Import.Imports"))
+        {
+            await Task.Delay(50);
+            predecessorEnded = Stopwatch.GetTimestamp();
+        }
+
+        Assert.True(await underRepro >= predecessorEnded, "the test under repro started before its predecessor ended");
+    }
+
+    [Fact]
     public async Task FailWithStatus_TheCallGetsThatStatusFromLoopback()
     {
         using var service = new OkService();
