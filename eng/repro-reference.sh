@@ -72,10 +72,12 @@ cat > "$work/flakytrace.runsettings" <<XML
 </DataCollectors></DataCollectionRunSettings></RunSettings>
 XML
 
+# Under Microsoft.Testing.Platform, --settings is the framework's; FlakyTrace's file is --flaky-trace-settings.
+if grep -qs "Microsoft.Testing.Platform" global.json; then settings=--flaky-trace-settings; else settings=--settings; fi
 echo "== flakytrace repro --from $work/traces --runs $runs ${tests[*]} ${extra[*]}"
 start=$(date +%s)
 "$tools/flakytrace" repro --from "$work/traces" --runs "$runs" "${tests[@]}" --results-directory "$work/repro" \
-  --format json -o "$work/repro.json" "${extra[@]}" -- --settings "$work/flakytrace.runsettings"
+  --format json -o "$work/repro.json" "${extra[@]}" -- "$settings" "$work/flakytrace.runsettings"
 seconds=$(( $(date +%s) - start ))
 
 python3 - "$work/repro.json" "$recorded/answer-key.json" "$seconds" <<'PY' | tee "$work/table.md"

@@ -18,6 +18,7 @@ internal sealed class ReproSession
 
     public ReproSession(string dotnet, IReadOnlyList<string> userArguments, string here)
     {
+        var flakyTraceSettingsOnly = false;
         runner = new DotnetTestRunner(dotnet);
         var absolute = DotnetTestArguments.Absolute(userArguments, here);
         arguments = [];
@@ -26,6 +27,16 @@ internal sealed class ReproSession
             if (absolute[i] is "--settings" or "-s" && i + 1 < absolute.Count)
             {
                 UserSettings = Path.GetFullPath(absolute[++i], here);
+            }
+            else if (absolute[i] is "--flaky-trace-settings" && i + 1 < absolute.Count)
+            {
+                // The platform's own option for FlakyTrace's run settings: merged into repro's, which take its place.
+                UserSettings = Path.GetFullPath(absolute[++i], here);
+                flakyTraceSettingsOnly = true;
+            }
+            else if (absolute[i] is "--flaky-trace")
+            {
+                // repro's runs switch tracing on themselves.
             }
             else if (absolute[i] is "--filter" && i + 1 < absolute.Count)
             {
@@ -40,7 +51,7 @@ internal sealed class ReproSession
         projectDirectory = DotnetTestArguments.TargetDirectory(arguments, here);
         workingDirectory = GlobalJsonTestRunner.Find(projectDirectory) == GlobalJsonTestRunner.Find(here) ? here : projectDirectory;
         TestRunner = GlobalJsonTestRunner.Detect(workingDirectory);
-        if (TestRunner == TestRunner.MicrosoftTestingPlatform && UserSettings is not null)
+        if (TestRunner == TestRunner.MicrosoftTestingPlatform && UserSettings is not null && !flakyTraceSettingsOnly)
         {
             // There the framework reads --settings for its own configuration; FlakyTrace reads repro's --flaky-trace-settings.
             arguments.AddRange(["--settings", UserSettings]);
