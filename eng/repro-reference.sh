@@ -10,7 +10,7 @@
 #   --label    which recorded traces (default: every label of the suite)
 #   --no-pack  reuse the newest packages in artifacts/packages
 #   --test     only these tests (repeatable); default: every flaky test of the traces
-# The results (JSON and the table) go to $FLAKYTRACE_REPRO_DIR (default /tmp/flakytrace-repro-reference)/<suite>.
+# The results (runs, JSON and the table) go to $FLAKYTRACE_REPRO_DIR (default /tmp/flakytrace-repro-reference)/<suite>/repro-<time>.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 suite="${1:?suite name, e.g. RealFlakyXunit}"
@@ -50,7 +50,10 @@ else
   [ -x "$tools/flakytrace" ] || dotnet tool install flakytrace --tool-path "$tools" --version "$version" --add-source "$feed" >/dev/null
 fi
 
-rm -rf "$work" && mkdir -p "$work/traces"
+# The suite copy and the traces are made afresh; earlier repro results stay beside them.
+rm -rf "$work/$suite" "$work/traces" && mkdir -p "$work/traces"
+results="$work/repro-$(date -u +%Y%m%dT%H%M%S)"
+mkdir -p "$results"
 for f in Directory.Build.props Directory.Build.targets Directory.Packages.props; do echo "<Project />" > "$work/$f"; done
 cat > "$work/nuget.config" <<XML
 <configuration><packageSources><add key="flakycollector" value="$feed" /></packageSources></configuration>
@@ -76,11 +79,11 @@ XML
 if grep -qs "Microsoft.Testing.Platform" global.json; then settings=--flaky-trace-settings; else settings=--settings; fi
 echo "== flakytrace repro --from $work/traces --runs $runs ${tests[*]} ${extra[*]}"
 start=$(date +%s)
-"$tools/flakytrace" repro --from "$work/traces" --runs "$runs" "${tests[@]}" --results-directory "$work/repro" \
-  --format json -o "$work/repro.json" "${extra[@]}" -- "$settings" "$work/flakytrace.runsettings"
+"$tools/flakytrace" repro --from "$work/traces" --runs "$runs" "${tests[@]}" --results-directory "$results" \
+  --format json -o "$results/repro.json" "${extra[@]}" -- "$settings" "$work/flakytrace.runsettings"
 seconds=$(( $(date +%s) - start ))
 
-python3 - "$work/repro.json" "$recorded/answer-key.json" "$seconds" <<'PY' | tee "$work/table.md"
+python3 - "$results/repro.json" "$recorded/answer-key.json" "$seconds" <<'PY' | tee "$results/table.md"
 import json, sys
 results = json.load(open(sys.argv[1]))
 key = json.load(open(sys.argv[2]))["tests"]
