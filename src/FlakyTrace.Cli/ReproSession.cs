@@ -15,6 +15,7 @@ internal sealed class ReproSession
     private readonly string workingDirectory;
     private readonly string projectDirectory;
     private bool built;
+    private bool traced;
 
     public ReproSession(string dotnet, IReadOnlyList<string> userArguments, string here)
     {
@@ -86,6 +87,13 @@ internal sealed class ReproSession
         built = true;
         var run = ReproRun.Read(folder);
         error.WriteLine($"{label}: dotnet test exited {exit} in {watch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
+        if (run.Executions.Count == 0 && traced)
+        {
+            // The setup is known good: one run without a trace (a crash, a recording that failed) is a run not counted, not the end of the experiment.
+            error.WriteLine($"flakytrace: {label}: no test was traced under {folder}; this run is not counted. See {log}");
+            return run;
+        }
+
         if (run.Executions.Count == 0)
         {
             error.WriteLine($"flakytrace: no test was traced under {folder}. Does the test project reference the FlakyCollector package? Last lines of {log}:");
@@ -97,6 +105,7 @@ internal sealed class ReproSession
             return null;
         }
 
+        traced = true;
         return run;
     }
 
