@@ -16,7 +16,8 @@ namespace FlakyCollector.Analysis.Repro;
 /// tested in memory) is answered by the app with the failing runs' status;</item>
 /// <item><c>order</c>: the predecessor runs with the test, in the same process, and the test under repro starts only once the predecessor has ended
 /// (it waits at its start, bounded), whatever order the runner picks; against the test alone;</item>
-/// <item><c>contention</c>: the test runs with the tests that overlapped it (the whole suite when no particular one did), at full parallelism, against the test alone.</item>
+/// <item><c>contention</c>: the test runs with the tests that overlapped it or held the resource it waited for, and starts only once as many of them
+/// are running as in the failing runs (it waits at its start, bounded); the whole suite when no particular test did; against the test alone.</item>
 /// </list>
 /// A cause that names nothing to act on (the test itself slower, no cause) cannot be reproduced, and says why.
 /// </summary>
@@ -67,10 +68,18 @@ public static class ReproPlanner
             case CauseKind.Order when Text(hint, "otherTest") is { } predecessor:
                 // Run together, the runner picks the order; the test under repro waits at its start for the predecessor to end.
                 return condition with { Companions = [predecessor], Injection = Injection(tests, "start-after-test", predecessor, $"by={PredecessorWaitBoundMs}ms") };
-            case CauseKind.Contention when hint.Evidence.FirstOrDefault(e => e.Name == "otherTests")?.Value is string[] overlapping:
-                return condition with { Companions = overlapping };
+            case CauseKind.Contention when Crowd(hint) is { Count: > 0 } crowd:
+                // Run together, the scheduler decides who overlaps; the test under repro waits at its start until as many of them run as in the failing runs.
+                var median = Number(hint, "failingMedianHolders");
+                var needed = median > 0 ? (int)Math.Clamp(Math.Round(median), 1, crowd.Count) : crowd.Count;
+                return condition with
+                {
+                    Companions = crowd,
+                    Injection = string.Join('\n', tests.Select(t => $"test={t}").Concat(["action=start-amid-tests", .. crowd.Select(c => $"amid={c}"),
+                        $"count={needed.ToString(CultureInfo.InvariantCulture)}", $"by={PredecessorWaitBoundMs}ms"])),
+                };
             case CauseKind.Contention:
-                return Text(hint, "otherTest") is { } other ? condition with { Companions = [other] } : condition with { WholeSuite = true };
+                return condition with { WholeSuite = true };
             default:
                 return condition with { Impossible = $"the {Name(hint.Kind)} cause names no span or test to act on" };
         }
@@ -119,6 +128,13 @@ public static class ReproPlanner
     // A server span's label: METHOD /route.
     private static bool IsRoute(string span) =>
         span.IndexOf(' ') is > 2 and var space && span[..space].All(char.IsAsciiLetterUpper) && span.Length > space + 1 && span[space + 1] == '/';
+
+    // The tests the failing runs met: the resource's holders, the tests given, or the one test that overlapped.
+    private static IReadOnlyList<string> Crowd(CauseHint hint) => hint.Evidence.FirstOrDefault(e => e.Name is "holders" or "otherTests")?.Value switch
+    {
+        IEnumerable<string> tests when tests.Any() => [.. tests],
+        _ => Text(hint, "otherTest") is { } other ? [other] : [],
+    };
 
     private static string? Status(CauseHint hint) => hint.Evidence.FirstOrDefault(e => e.Name == "failingStatusCodes")?.Value switch
     {

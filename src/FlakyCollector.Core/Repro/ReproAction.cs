@@ -20,4 +20,11 @@ internal enum ReproAction
     /// process (bounded): the predecessor runs first, whatever order the runner picks (order).
     /// </summary>
     StartAfterTest,
+
+    /// <summary>
+    /// Hold the test under repro at its start until at least <c>count</c> of the named tests
+    /// (<c>amid=</c> lines) are running in the same process (bounded): it meets the crowd of the
+    /// failing runs, whatever the scheduler does (contention).
+    /// </summary>
+    StartAmidTests,
 }

@@ -20,6 +20,8 @@ internal sealed class ReproInjector : IDisposable
     private readonly AppAnswerOverride? app;
     private readonly ConcurrentDictionary<ActivityTraceId, ManualResetEventSlim> armed = new();
     private readonly ManualResetEventSlim predecessorEnded = new(false);
+    private readonly object crowd = new();
+    private int amidRunning;
 
     private ReproInjector(ReproPlan plan)
     {
@@ -135,9 +137,21 @@ internal sealed class ReproInjector : IDisposable
                         // The test's own path: it starts once its predecessor is done, as in the failing runs.
                         predecessorEnded.Wait(plan.By);
                     }
+                    else if (plan.Action == ReproAction.StartAmidTests && !plan.IsAmid(activity.OperationName))
+                    {
+                        WaitForCrowd();
+                    }
+                }
+                else if (plan.IsAmid(activity.OperationName))
+                {
+                    lock (crowd)
+                    {
+                        amidRunning++;
+                        Monitor.PulseAll(crowd);
+                    }
                 }
             }
-            else if (!plan.Span.IsHttpClient && plan.Action != ReproAction.StartAfterTest && plan.Span.Matches(activity))
+            else if (!plan.Span.IsHttpClient && plan.Action is not (ReproAction.StartAfterTest or ReproAction.StartAmidTests) && plan.Span.Matches(activity))
             {
                 Hold(activity);
             }
@@ -145,6 +159,19 @@ internal sealed class ReproInjector : IDisposable
         catch (Exception)
         {
             // Runs on the test's own path: never throw into it.
+        }
+    }
+
+    // The test under repro starts once enough of the tests it met in the failing runs are running (bounded).
+    private void WaitForCrowd()
+    {
+        var deadline = DateTime.UtcNow + plan.By;
+        lock (crowd)
+        {
+            while (amidRunning < plan.Count && deadline - DateTime.UtcNow is { Ticks: > 0 } left)
+            {
+                Monitor.Wait(crowd, left);
+            }
         }
     }
 
@@ -163,6 +190,14 @@ internal sealed class ReproInjector : IDisposable
         if (activity.Parent is null && plan.IsPredecessor(activity.OperationName))
         {
             predecessorEnded.Set();
+        }
+
+        if (activity.Parent is null && plan.IsAmid(activity.OperationName))
+        {
+            lock (crowd)
+            {
+                amidRunning--;
+            }
         }
     }
 }

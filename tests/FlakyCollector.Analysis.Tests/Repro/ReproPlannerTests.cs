@@ -126,6 +126,20 @@ public sealed class ReproPlannerTests
     }
 
     [Fact]
+    public void Plan_ContentionForAResource_StartsTheTestAmidAsManyHoldersAsInTheFailingRuns()
+    {
+        var pool = new CauseHint(CauseKind.Contention, 3, "2 other tests held db.query", [new("span", "db.query"), new("failingMedianHolders", 2.0), new("holders", new List<string> { "Ns.Export", "Ns.Backup", "Ns.Daily" })]);
+        var given = CauseHypothesis.Parse("contention=Ns.A,Ns.B", out _)!;
+
+        var condition = ReproPlanner.Plan(["T"], pool);
+
+        Assert.Equal(["Ns.Export", "Ns.Backup", "Ns.Daily"], condition.Companions);
+        Assert.False(condition.WholeSuite);
+        Assert.Equal($"test=T\naction=start-amid-tests\namid=Ns.Export\namid=Ns.Backup\namid=Ns.Daily\ncount=2\nby={ReproPlanner.PredecessorWaitBoundMs}ms", condition.Injection);
+        Assert.Contains("\ncount=2\n", ReproPlanner.Plan(["T"], given).Injection);
+    }
+
+    [Fact]
     public void Plan_NoCause_IsImpossible()
     {
         Assert.NotNull(ReproPlanner.Plan(["T"], CauseHint.None(3, 9)).Impossible);

@@ -79,6 +79,29 @@ public sealed class ReproInjectorTests
     }
 
     [Fact]
+    public async Task StartAmidTests_TheTestUnderReproStartsOnceEnoughOfThemRun()
+    {
+        using var injector = ReproInjector.Start("test=Ns.Store.Saves\naction=start-amid-tests\namid=Ns.Export.Exports\namid=Ns.Backup.Verifies\ncount=2\nby=10s", _ => { });
+        Activity.Current = null;
+        var first = Tests.StartActivity("Ns.Export.Exports")!;
+        var underRepro = Task.Run(() =>
+        {
+            Activity.Current = null;
+            using var test = Tests.StartActivity("Ns.Store.Saves");
+            return Stopwatch.GetTimestamp();
+        });
+        await Task.Delay(300);
+        Assert.False(underRepro.IsCompleted, "the test under repro started amid one of the two");
+
+        Activity.Current = null;
+        var second = Tests.StartActivity("Ns.Backup.Verifies")!;
+        var started = Stopwatch.GetTimestamp();
+        Assert.True(await underRepro >= started);
+        second.Stop();
+        first.Stop();
+    }
+
+    [Fact]
     public async Task FailWithStatus_TheCallGetsThatStatusFromLoopback()
     {
         using var service = new OkService();
