@@ -17,6 +17,17 @@ public sealed class ReproOrderTests
     }
 
     [Fact]
+    public void RanBefore_ATestWithNoSpanCountsFromItsEnd()
+    {
+        var import = Make("Ns.Import", TestOutcome.Passed, startMs: 0, durationMs: 400);
+        var total = Make("Ns.Total", TestOutcome.Passed, startMs: 0, durationMs: 450);
+        var after = Make("Ns.Import", TestOutcome.Passed, startMs: 500, durationMs: 100);
+
+        Assert.True(ReproOrder.RanBefore([import, total], "Ns.Import", total));
+        Assert.False(ReproOrder.RanBefore([after, total], "Ns.Import", total));
+    }
+
+    [Fact]
     public void RanBefore_NotWhenThePredecessorEndedAfterTheWorkBegan_OrRanInAnotherProcess()
     {
         var late = Make("Ns.Import", TestOutcome.Passed, startMs: 0, durationMs: 480);
