@@ -42,8 +42,9 @@ public sealed class ReproTests(PackageFeed feed)
         Assert.Equal(new ReproCounts(2, 0), stable.With);
         Assert.Equal(new ReproCounts(2, 0), stable.Without);
 
-        // A made-up cause that does take effect: the card test really runs first, in the same process, and the stable test still passes.
-        var (_, ranAfter) = ReproTool.Repro(sample.Root, ["--from", traces, "--test", "Checkout.Computes_TheTotal", "--cause", "order=FlakySample.Checkout.Charges_TheCard", "--runs", "2"], [sample.Directory, "--settings", settings]);
+        // A made-up cause that does take effect: a test of another class really runs first, in the same process (the test under repro
+        // waits for it; within one class xUnit runs one test at a time, so the predecessor is taken from another), and the stable test still passes.
+        var (_, ranAfter) = ReproTool.Repro(sample.Root, ["--from", traces, "--test", "Checkout.Computes_TheTotal", "--cause", "order=FlakySample.Reports.Formats_TheTitle", "--runs", "2"], [sample.Directory, "--settings", settings]);
         var unmoved = Assert.Single(ranAfter);
         Assert.Equal(ReproVerdict.NotConfirmed, unmoved.Verdict);
         Assert.Equal(new ReproCounts(2, 0), unmoved.With);
