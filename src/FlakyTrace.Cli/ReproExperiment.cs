@@ -57,9 +57,10 @@ internal sealed class ReproExperiment(ReproSession session, ReproCondition condi
 
     private ReproEffect Effect(List<ReproRun> runs, string test) => condition.Kind switch
     {
-        _ when condition.Injection is not null => runs.Any(r => r.Injected) ? ReproEffect.TookEffect : ReproEffect.NeverHappened,
+        // Order and contention act on which tests run when, not on a span: what counts is whether the runs ran them so.
         CauseKind.Order => runs.Any(r => condition.Companions.Any(p => r.RanBefore(p, test))) ? ReproEffect.TookEffect : ReproEffect.RunnerDidNot,
         CauseKind.Contention => runs.Any(r => r.Overlapped(test, condition.WholeSuite ? null : condition.Companions)) ? ReproEffect.TookEffect : ReproEffect.RunnerDidNot,
+        _ when condition.Injection is not null => runs.Any(r => r.Injected) ? ReproEffect.TookEffect : ReproEffect.NeverHappened,
         _ => ReproEffect.TookEffect,
     };
 

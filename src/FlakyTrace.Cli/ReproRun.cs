@@ -36,10 +36,9 @@ internal sealed class ReproRun
     public TestExecution? Final(string test) =>
         Executions.Where(e => e.Name == test && e.Outcome != TestOutcome.Skipped).MaxBy(e => (e.Attempt, e.StartNanos));
 
-    /// <summary>Whether <paramref name="predecessor"/> ended before the test started, in the same process.</summary>
+    /// <summary>Whether <paramref name="predecessor"/> ended before the test's own work began, in the same process.</summary>
     public bool RanBefore(string predecessor, string test) =>
-        Final(test) is { } execution
-        && Executions.Any(e => e.Name == predecessor && e.EndNanos <= execution.StartNanos && e.ProcessId == execution.ProcessId);
+        Final(test) is { } execution && FlakyCollector.Analysis.Repro.ReproOrder.RanBefore(Executions, predecessor, execution);
 
     /// <summary>Whether any of <paramref name="others"/> (any other test, when null) ran while the test ran.</summary>
     public bool Overlapped(string test, IReadOnlyList<string>? others) =>

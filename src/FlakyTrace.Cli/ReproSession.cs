@@ -15,9 +15,11 @@ internal sealed class ReproSession
     private readonly string workingDirectory;
     private readonly string projectDirectory;
     private bool built;
+    private bool traced;
 
     public ReproSession(string dotnet, IReadOnlyList<string> userArguments, string here)
     {
+        var flakyTraceSettingsOnly = false;
         runner = new DotnetTestRunner(dotnet);
         var absolute = DotnetTestArguments.Absolute(userArguments, here);
         arguments = [];
@@ -26,6 +28,16 @@ internal sealed class ReproSession
             if (absolute[i] is "--settings" or "-s" && i + 1 < absolute.Count)
             {
                 UserSettings = Path.GetFullPath(absolute[++i], here);
+            }
+            else if (absolute[i] is "--flaky-trace-settings" && i + 1 < absolute.Count)
+            {
+                // The platform's own option for FlakyTrace's run settings: merged into repro's, which take its place.
+                UserSettings = Path.GetFullPath(absolute[++i], here);
+                flakyTraceSettingsOnly = true;
+            }
+            else if (absolute[i] is "--flaky-trace")
+            {
+                // repro's runs switch tracing on themselves.
             }
             else if (absolute[i] is "--filter" && i + 1 < absolute.Count)
             {
@@ -40,7 +52,7 @@ internal sealed class ReproSession
         projectDirectory = DotnetTestArguments.TargetDirectory(arguments, here);
         workingDirectory = GlobalJsonTestRunner.Find(projectDirectory) == GlobalJsonTestRunner.Find(here) ? here : projectDirectory;
         TestRunner = GlobalJsonTestRunner.Detect(workingDirectory);
-        if (TestRunner == TestRunner.MicrosoftTestingPlatform && UserSettings is not null)
+        if (TestRunner == TestRunner.MicrosoftTestingPlatform && UserSettings is not null && !flakyTraceSettingsOnly)
         {
             // There the framework reads --settings for its own configuration; FlakyTrace reads repro's --flaky-trace-settings.
             arguments.AddRange(["--settings", UserSettings]);
@@ -75,6 +87,13 @@ internal sealed class ReproSession
         built = true;
         var run = ReproRun.Read(folder);
         error.WriteLine($"{label}: dotnet test exited {exit} in {watch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
+        if (run.Executions.Count == 0 && traced)
+        {
+            // The setup is known good: one run without a trace (a crash, a recording that failed) is a run not counted, not the end of the experiment.
+            error.WriteLine($"flakytrace: {label}: no test was traced under {folder}; this run is not counted. See {log}");
+            return run;
+        }
+
         if (run.Executions.Count == 0)
         {
             error.WriteLine($"flakytrace: no test was traced under {folder}. Does the test project reference the FlakyCollector package? Last lines of {log}:");
@@ -86,6 +105,7 @@ internal sealed class ReproSession
             return null;
         }
 
+        traced = true;
         return run;
     }
 

@@ -32,5 +32,5 @@ internal sealed class ReproTally(string test)
     /// <summary>Whether most failures have the shape of <paramref name="traced"/>, the traced failure's headline.</summary>
     public bool SameFailureAs(string? traced) =>
         traced is not null && failureShapes.Count > 0
-        && failureShapes.Count(s => s == FailureText.Shape(traced)) * 2 > failureShapes.Count;
+        && failureShapes.Count(s => FailureText.SameShape(FailureText.Shape(traced), s)) * 2 > failureShapes.Count;
 }

@@ -7,7 +7,7 @@ namespace FlakyTrace.Cli;
 /// <summary>
 /// The experiments to run: one per cluster (for all its tests) and one per flaky test outside any,
 /// or, with <c>--test</c>, those that hold the named tests. With <c>--cause</c>, the named tests,
-/// flaky or not, under the cause given.
+/// flaky or not, under the cause given; a named test of a cluster brings the whole cluster.
 /// </summary>
 internal static class ReproTargets
 {
@@ -19,9 +19,16 @@ internal static class ReproTargets
             foreach (var name in names)
             {
                 var test = report.Tests.FirstOrDefault(t => Names(name, t.Name));
-                if (test is not null)
+                if (test is null)
                 {
-                    targets.Add((ReproPlanner.Plan([test.Name], cause), [test]));
+                    continue;
+                }
+
+                // A cluster fails as one (a fixture's failed warm-up fails its whole class): its experiment runs all its tests, once.
+                IReadOnlyList<TestSummary> members = report.Clusters.FirstOrDefault(c => c.Tests.Any(t => t.Name == test.Name))?.Tests ?? [test];
+                if (!targets.Any(t => t.Item1.Tests.Contains(test.Name)))
+                {
+                    targets.Add((ReproPlanner.Plan([.. members.Select(m => m.Name)], cause), members));
                 }
             }
 

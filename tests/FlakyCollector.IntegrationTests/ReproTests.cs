@@ -42,6 +42,14 @@ public sealed class ReproTests(PackageFeed feed)
         Assert.Equal(new ReproCounts(2, 0), stable.With);
         Assert.Equal(new ReproCounts(2, 0), stable.Without);
 
+        // A made-up cause that does take effect: a test of another class really runs first, in the same process (the test under repro
+        // waits for it; within one class xUnit runs one test at a time, so the predecessor is taken from another), and the stable test still passes.
+        var (_, ranAfter) = ReproTool.Repro(sample.Root, ["--from", traces, "--test", "Checkout.Computes_TheTotal", "--cause", "order=FlakySample.Reports.Formats_TheTitle", "--runs", "2"], [sample.Directory, "--settings", settings]);
+        var unmoved = Assert.Single(ranAfter);
+        Assert.Equal(ReproVerdict.NotConfirmed, unmoved.Verdict);
+        Assert.Equal(new ReproCounts(2, 0), unmoved.With);
+        Assert.Contains("makes no difference", unmoved.Reason, StringComparison.Ordinal);
+
         // The results go back into the analysis.
         var file = Path.Combine(sample.Root, "repro.json");
         using (var stream = File.Create(file))
@@ -68,6 +76,26 @@ public sealed class ReproTests(PackageFeed feed)
         AssertReproduced(Assert.Single(results), "race");
     }
 
+    [Fact]
+    public void Repro_OnMSTestSdkUnderThePlatform_FailsTheNamedCallOfTheTestUnderRepro()
+    {
+        using var sample = SampleProject.Create("MSTestMtp", feed);
+        sample.TestOnPlatform(["--flaky-trace"]);
+        var traces = Path.Combine(sample.Directory, "TestResults");
+
+        var (process, results) = ReproTool.Repro(sample.Root, ["--from", traces, "--test", "HttpCalls.Calls_Loopback_Service", "--cause", "external=HTTP GET 127.0.0.1/:503", "--runs", "3"], [sample.Directory]);
+
+        Assert.True(process.ExitCode == 0, process.Output);
+        var result = Assert.Single(results);
+        Assert.Equal(new ReproCounts(3, 3), result.With);
+        Assert.Equal(new ReproCounts(3, 0), result.Without);
+        Assert.StartsWith("dotnet test --flaky-trace", result.Repro, StringComparison.Ordinal);
+        Assert.Contains("action=fail-with-status", File.ReadAllText(ReproSettings(result, "--flaky-trace-settings")), StringComparison.Ordinal);
+        // The test never failed in the traces: its failures under the condition cannot be the traced one.
+        Assert.False(result.SameFailure);
+        Assert.Equal(ReproVerdictRule.Decide(result.With, result.Without, false, ReproEffect.TookEffect, null).Verdict, result.Verdict);
+    }
+
     private static void AssertReproduced(ReproResult result, string kind)
     {
         Assert.StartsWith(kind + ":", result.Cause, StringComparison.Ordinal);
@@ -77,10 +105,10 @@ public sealed class ReproTests(PackageFeed feed)
         Assert.Equal(ReproVerdictRule.Decide(result.With, result.Without, result.SameFailure, ReproEffect.TookEffect, null).Verdict, result.Verdict);
     }
 
-    private static string ReproSettings(ReproResult result)
+    private static string ReproSettings(ReproResult result, string option = "--settings")
     {
         var words = result.Repro.Split(' ');
-        return words[Array.IndexOf(words, "--settings") + 1];
+        return words[Array.IndexOf(words, option) + 1];
     }
 
     private static string Settings(SampleProject sample, string sources)

@@ -43,9 +43,10 @@ internal sealed class HttpCallRedirect : IDisposable
     {
         try
         {
-            if (value.Key != StartEvent || Activity.Current is not { } activity || !injector.IsArmed(activity.TraceId)
+            if (value.Key != StartEvent || Activity.Current is not { } activity
                 || value.Value?.GetType().GetProperty("Request", BindingFlags.Public | BindingFlags.Instance)?.GetValue(value.Value) is not HttpRequestMessage { RequestUri: { IsAbsoluteUri: true } url } request
-                || !injector.Plan.Span.MatchesRequest(request.Method.Method, url))
+                || !injector.Plan.Span.MatchesRequest(request.Method.Method, url)
+                || !(injector.IsArmed(activity.TraceId) || (injector.Plan.Action != ReproAction.HoldUntilTestEnds && injector.IsFixtureWorkUnderRepro(activity))))
             {
                 return;
             }

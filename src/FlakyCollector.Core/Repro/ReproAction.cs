@@ -14,4 +14,17 @@ internal enum ReproAction
 
     /// <summary>Send the HTTP call to a loopback port nobody listens on: the connection is refused (external).</summary>
     RefuseConnection,
+
+    /// <summary>
+    /// Hold the test under repro at its start until the named test (the span) has ended in the same
+    /// process (bounded): the predecessor runs first, whatever order the runner picks (order).
+    /// </summary>
+    StartAfterTest,
+
+    /// <summary>
+    /// Hold the test under repro at its start until at least <c>count</c> of the named tests
+    /// (<c>amid=</c> lines) are running in the same process (bounded): it meets the crowd of the
+    /// failing runs, whatever the scheduler does (contention).
+    /// </summary>
+    StartAmidTests,
 }

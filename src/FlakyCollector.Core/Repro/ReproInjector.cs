@@ -17,7 +17,11 @@ internal sealed class ReproInjector : IDisposable
     private readonly ReproPlan plan;
     private readonly ActivityListener listener;
     private readonly HttpCallRedirect? http;
+    private readonly AppAnswerOverride? app;
     private readonly ConcurrentDictionary<ActivityTraceId, ManualResetEventSlim> armed = new();
+    private readonly ManualResetEventSlim predecessorEnded = new(false);
+    private readonly object crowd = new();
+    private int amidRunning;
 
     private ReproInjector(ReproPlan plan)
     {
@@ -34,6 +38,10 @@ internal sealed class ReproInjector : IDisposable
         if (plan.Span.IsHttpClient)
         {
             http = new HttpCallRedirect(this);
+        }
+        else if (plan.Action == ReproAction.FailWithStatus && plan.Span.Method is not null)
+        {
+            app = new AppAnswerOverride(this);
         }
     }
 
@@ -54,8 +62,21 @@ internal sealed class ReproInjector : IDisposable
     /// <summary>The hold for a span that has just started in the trace of the test under repro, if it is the named one.</summary>
     internal void Hold(Activity activity)
     {
+        // Failing a call is done where the request is at hand (HttpCallRedirect, AppAnswerOverride), not by holding its span.
+        if (plan.Action is not (ReproAction.Delay or ReproAction.HoldUntilTestEnds))
+        {
+            return;
+        }
+
         if (!armed.TryGetValue(activity.TraceId, out var testEnded))
         {
+            // A fixture's slow call is slow for every test it serves; holding until "the test" ends means nothing there.
+            if (plan.Action == ReproAction.Delay && IsFixtureWorkUnderRepro(activity))
+            {
+                activity.SetTag(ReproSettingNames.InjectedAttribute, $"delay {plan.By.TotalMilliseconds:0} ms (fixture)");
+                Thread.Sleep(plan.By);
+            }
+
             return;
         }
 
@@ -72,10 +93,30 @@ internal sealed class ReproInjector : IDisposable
 
     internal bool IsArmed(ActivityTraceId traceId) => armed.ContainsKey(traceId);
 
+    /// <summary>
+    /// Whether the span is work outside any test that a fixture or class setup did for the class of a
+    /// test under repro (its warm-up call, its seeding): the stack that starts it says whom it serves,
+    /// as the recorder reads it. Only read for the named span, so the stack walk stays rare.
+    /// </summary>
+    internal bool IsFixtureWorkUnderRepro(Activity activity)
+    {
+        for (var current = activity; current is not null; current = current.Parent)
+        {
+            if (current.Source.Name == TestSource)
+            {
+                return false;
+            }
+        }
+
+        return plan.ServesTestUnderRepro(Recording.HttpRequestCallers.Current ?? Recording.FixtureWork.SuitesOnStack(new StackTrace(1, false)));
+    }
+
     public void Dispose()
     {
         listener.Dispose();
         http?.Dispose();
+        app?.Dispose();
+        predecessorEnded.Set();
         foreach (var waiting in armed.Values)
         {
             waiting.Set();
@@ -91,9 +132,26 @@ internal sealed class ReproInjector : IDisposable
                 if (plan.IsTestUnderRepro(activity.OperationName))
                 {
                     armed[activity.TraceId] = new ManualResetEventSlim(false);
+                    if (plan.Action == ReproAction.StartAfterTest && !plan.IsPredecessor(activity.OperationName))
+                    {
+                        // The test's own path: it starts once its predecessor is done, as in the failing runs.
+                        predecessorEnded.Wait(plan.By);
+                    }
+                    else if (plan.Action == ReproAction.StartAmidTests && !plan.IsAmid(activity.OperationName))
+                    {
+                        WaitForCrowd();
+                    }
+                }
+                else if (plan.IsAmid(activity.OperationName))
+                {
+                    lock (crowd)
+                    {
+                        amidRunning++;
+                        Monitor.PulseAll(crowd);
+                    }
                 }
             }
-            else if (!plan.Span.IsHttpClient && plan.Span.Matches(activity))
+            else if (!plan.Span.IsHttpClient && plan.Action is not (ReproAction.StartAfterTest or ReproAction.StartAmidTests) && plan.Span.Matches(activity))
             {
                 Hold(activity);
             }
@@ -104,11 +162,42 @@ internal sealed class ReproInjector : IDisposable
         }
     }
 
+    // The test under repro starts once enough of the tests it met in the failing runs are running (bounded).
+    private void WaitForCrowd()
+    {
+        var deadline = DateTime.UtcNow + plan.By;
+        lock (crowd)
+        {
+            while (amidRunning < plan.Count && deadline - DateTime.UtcNow is { Ticks: > 0 } left)
+            {
+                Monitor.Wait(crowd, left);
+            }
+        }
+    }
+
     private void OnStopped(Activity activity)
     {
-        if (activity.Source.Name == TestSource && armed.TryRemove(activity.TraceId, out var testEnded))
+        if (activity.Source.Name != TestSource)
+        {
+            return;
+        }
+
+        if (armed.TryRemove(activity.TraceId, out var testEnded))
         {
             testEnded.Set();
+        }
+
+        if (activity.Parent is null && plan.IsPredecessor(activity.OperationName))
+        {
+            predecessorEnded.Set();
+        }
+
+        if (activity.Parent is null && plan.IsAmid(activity.OperationName))
+        {
+            lock (crowd)
+            {
+                amidRunning--;
+            }
         }
     }
 }

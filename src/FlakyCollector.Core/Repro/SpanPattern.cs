@@ -82,6 +82,12 @@ internal sealed class SpanPattern
         && (Host is null || string.Equals(url.Host, Host, StringComparison.OrdinalIgnoreCase))
         && PathMatches(url.AbsolutePath);
 
+    /// <summary>Whether a request an application receives is this server span (its route label).</summary>
+    public bool MatchesServerRequest(string method, string path) =>
+        Method is not null && !IsHttpClient
+        && string.Equals(method, Method, StringComparison.OrdinalIgnoreCase)
+        && PathMatches(path);
+
     private bool PathMatches(string path)
     {
         var expected = (Path ?? "/").Split('/');

@@ -20,7 +20,7 @@ internal static partial class ErrorTypeGuess
             return null;
         }
 
-        var match = TypePrefix().Match(message);
+        var match = Prefix(message);
         return match.Success ? match.Groups["type"].Value : null;
     }
 
@@ -30,7 +30,7 @@ internal static partial class ErrorTypeGuess
     /// </summary>
     public static string WithoutTypePrefix(string message, string type)
     {
-        var match = TypePrefix().Match(message);
+        var match = Prefix(message);
         return match.Success && match.Groups["type"].Value == type ? message[match.Length..].TrimStart(' ') : message;
     }
 
@@ -39,6 +39,20 @@ internal static partial class ErrorTypeGuess
         message is not null && message.StartsWith(OneTimeSetUpPrefix, StringComparison.Ordinal);
 
     private const string OneTimeSetUpPrefix = "OneTimeSetUp:";
+
+    // The match timeout is wall-clock time: on a loaded machine a thread descheduled mid-match
+    // exceeds it on a short message. The type is a guess; without it the test is still recorded.
+    private static Match Prefix(string message)
+    {
+        try
+        {
+            return TypePrefix().Match(message);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return Match.Empty;
+        }
+    }
 
     [GeneratedRegex(@"^(?:Test method .*? threw exception:\s*|OneTimeSetUp:\s*)?(?:(?:SetUp|TearDown) : )?(?<type>[A-Za-z_][\w.+`]*(?:Exception|Error))\s?:", RegexOptions.Singleline | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex TypePrefix();

@@ -26,6 +26,21 @@ public sealed class ReproPlannerTests
     }
 
     [Fact]
+    public void Plan_CancelledCall_IsHeldWellPastTheDeadlineThatCutItShort()
+    {
+        const string Call = "HTTP GET 127.0.0.1/rates/standard";
+        const string Cancelled = "System.Threading.Tasks.TaskCanceledException";
+        var failing = Enumerable.Range(0, 6).Select(i => Make("T", TestOutcome.Failed, durationMs: 1000).WithSpan(Call, 1, 921 + i, kind: 3, errorType: Cancelled)).ToList();
+        var passing = Enumerable.Range(0, 12).Select(i => Make("T", TestOutcome.Passed, durationMs: 150).WithSpan(Call, 1, 95 + i, kind: 3, status: 200)).ToList();
+        var hint = new TimingCauseDetector(_options).Detect(new FlakySample("T", failing, passing)).First(h => h.Evidence.Any(e => e.Name == "cancelledAfterMedianMs"));
+
+        var condition = ReproPlanner.Plan(["T"], hint);
+
+        // Cut at a median 922.5 ms: held 1845 ms, so that the work lasts past any deadline near 1 s however loaded the machine.
+        Assert.Equal($"test=T\naction=delay\nspan={Call}\nby=1845ms", condition.Injection);
+    }
+
+    [Fact]
     public void Plan_TimingOfTheTestItself_IsImpossible()
     {
         var failing = Enumerable.Range(0, 6).Select(i => Make("T", TestOutcome.Failed, durationMs: 5000 + i)).ToList();
@@ -87,11 +102,15 @@ public sealed class ReproPlannerTests
     }
 
     [Fact]
-    public void Plan_ExternalServerSpan_IsImpossible()
+    public void Plan_ExternalServerSpan_TheAppAnswersTheFailingStatus()
     {
         var hint = new CauseHint(CauseKind.External, 3, "POST /orders: 503", [new("span", "POST /orders"), new("failingStatusCodes", new Dictionary<string, int> { ["503"] = 4 })]);
+        var noStatus = new CauseHint(CauseKind.External, 3, "POST /orders: error", [new("span", "POST /orders"), new("failingStatusCodes", new Dictionary<string, int>())]);
+        var internalSpan = new CauseHint(CauseKind.External, 3, "Send: error", [new("span", "Send")]);
 
-        Assert.Contains("only HTTP client calls", ReproPlanner.Plan(["T"], hint).Impossible);
+        Assert.Equal("test=T\naction=fail-with-status\nspan=POST /orders\nstatus=503", ReproPlanner.Plan(["T"], hint).Injection);
+        Assert.Contains("without an HTTP status", ReproPlanner.Plan(["T"], noStatus).Impossible);
+        Assert.Contains("is neither", ReproPlanner.Plan(["T"], internalSpan).Impossible);
     }
 
     [Fact]
@@ -101,8 +120,23 @@ public sealed class ReproPlannerTests
         var busy = new CauseHint(CauseKind.Contention, 3, "ran alongside 3 tests", [new("failingMedianConcurrency", 3.0)]);
 
         Assert.Equal(["Ns.A"], ReproPlanner.Plan(["T"], order).Companions);
-        Assert.Null(ReproPlanner.Plan(["T"], order).Injection);
+        Assert.Equal($"test=T\naction=start-after-test\nspan=Ns.A\nby={ReproPlanner.PredecessorWaitBoundMs}ms", ReproPlanner.Plan(["T"], order).Injection);
+        Assert.False(ReproPlanner.Plan(["T"], order).Serial);
         Assert.True(ReproPlanner.Plan(["T"], busy).WholeSuite);
+    }
+
+    [Fact]
+    public void Plan_ContentionForAResource_StartsTheTestAmidAsManyHoldersAsInTheFailingRuns()
+    {
+        var pool = new CauseHint(CauseKind.Contention, 3, "2 other tests held db.query", [new("span", "db.query"), new("failingMedianHolders", 2.0), new("holders", new List<string> { "Ns.Export", "Ns.Backup", "Ns.Daily" })]);
+        var given = CauseHypothesis.Parse("contention=Ns.A,Ns.B", out _)!;
+
+        var condition = ReproPlanner.Plan(["T"], pool);
+
+        Assert.Equal(["Ns.Export", "Ns.Backup", "Ns.Daily"], condition.Companions);
+        Assert.False(condition.WholeSuite);
+        Assert.Equal($"test=T\naction=start-amid-tests\namid=Ns.Export\namid=Ns.Backup\namid=Ns.Daily\ncount=2\nby={ReproPlanner.PredecessorWaitBoundMs}ms", condition.Injection);
+        Assert.Contains("\ncount=2\n", ReproPlanner.Plan(["T"], given).Injection);
     }
 
     [Fact]

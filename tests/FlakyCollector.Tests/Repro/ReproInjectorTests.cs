@@ -52,6 +52,56 @@ public sealed class ReproInjectorTests
     }
 
     [Fact]
+    public async Task StartAfterTest_TheTestUnderReproStartsOnceItsPredecessorHasEnded()
+    {
+        using var injector = ReproInjector.Start("test=Ns.Signup.Signs_Up\naction=start-after-test\nspan=Ns.Import.Imports\nby=10s", _ => { });
+        long predecessorEnded = 0;
+        var underRepro = Task.Run(() =>
+        {
+            Activity.Current = null;
+            using var test = Tests.StartActivity("Ns.Signup.Signs_Up");
+            return Stopwatch.GetTimestamp();
+        });
+        await Task.Delay(300);
+        Activity.Current = null;
+        using (Tests.StartActivity("Ns.Other.Unrelated"))
+        {
+        }
+
+        Assert.False(underRepro.IsCompleted, "the test under repro started before its predecessor ran");
+        using (Tests.StartActivity("Ns.Import.Imports"))
+        {
+            await Task.Delay(50);
+            predecessorEnded = Stopwatch.GetTimestamp();
+        }
+
+        Assert.True(await underRepro >= predecessorEnded, "the test under repro started before its predecessor ended");
+    }
+
+    [Fact]
+    public async Task StartAmidTests_TheTestUnderReproStartsOnceEnoughOfThemRun()
+    {
+        using var injector = ReproInjector.Start("test=Ns.Store.Saves\naction=start-amid-tests\namid=Ns.Export.Exports\namid=Ns.Backup.Verifies\ncount=2\nby=10s", _ => { });
+        Activity.Current = null;
+        var first = Tests.StartActivity("Ns.Export.Exports")!;
+        var underRepro = Task.Run(() =>
+        {
+            Activity.Current = null;
+            using var test = Tests.StartActivity("Ns.Store.Saves");
+            return Stopwatch.GetTimestamp();
+        });
+        await Task.Delay(300);
+        Assert.False(underRepro.IsCompleted, "the test under repro started amid one of the two");
+
+        Activity.Current = null;
+        var second = Tests.StartActivity("Ns.Backup.Verifies")!;
+        var started = Stopwatch.GetTimestamp();
+        Assert.True(await underRepro >= started);
+        second.Stop();
+        first.Stop();
+    }
+
+    [Fact]
     public async Task FailWithStatus_TheCallGetsThatStatusFromLoopback()
     {
         using var service = new OkService();
@@ -76,6 +126,31 @@ public sealed class ReproInjectorTests
         Assert.Equal(System.Net.Sockets.SocketError.ConnectionRefused, (ex.InnerException as System.Net.Sockets.SocketException)?.SocketErrorCode);
     }
 
+    [Fact]
+    public async Task FailWithStatus_FailsTheCallAFixtureMakesForTheClassUnderReproOnly()
+    {
+        using var service = new OkService();
+        var warmup = new Uri(service.Address, "search/warmup");
+        using var client = new HttpClient();
+        Activity.Current = null;
+        (await client.GetAsync(service.Address)).Dispose();
+        var suite = typeof(IndexedSuite).FullName;
+
+        HttpStatusCode forTheClass, forAnother;
+        using (ReproInjector.Start($"test={suite}.Finds_By_Name\naction=fail-with-status\nspan=HTTP POST 127.0.0.1/search/warmup\nstatus=503", _ => { }))
+        {
+            forTheClass = await SearchIndex.WarmUpAsync(client, warmup);
+        }
+
+        using (ReproInjector.Start("test=Ns.OtherSuite.Finds_By_Name\naction=fail-with-status\nspan=HTTP POST 127.0.0.1/search/warmup\nstatus=503", _ => { }))
+        {
+            forAnother = await SearchIndex.WarmUpAsync(client, warmup);
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, forTheClass);
+        Assert.Equal(HttpStatusCode.OK, forAnother);
+    }
+
     private static TimeSpan TimeToStart(string test, string span)
     {
         Activity.Current = null;
@@ -93,6 +168,21 @@ public sealed class ReproInjectorTests
         using var testActivity = Tests.StartActivity(test);
         using var response = await client.SendAsync(new HttpRequestMessage(method ?? HttpMethod.Post, url) { Content = method is null ? new StringContent("{}") : null });
         return response.StatusCode;
+    }
+
+    /// <summary>A class fixture whose warm-up call runs outside any test, as xUnit builds it before the class's first test.</summary>
+    public sealed class SearchIndex
+    {
+        public static async Task<HttpStatusCode> WarmUpAsync(HttpClient client, Uri url)
+        {
+            Activity.Current = null;
+            using var response = await client.PostAsync(url, new StringContent("{}"));
+            return response.StatusCode;
+        }
+    }
+
+    public sealed class IndexedSuite : IClassFixture<SearchIndex>
+    {
     }
 
     private sealed class OkService : IDisposable

@@ -57,4 +57,30 @@ public sealed class ReproPlanTests
 
         Assert.Equal(expected, plan.IsTestUnderRepro(operationName));
     }
+
+    [Theory]
+    [InlineData("Ns.Search.Finds", true)]
+    [InlineData("Ns.Search.Finds(term: \"a.b\")", true)]
+    [InlineData("Ns.Other.Finds", false)]
+    public void ServesTestUnderRepro_TheClassOfATestUnderRepro(string test, bool serves)
+    {
+        var plan = ReproPlan.Parse($"test={test}\naction=fail-with-status\nspan=HTTP POST h/warmup", out _)!;
+
+        Assert.Equal(serves, plan.ServesTestUnderRepro(["Ns.Catalog", "Ns.Search"]));
+        Assert.False(plan.ServesTestUnderRepro([]));
+        Assert.False(plan.ServesTestUnderRepro(null));
+    }
+
+    [Fact]
+    public void Parse_StartAmidTests_NeedsNoSpanAndReadsTheCrowd()
+    {
+        var plan = ReproPlan.Parse("test=Ns.S.Saves\naction=start-amid-tests\namid=Ns.E.Exports\namid=Ns.B.Verifies\ncount=5", out var problem);
+
+        Assert.Null(problem);
+        Assert.Equal(["Ns.E.Exports", "Ns.B.Verifies"], plan!.Amid);
+        Assert.Equal(2, plan.Count);
+        Assert.Equal(ReproPlan.DefaultWaitForPredecessor, plan.By);
+        Assert.True(plan.IsAmid("Ns.B.Verifies"));
+        Assert.False(plan.IsAmid("Ns.S.Saves"));
+    }
 }

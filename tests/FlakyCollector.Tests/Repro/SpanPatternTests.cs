@@ -17,6 +17,17 @@ public sealed class SpanPatternTests
         Assert.Equal(expected, SpanPattern.Parse(label).MatchesRequest(method, new Uri(url)));
     }
 
+    [Theory]
+    [InlineData("POST /charges", "POST", "/charges", true)]
+    [InlineData("GET /price/{id}", "GET", "/price/7", true)]
+    [InlineData("GET /price/{id}", "POST", "/price/7", false)]
+    [InlineData("HTTP POST 127.0.0.1/charges", "POST", "/charges", false)]
+    [InlineData("Render", "POST", "/charges", false)]
+    public void MatchesServerRequest_OnlyARouteLabel(string label, string method, string path, bool expected)
+    {
+        Assert.Equal(expected, SpanPattern.Parse(label).MatchesServerRequest(method, path));
+    }
+
     [Fact]
     public void Matches_ServerRouteLabel_ByTheRequestTags()
     {
