@@ -152,14 +152,17 @@ public abstract class OtlpExporterContractTests
         }
 
         receiver.Mode = OtlpReceiverMode.Status503;
-        using var exporter = CreateExporter(Settings(receiver) with { Timeout = TimeSpan.FromMilliseconds(600) });
+        // 700 ms: whenever the 503 comes, what is left minus the 200 ms retry delay is under the 500 ms a retry needs.
+        using var exporter = CreateExporter(Settings(receiver) with { Timeout = TimeSpan.FromMilliseconds(700) });
 
         var result = await exporter.ExportAsync(SampleSpans.Resource, [SampleSpans.FailedTest()]);
 
         Assert.False(result.Succeeded);
         Assert.Equal(2, receiver.RequestCount);
-        Assert.Contains(UnavailableText, result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("retried", result.Error, StringComparison.Ordinal);
+        // On a loaded machine a new connection's answer can itself come after the 700 ms: then the timeout is named.
+        Assert.True(result.Error!.Contains(UnavailableText, StringComparison.Ordinal)
+            || result.Error.Contains("no answer within the export timeout of 0.7 s", StringComparison.Ordinal), result.Error);
     }
 
     [Fact]
