@@ -65,7 +65,7 @@ public sealed class LogExportQueueTests
             return ExportResult.Success(records.Count);
         });
         // Room for thousands by count, for four of these by size.
-        using var queue = new LogExportQueue(calls.Invoke, new LogExportQueueOptions { MaxQueuedBytes = 4 * 1_000, MaxBatchBytes = 1_000 });
+        using var queue = new LogExportQueue(calls.Invoke, new LogExportQueueOptions { MaxQueuedBytes = 4 * 1_000, MaxBatchBytes = 1_000, FirstAnswerTimeout = Patience });
 
         var adding = Task.Run(() => queue.Add(Resource, Records(20, bodyLength: 900)));
 
