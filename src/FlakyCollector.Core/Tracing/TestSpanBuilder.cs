@@ -113,7 +113,10 @@ internal static class TestSpanBuilder
         // An instant window with a duration (xUnit rows it cannot serialise) does not agree, however short the duration.
         var agrees = test.StartTime != default && window >= TimeSpan.Zero
             && (window - test.Duration).Duration() <= TimeSpan.FromTicks(test.Duration.Ticks / 10);
-        var start = agrees || test.Duration <= TimeSpan.Zero && test.StartTime != default && window >= TimeSpan.Zero ? test.StartTime : end - test.Duration;
+        // A zero duration the platform measured is the test's (xUnit v3 times a failed test so, whatever its window);
+        // under vstest, zero is none reported and the window is all there is.
+        var unreported = test.Duration <= TimeSpan.Zero && !test.ZeroDurationMeasured;
+        var start = agrees || unreported && test.StartTime != default && window >= TimeSpan.Zero ? test.StartTime : end - test.Duration;
         return (ActivitySpanConverter.ToUnixNano(start.UtcDateTime), ActivitySpanConverter.ToUnixNano(end.UtcDateTime));
     }
 
