@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text;
 
@@ -5,49 +6,89 @@ namespace FlakyCollector.Vstest;
 
 /// <summary>
 /// What a test process tells vstest.console outside the test results, so that it survives the
-/// process: which tests started and ended (a crash or vstest's hang timeout leaves the running test
-/// without a result) and the collector's warnings after the last result. The test process appends
-/// one flushed line per event to a file of its own in the <see cref="RecordingChannel"/> folder,
-/// like vstest's blame collector keeps its sequence file; the logger reads it when the run ends.
+/// process: which tests are running (a crash or vstest's hang timeout leaves the running test
+/// without a result) and the collector's warnings after the last result. The running tests are
+/// held in a <see cref="RunningTestTable"/>, memory the operating system keeps when the process
+/// dies, so a test's start and end cost no system call; a warning, or a start too long for the
+/// table, is appended as one flushed line to a file of its own in the <see cref="RecordingChannel"/>
+/// folder. The logger reads both when the run ends.
 /// </summary>
 internal sealed class TestHostJournal : IDisposable
 {
     public const string FileExtension = ".journal.jsonl";
 
-    private readonly StreamWriter writer;
-    private readonly object gate = new();
+    [ThreadStatic]
+    private static EntryBuffer? entryBuffer;
 
-    private TestHostJournal(string path) =>
-        writer = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete), new UTF8Encoding(false));
+    private readonly string linesPath;
+    private readonly RunningTestTable running;
+    private readonly HashSet<string> inLines = new(StringComparer.Ordinal);
+    private readonly object gate = new();
+    private StreamWriter? lines;
+
+    private TestHostJournal(string folder)
+    {
+        var name = $"{Environment.ProcessId}-{Guid.NewGuid():N}";
+        linesPath = Path.Combine(folder, name + FileExtension);
+        running = new RunningTestTable(Path.Combine(folder, name + RunningTestTable.FileExtension));
+    }
 
     /// <summary>Opens this process's journal in the channel folder vstest.console named; null where there is none.</summary>
     public static TestHostJournal? Open(Func<string, string?> environment)
     {
         var folder = environment(RecordingChannel.FolderVariable);
-        return string.IsNullOrEmpty(folder) || !Directory.Exists(folder)
-            ? null
-            : new TestHostJournal(Path.Combine(folder, $"{Environment.ProcessId}-{Guid.NewGuid():N}{FileExtension}"));
+        return string.IsNullOrEmpty(folder) || !Directory.Exists(folder) ? null : new TestHostJournal(folder);
     }
 
-    public void Started(StartedTest test) => Append(w =>
+    public void Started(StartedTest test)
     {
-        w.WriteString("event", "start");
-        w.WriteString("id", test.Id);
-        w.WriteString("fqn", test.FullyQualifiedName);
-        w.WriteString("name", test.DisplayName);
-        w.WriteString("source", test.Source);
-        w.WriteString("executor", test.ExecutorUri?.OriginalString);
-        w.WriteNumber("start", test.StartTime.ToUnixTimeMilliseconds());
-        w.WriteNumber("pid", test.ProcessId);
-    });
+        var buffer = entryBuffer ??= new EntryBuffer();
+        var json = buffer.Begin();
+        json.WriteString("event", "start");
+        json.WriteString("id", test.Id);
+        json.WriteString("fqn", test.FullyQualifiedName);
+        json.WriteString("name", test.DisplayName);
+        json.WriteString("source", test.Source);
+        json.WriteString("executor", test.ExecutorUri?.OriginalString);
+        json.WriteNumber("start", test.StartTime.ToUnixTimeMilliseconds());
+        json.WriteNumber("pid", test.ProcessId);
+        var (bytes, length) = buffer.End();
+        if (running.TryHold(test.Id, bytes, length))
+        {
+            return;
+        }
 
-    public void Ended(string id) => Append(w =>
+        lock (gate)
+        {
+            inLines.Add(test.Id);
+        }
+
+        AppendLine(bytes, length);
+    }
+
+    public void Ended(string id)
     {
-        w.WriteString("event", "end");
-        w.WriteString("id", id);
-    });
+        if (running.Release(id))
+        {
+            return;
+        }
 
-    public void Warning(string text) => Append(w =>
+        lock (gate)
+        {
+            if (!inLines.Remove(id))
+            {
+                return;
+            }
+        }
+
+        AppendLine(w =>
+        {
+            w.WriteString("event", "end");
+            w.WriteString("id", id);
+        });
+    }
+
+    public void Warning(string text) => AppendLine(w =>
     {
         w.WriteString("event", "warning");
         w.WriteString("text", text);
@@ -55,9 +96,10 @@ internal sealed class TestHostJournal : IDisposable
 
     public void Dispose()
     {
+        running.Dispose();
         lock (gate)
         {
-            writer.Dispose();
+            lines?.Dispose();
         }
     }
 
@@ -66,6 +108,14 @@ internal sealed class TestHostJournal : IDisposable
     {
         var unfinished = new Dictionary<string, StartedTest>(StringComparer.Ordinal);
         var warnings = new List<string>();
+        foreach (var path in Directory.Exists(folder) ? Directory.GetFiles(folder, "*" + RunningTestTable.FileExtension) : [])
+        {
+            foreach (var entry in RunningTestTable.Read(path))
+            {
+                Apply(entry, unfinished, warnings);
+            }
+        }
+
         var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*" + FileExtension) : [];
         foreach (var path in files)
         {
@@ -103,9 +153,12 @@ internal sealed class TestHostJournal : IDisposable
         return method > 0 ? withoutArguments[..method] : withoutArguments;
     }
 
-    private static void Apply(string line, Dictionary<string, StartedTest> unfinished, List<string> warnings)
+    private static void Apply(string line, Dictionary<string, StartedTest> unfinished, List<string> warnings) =>
+        Apply(Encoding.UTF8.GetBytes(line), unfinished, warnings);
+
+    private static void Apply(byte[] entry, Dictionary<string, StartedTest> unfinished, List<string> warnings)
     {
-        using var document = JsonDocument.Parse(line);
+        using var document = JsonDocument.Parse(entry);
         var root = document.RootElement;
         switch (root.GetProperty("event").GetString())
         {
@@ -130,22 +183,47 @@ internal sealed class TestHostJournal : IDisposable
         }
     }
 
-    private void Append(Action<Utf8JsonWriter> write)
+    private void AppendLine(Action<Utf8JsonWriter> write)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            write(json);
-            json.WriteEndObject();
-        }
+        var buffer = entryBuffer ??= new EntryBuffer();
+        write(buffer.Begin());
+        var (bytes, length) = buffer.End();
+        AppendLine(bytes, length);
+    }
 
-        var line = Encoding.UTF8.GetString(buffer.ToArray());
+    private void AppendLine(byte[] bytes, int length)
+    {
+        var line = Encoding.UTF8.GetString(bytes, 0, length);
         lock (gate)
         {
             // Flushed to the operating system at once: a process that crashes next loses nothing.
-            writer.WriteLine(line);
+            lines ??= new StreamWriter(new FileStream(linesPath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete), new UTF8Encoding(false));
+            lines.WriteLine(line);
+            lines.Flush();
+        }
+    }
+
+    /// <summary>One JSON object at a time, into a buffer each thread reuses: a test's start allocates nothing here.</summary>
+    private sealed class EntryBuffer
+    {
+        private readonly ArrayBufferWriter<byte> bytes = new(512);
+        private readonly Utf8JsonWriter writer;
+
+        public EntryBuffer() => writer = new Utf8JsonWriter(bytes);
+
+        public Utf8JsonWriter Begin()
+        {
+            bytes.ResetWrittenCount();
+            writer.Reset(bytes);
+            writer.WriteStartObject();
+            return writer;
+        }
+
+        public (byte[] Bytes, int Length) End()
+        {
+            writer.WriteEndObject();
             writer.Flush();
+            return (System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes.WrittenMemory, out var segment) ? segment.Array! : bytes.WrittenSpan.ToArray(), bytes.WrittenCount);
         }
     }
 }

@@ -47,12 +47,86 @@ public sealed class TestHostJournalTests : IDisposable
         using (var journal = Open())
         {
             journal.Started(Test("a", "Shop.Tests.A"));
+            journal.Warning("written whole");
         }
 
-        var path = Directory.GetFiles(folder).Single();
-        File.AppendAllText(path, "{\"event\":\"end\",\"id\":\"a");
+        var path = Directory.GetFiles(folder, "*" + TestHostJournal.FileExtension).Single();
+        File.AppendAllText(path, "{\"event\":\"warning\",\"text\":\"torn");
 
-        Assert.Single(TestHostJournal.Read(folder).Unfinished);
+        var contents = TestHostJournal.Read(folder);
+        Assert.Single(contents.Unfinished);
+        Assert.Equal(["written whole"], contents.Warnings);
+    }
+
+    [Fact]
+    public void Started_ManyTestsOneAfterAnother_ReuseTheFirstSlot_AndNoLineIsWritten()
+    {
+        // A test's start and end are copies into mapped memory: no file grows with the suite.
+        using (var journal = Open())
+        {
+            for (var i = 0; i < 5_000; i++)
+            {
+                journal.Started(Test($"t{i}", $"Shop.Tests.T{i}"));
+                journal.Ended($"t{i}");
+            }
+
+            journal.Started(Test("last", "Shop.Tests.Last"));
+        }
+
+        Assert.Empty(Directory.GetFiles(folder, "*" + TestHostJournal.FileExtension));
+        var table = File.ReadAllBytes(Directory.GetFiles(folder, "*" + RunningTestTable.FileExtension).Single());
+        Assert.True(table.AsSpan(RunningTestTable.SlotSize).IndexOfAnyExcept((byte)0) < 0, "only the first slot was ever used");
+        Assert.Equal("Shop.Tests.Last", Assert.Single(TestHostJournal.Read(folder).Unfinished).FullyQualifiedName);
+    }
+
+    [Fact]
+    public void Started_EntryLongerThanASlot_KeptAsALine_UntilItEnds()
+    {
+        var longName = "Shop.Tests.Rows.Row(" + new string('x', RunningTestTable.SlotSize) + ")";
+        using var journal = Open();
+        journal.Started(Test("long", longName));
+        journal.Started(Test("short", "Shop.Tests.Short"));
+
+        Assert.Equal([longName, "Shop.Tests.Short"], TestHostJournal.Read(folder).Unfinished.Select(t => t.FullyQualifiedName).Order());
+
+        journal.Ended("long");
+
+        Assert.Equal("Shop.Tests.Short", Assert.Single(TestHostJournal.Read(folder).Unfinished).FullyQualifiedName);
+    }
+
+    [Fact]
+    public void Started_MoreTestsAtOnceThanSlots_TheRestKeptAsLines()
+    {
+        using var journal = Open();
+        for (var i = 0; i < RunningTestTable.SlotCount + 3; i++)
+        {
+            journal.Started(Test($"t{i}", $"Shop.Tests.T{i}"));
+        }
+
+        journal.Ended("t0");
+        journal.Ended($"t{RunningTestTable.SlotCount + 1}");
+
+        var unfinished = TestHostJournal.Read(folder).Unfinished;
+        Assert.Equal(RunningTestTable.SlotCount + 1, unfinished.Count);
+        Assert.DoesNotContain(unfinished, t => t.Id == "t0" || t.Id == $"t{RunningTestTable.SlotCount + 1}");
+    }
+
+    [Fact]
+    public void Started_FromManyThreadsAtOnce_EachEndedTestLeaves()
+    {
+        using (var journal = Open())
+        {
+            Parallel.For(0, 2_000, i =>
+            {
+                journal.Started(Test($"t{i}", $"Shop.Tests.T{i}"));
+                if (i % 100 != 0)
+                {
+                    journal.Ended($"t{i}");
+                }
+            });
+        }
+
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"t{i * 100}").Order(), TestHostJournal.Read(folder).Unfinished.Select(t => t.Id).Order());
     }
 
     [Fact]
