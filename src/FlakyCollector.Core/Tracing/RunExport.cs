@@ -5,7 +5,7 @@ using FlakyCollector.Spans;
 namespace FlakyCollector.Tracing;
 
 /// <summary>
-/// Sends the run's spans over OTLP while the run goes on, through a bounded <see cref="SpanExportQueue"/>,
+/// Sends the run's spans over OTLP while the run goes on, through a bounded <see cref="ExportQueue{TItem}"/>,
 /// and flushes what is left when the run ends, within the export timeout. A failure is one
 /// warning naming the endpoint, said once at the end; the file has every span either way.
 /// </summary>
@@ -13,7 +13,7 @@ internal sealed class RunExport(FlakyTraceSettings settings, Func<FlakyTraceSett
 {
     private readonly object gate = new();
     private ITraceExporter? exporter;
-    private SpanExportQueue? queue;
+    private ExportQueue<SpanData>? queue;
     private bool started;
 
     public bool IsEnabled => settings.TracesEndpoint is not null;
@@ -66,7 +66,7 @@ internal sealed class RunExport(FlakyTraceSettings settings, Func<FlakyTraceSett
         }
     }
 
-    private SpanExportQueue? Queue()
+    private ExportQueue<SpanData>? Queue()
     {
         lock (gate)
         {
@@ -77,14 +77,14 @@ internal sealed class RunExport(FlakyTraceSettings settings, Func<FlakyTraceSett
                 exporter = createExporter(settings);
                 if (exporter is not null)
                 {
-                    queue = new SpanExportQueue(exporter, new SpanExportQueueOptions
+                    queue = new ExportQueue<SpanData>(exporter.ExportAsync, ExportQueueOptions.Spans with
                     {
                         // An export timeout no longer than the first-answer bound governs the first
                         // request itself: two timers of one length would race to name the failure.
-                        FirstAnswerTimeout = settings.ExportTimeout <= SpanExportQueueOptions.DefaultFirstAnswerTimeout
-                            ? Timeout.InfiniteTimeSpan : SpanExportQueueOptions.DefaultFirstAnswerTimeout,
+                        FirstAnswerTimeout = settings.ExportTimeout <= ExportQueueOptions.DefaultFirstAnswerTimeout
+                            ? Timeout.InfiniteTimeSpan : ExportQueueOptions.DefaultFirstAnswerTimeout,
                         EndpointText = ExportErrorText.Endpoint(settings.TracesEndpoint!),
-                    });
+                    }, static _ => 0); // spans are bounded by count alone
                 }
             }
 

@@ -6,7 +6,7 @@ namespace FlakyCollector.Tracing;
 
 /// <summary>
 /// Sends the run's log records over OTLP to the logs endpoint while the run goes on, through a
-/// bounded <see cref="LogExportQueue"/>, and flushes what is left at the end of the run, after the
+/// bounded <see cref="ExportQueue{TItem}"/>, and flushes what is left at the end of the run, after the
 /// spans. A failure is one warning; when the span export already failed (and warned), the records
 /// left are dropped at once and a line of information says so, so a dead endpoint still costs the
 /// run one warning and no more waiting. The file has every record either way.
@@ -15,7 +15,7 @@ internal sealed class RunLogExport(FlakyTraceSettings settings) : IDisposable
 {
     private readonly object gate = new();
     private IDisposable? exporter;
-    private LogExportQueue? queue;
+    private ExportQueue<LogRecordData>? queue;
     private bool started;
 
     public bool IsEnabled => settings.LogsEndpoint is not null && settings.Logs;
@@ -71,7 +71,7 @@ internal sealed class RunLogExport(FlakyTraceSettings settings) : IDisposable
         }
     }
 
-    private LogExportQueue? Queue()
+    private ExportQueue<LogRecordData>? Queue()
     {
         lock (gate)
         {
@@ -92,12 +92,13 @@ internal sealed class RunLogExport(FlakyTraceSettings settings) : IDisposable
                     (exporter, send) = (grpc, grpc.ExportBodyAsync);
                 }
 
-                queue = new LogExportQueue((resource, records, token) => send(new OtlpLogsProtobufEncoder(resource, records), records.Count, token), new LogExportQueueOptions
+                queue = new ExportQueue<LogRecordData>((resource, records, token) => send(new OtlpLogsProtobufEncoder(resource, records), records.Count, token), ExportQueueOptions.Logs with
                 {
-                    FirstAnswerTimeout = settings.ExportTimeout < SpanExportQueueOptions.DefaultFirstAnswerTimeout
-                        ? settings.ExportTimeout : SpanExportQueueOptions.DefaultFirstAnswerTimeout,
+                    // As for spans: an export timeout no longer than the first-answer bound governs the first request itself.
+                    FirstAnswerTimeout = settings.ExportTimeout <= ExportQueueOptions.DefaultFirstAnswerTimeout
+                        ? Timeout.InfiniteTimeSpan : ExportQueueOptions.DefaultFirstAnswerTimeout,
                     EndpointText = ExportErrorText.Endpoint(settings.LogsEndpoint!),
-                });
+                }, record => record.Size);
             }
 
             return queue;

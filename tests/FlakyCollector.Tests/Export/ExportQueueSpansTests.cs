@@ -3,7 +3,7 @@ using FlakyCollector.Spans;
 
 namespace FlakyCollector.Tests.Export;
 
-public sealed class SpanExportQueueTests
+public sealed class ExportQueueSpansTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
@@ -11,7 +11,7 @@ public sealed class SpanExportQueueTests
     public void Add_FirstSpans_SentWhileTheRunGoesOn()
     {
         var exporter = new ScriptedTraceExporter();
-        using var queue = new SpanExportQueue(exporter, new SpanExportQueueOptions { BatchDelay = TimeSpan.FromMinutes(5) });
+        using var queue = new ExportQueue<SpanData>(exporter.ExportAsync, ExportQueueOptions.Spans with { BatchDelay = TimeSpan.FromMinutes(5) }, static _ => 0);
 
         queue.Add(SampleSpans.Resource, Spans(3));
 
@@ -23,7 +23,7 @@ public sealed class SpanExportQueueTests
     public void Complete_ManySpans_EveryOneArrivesInBoundedBatches()
     {
         var exporter = new ScriptedTraceExporter();
-        using var queue = new SpanExportQueue(exporter, new SpanExportQueueOptions { MaxBatchSpans = 10, MaxQueuedSpans = 25 });
+        using var queue = new ExportQueue<SpanData>(exporter.ExportAsync, ExportQueueOptions.Spans with { MaxBatch = 10, MaxQueued = 25 }, static _ => 0);
         var spans = Spans(257);
 
         for (var i = 0; i < spans.Count; i += 7)
@@ -49,7 +49,7 @@ public sealed class SpanExportQueueTests
             return new ExportResult(true, spans.Count, null);
         });
         // The held first request must not meet the first-answer bound: on a loaded machine the release can come after 2 s.
-        using var queue = new SpanExportQueue(exporter, new SpanExportQueueOptions { MaxBatchSpans = 2, MaxQueuedSpans = 4, FirstAnswerTimeout = Patience });
+        using var queue = new ExportQueue<SpanData>(exporter.ExportAsync, ExportQueueOptions.Spans with { MaxBatch = 2, MaxQueued = 4, FirstAnswerTimeout = Patience }, static _ => 0);
 
         var adding = Task.Run(() => queue.Add(SampleSpans.Resource, Spans(20)));
 
@@ -66,7 +66,7 @@ public sealed class SpanExportQueueTests
     {
         const string error = "OTLP export (grpc) to http://collector.invalid:4317/ failed: connection refused";
         var exporter = new ScriptedTraceExporter((_, _, _) => Task.FromResult(new ExportResult(false, 0, error)));
-        using var queue = new SpanExportQueue(exporter, new SpanExportQueueOptions());
+        using var queue = new ExportQueue<SpanData>(exporter.ExportAsync, ExportQueueOptions.Spans, static _ => 0);
         queue.Add(SampleSpans.Resource, Spans(1));
         Assert.True(SpinWait.SpinUntil(() => queue.Error is not null, Patience));
 
@@ -82,11 +82,11 @@ public sealed class SpanExportQueueTests
     public void Add_EndpointNeverAnswers_GivenUpAfterTheFirstAnswerTimeout()
     {
         var exporter = new ScriptedTraceExporter((_, spans, token) => ScriptedTraceExporter.Silent(spans, token));
-        using var queue = new SpanExportQueue(exporter, new SpanExportQueueOptions
+        using var queue = new ExportQueue<SpanData>(exporter.ExportAsync, ExportQueueOptions.Spans with
         {
             FirstAnswerTimeout = TimeSpan.FromMilliseconds(100),
             EndpointText = "http://blackhole:4317/",
-        });
+        }, static _ => 0);
 
         queue.Add(SampleSpans.Resource, Spans(2));
 
@@ -99,7 +99,7 @@ public sealed class SpanExportQueueTests
     {
         var exporter = new ScriptedTraceExporter((call, spans, token) =>
             call == 1 ? Task.FromResult(new ExportResult(true, spans.Count, null)) : ScriptedTraceExporter.Silent(spans, token));
-        using var queue = new SpanExportQueue(exporter, new SpanExportQueueOptions { BatchDelay = TimeSpan.FromMinutes(5), EndpointText = "http://slow:4317/" });
+        using var queue = new ExportQueue<SpanData>(exporter.ExportAsync, ExportQueueOptions.Spans with { BatchDelay = TimeSpan.FromMinutes(5), EndpointText = "http://slow:4317/" }, static _ => 0);
         queue.Add(SampleSpans.Resource, Spans(1));
         Assert.True(SpinWait.SpinUntil(() => queue.SentCount == 1, Patience));
         queue.Add(SampleSpans.Resource, Spans(3));

@@ -3,7 +3,7 @@ using FlakyCollector.Spans;
 
 namespace FlakyCollector.Tests.Export;
 
-public sealed class LogExportQueueTests
+public sealed class ExportQueueLogsTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
     private static readonly IReadOnlyList<SpanAttribute> Resource = [new("service.name", "Shop.Tests")];
@@ -12,7 +12,7 @@ public sealed class LogExportQueueTests
     public void Add_FirstRecords_SentWhileTheRunGoesOn()
     {
         var calls = new Calls();
-        using var queue = new LogExportQueue(calls.Invoke, new LogExportQueueOptions { BatchDelay = TimeSpan.FromMinutes(5) });
+        using var queue = new ExportQueue<LogRecordData>(calls.Invoke, ExportQueueOptions.Logs with { BatchDelay = TimeSpan.FromMinutes(5) }, r => r.Size);
 
         queue.Add(Resource, Records(3));
 
@@ -24,7 +24,7 @@ public sealed class LogExportQueueTests
     public void Complete_ManyRecords_EveryOneOnceInOrder_InBatchesBoundedByCount()
     {
         var calls = new Calls();
-        using var queue = new LogExportQueue(calls.Invoke, new LogExportQueueOptions { MaxBatchRecords = 10, MaxQueuedRecords = 25 });
+        using var queue = new ExportQueue<LogRecordData>(calls.Invoke, ExportQueueOptions.Logs with { MaxBatch = 10, MaxQueued = 25 }, r => r.Size);
         var records = Records(257);
 
         for (var i = 0; i < records.Count; i += 7)
@@ -44,7 +44,7 @@ public sealed class LogExportQueueTests
     public void Complete_LongRecords_BatchesBoundedByBytes_ALongerOneAlone()
     {
         var calls = new Calls();
-        using var queue = new LogExportQueue(calls.Invoke, new LogExportQueueOptions { MaxBatchBytes = 3_000, MaxQueuedBytes = 5_000 });
+        using var queue = new ExportQueue<LogRecordData>(calls.Invoke, ExportQueueOptions.Logs with { MaxBatchBytes = 3_000, MaxQueuedBytes = 5_000 }, r => r.Size);
         var records = Records(20, bodyLength: 900).Append(Record("huge", 10_000)).Concat(Records(5, bodyLength: 900)).ToList();
 
         queue.Add(Resource, records);
@@ -65,7 +65,7 @@ public sealed class LogExportQueueTests
             return ExportResult.Success(records.Count);
         });
         // Room for thousands by count, for four of these by size.
-        using var queue = new LogExportQueue(calls.Invoke, new LogExportQueueOptions { MaxQueuedBytes = 4 * 1_000, MaxBatchBytes = 1_000, FirstAnswerTimeout = Patience });
+        using var queue = new ExportQueue<LogRecordData>(calls.Invoke, ExportQueueOptions.Logs with { MaxQueuedBytes = 4 * 1_000, MaxBatchBytes = 1_000, FirstAnswerTimeout = Patience }, r => r.Size);
 
         var adding = Task.Run(() => queue.Add(Resource, Records(20, bodyLength: 900)));
 
@@ -81,12 +81,12 @@ public sealed class LogExportQueueTests
     public void Add_EndpointNeverAnswers_GivenUpAfterTheFirstAnswerTimeout_ThenNothingWaits()
     {
         var calls = new Calls(Silent);
-        using var queue = new LogExportQueue(calls.Invoke, new LogExportQueueOptions
+        using var queue = new ExportQueue<LogRecordData>(calls.Invoke, ExportQueueOptions.Logs with
         {
             FirstAnswerTimeout = TimeSpan.FromMilliseconds(100),
-            MaxQueuedRecords = 4,
+            MaxQueued = 4,
             EndpointText = "http://blackhole:4317/",
-        });
+        }, r => r.Size);
 
         queue.Add(Resource, Records(2));
         Assert.True(SpinWait.SpinUntil(() => queue.Error is not null, Patience), "a silent endpoint was waited for without end");
@@ -95,7 +95,7 @@ public sealed class LogExportQueueTests
         queue.Add(Resource, Records(50));
         queue.Complete(TimeSpan.FromMinutes(5));
 
-        Assert.Equal("OTLP export to http://blackhole:4317/ failed: no answer to the first request within 0.1 s.", queue.Error);
+        Assert.Equal("OTLP export to http://blackhole:4317/ failed: no answer to the first request within 0.1 s (0 of 2 log records sent).", queue.Error);
         Assert.Single(calls.Batches);
         Assert.Equal((52, 0), (queue.AddedCount, queue.SentCount));
     }
@@ -104,7 +104,7 @@ public sealed class LogExportQueueTests
     public void Complete_FlushDoesNotFinish_StopsAtTheTimeoutAndSaysSo()
     {
         var calls = new Calls((records, token) => records[0].Body.StartsWith("record 0", StringComparison.Ordinal) ? Task.FromResult(ExportResult.Success(records.Count)) : Silent(records, token));
-        using var queue = new LogExportQueue(calls.Invoke, new LogExportQueueOptions { BatchDelay = TimeSpan.FromMinutes(5), EndpointText = "http://slow:4317/" });
+        using var queue = new ExportQueue<LogRecordData>(calls.Invoke, ExportQueueOptions.Logs with { BatchDelay = TimeSpan.FromMinutes(5), EndpointText = "http://slow:4317/" }, r => r.Size);
         queue.Add(Resource, Records(1));
         Assert.True(SpinWait.SpinUntil(() => queue.SentCount == 1, Patience));
         queue.Add(Resource, [Record("later", 10)]);
