@@ -67,7 +67,7 @@ internal sealed class ReproExperiment(ReproSession session, ReproCondition condi
     private ReproResult Result(TestSummary member, ReproTally with, ReproTally without, ReproEffect effect, string command)
     {
         var sameFailure = with.SameFailureAs(member.TopError);
-        var (verdict, reason) = ReproVerdictRule.Decide(with.Counts, without.Counts, sameFailure, effect, condition.Impossible);
+        var (verdict, reason) = ReproVerdictRule.Decide(with.Counts, without.Counts, sameFailure, effect, condition.Impossible, member.FailureRate);
         return new ReproResult
         {
             Name = member.Name,

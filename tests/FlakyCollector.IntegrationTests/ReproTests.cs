@@ -93,7 +93,7 @@ public sealed class ReproTests(PackageFeed feed)
         Assert.Contains("action=fail-with-status", File.ReadAllText(ReproSettings(result, "--flaky-trace-settings")), StringComparison.Ordinal);
         // The test never failed in the traces: its failures under the condition cannot be the traced one.
         Assert.False(result.SameFailure);
-        Assert.Equal(ReproVerdictRule.Decide(result.With, result.Without, false, ReproEffect.TookEffect, null).Verdict, result.Verdict);
+        Assert.Equal(ReproVerdictRule.Decide(result.With, result.Without, false, ReproEffect.TookEffect, null, result.TracedFailureRate).Verdict, result.Verdict);
     }
 
     private static void AssertReproduced(ReproResult result, string kind)
@@ -102,7 +102,7 @@ public sealed class ReproTests(PackageFeed feed)
         Assert.Equal(new ReproCounts(Runs, Runs), result.With);
         Assert.Equal(Runs, result.Without.Runs);
         Assert.True(result.SameFailure, result.Reason);
-        Assert.Equal(ReproVerdictRule.Decide(result.With, result.Without, result.SameFailure, ReproEffect.TookEffect, null).Verdict, result.Verdict);
+        Assert.Equal(ReproVerdictRule.Decide(result.With, result.Without, result.SameFailure, ReproEffect.TookEffect, null, result.TracedFailureRate).Verdict, result.Verdict);
     }
 
     private static string ReproSettings(ReproResult result, string option = "--settings")

@@ -8,8 +8,10 @@ namespace FlakyCollector.Analysis.Repro;
 /// test failed in at least 80% of the runs with it, those failures are the traced failure, and a
 /// one-sided Fisher exact test says failures are more likely with the condition than without
 /// (p &lt;= 0.05). <b>Inconclusive</b>: the condition cannot be made (by its kind, or because the
-/// runner would not order or overlap the tests), the test did not run, or the condition raised the
-/// failure rate without making the failure reliable. <b>Not confirmed</b>: otherwise, including a
+/// runner would not order or overlap the tests), the test did not run, it failed without the
+/// condition far more often than in the traced runs (run so, it is not the test the traces saw, and
+/// the runs without cannot serve as the baseline), or the condition raised the failure rate without
+/// making the failure reliable. <b>Not confirmed</b>: otherwise, including a
 /// reliable failure of another kind, and a span that never started in the test.
 /// </summary>
 public static class ReproVerdictRule
@@ -18,7 +20,9 @@ public static class ReproVerdictRule
 
     public const double Alpha = 0.05;
 
-    public static (ReproVerdict Verdict, string Reason) Decide(ReproCounts with, ReproCounts without, bool sameFailure, ReproEffect effect, string? impossible)
+    /// <param name="tracedFailureRate">The test's failure rate in the traced runs; null where unknown.</param>
+    public static (ReproVerdict Verdict, string Reason) Decide(ReproCounts with, ReproCounts without, bool sameFailure, ReproEffect effect, string? impossible,
+        double? tracedFailureRate = null)
     {
         if (impossible is not null)
         {
@@ -38,6 +42,17 @@ public static class ReproVerdictRule
         if (effect == ReproEffect.NeverHappened)
         {
             return (ReproVerdict.NotConfirmed, $"what the condition acts on never happened in the test ({with} failed with it, {without} without): it cannot be what fails it");
+        }
+
+        // A test that fails without the condition far more often than the traces saw it fail is not,
+        // run this way, the test they saw (a cold process, the tests around it missing): the runs
+        // without are no baseline, and the condition cannot be told apart from the way it was run.
+        if (tracedFailureRate is { } traced && traced < 1
+            && BinomialTest.UpperTail(without.Failed, without.Runs, traced) <= Alpha)
+        {
+            return (ReproVerdict.Inconclusive,
+                $"without the condition it fails in {without} runs, far more than the {(traced * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture)}% of the traced runs: "
+                + "run this way it is not the test the traces saw (a cold process, or the tests that ran around it missing), so the runs without are no baseline");
         }
 
         var p = FisherExactTest.GreaterPValue(with.Failed, with.Runs - with.Failed, without.Failed, without.Runs - without.Failed);

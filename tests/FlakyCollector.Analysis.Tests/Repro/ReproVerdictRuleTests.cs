@@ -42,6 +42,31 @@ public sealed class ReproVerdictRuleTests
     }
 
     [Fact]
+    public void Decide_FailsAloneFarMoreThanInTheTraces_IsInconclusive()
+    {
+        // The xUnit race test, run alone: its cold process's first send is slow, so it fails 9 of 10
+        // times without the condition, where the traced suite failed it 38% of the time.
+        var (verdict, reason) = ReproVerdictRule.Decide(new(10, 10), new(10, 9), true, ReproEffect.TookEffect, null, tracedFailureRate: 0.38);
+
+        Assert.Equal(ReproVerdict.Inconclusive, verdict);
+        Assert.Contains("9/10", reason, StringComparison.Ordinal);
+        Assert.Contains("38%", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decide_FailsWithoutAboutAsOftenAsInTheTraces_TheBaselineHolds()
+    {
+        Assert.Equal(ReproVerdict.Confirmed, ReproVerdictRule.Decide(new(10, 10), new(10, 5), true, ReproEffect.TookEffect, null, tracedFailureRate: 0.41).Verdict);
+        Assert.Equal(ReproVerdict.Confirmed, ReproVerdictRule.Decide(new(10, 10), new(10, 0), true, ReproEffect.TookEffect, null, tracedFailureRate: 0.0).Verdict);
+    }
+
+    [Fact]
+    public void Decide_StableTestWithAMadeUpCause_StaysNotConfirmed()
+    {
+        Assert.Equal(ReproVerdict.NotConfirmed, ReproVerdictRule.Decide(new(10, 0), new(10, 0), false, ReproEffect.TookEffect, null, tracedFailureRate: 0.0).Verdict);
+    }
+
+    [Fact]
     public void Decide_HigherButUnreliable_IsInconclusive()
     {
         Assert.Equal(ReproVerdict.Inconclusive, ReproVerdictRule.Decide(new(20, 12), new(20, 1), true, ReproEffect.TookEffect, null).Verdict);
