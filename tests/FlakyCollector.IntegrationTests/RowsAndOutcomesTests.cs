@@ -25,7 +25,7 @@ public sealed class RowsAndOutcomesTests(PackageFeed feed)
         var rows = new[] { "Shared (slow)", "Shared (quick)", "Shared (slower)" }.Select(name => Span(run, name)).ToList();
         Assert.All(rows, row => Assert.Contains(row.Attribute("flakytrace.timing"), new[] { "hook", "framework" }));
         TrxAgreement.AssertDurationsAgree(run);
-        Assert.True(rows[0].EndUnixNano <= rows[1].StartUnixNano && rows[1].EndUnixNano <= rows[2].StartUnixNano, "the rows ran one after another");
+        Assert.True(rows[0].EndUnixNano <= rows[1].StartUnixNano && rows[1].EndUnixNano <= rows[2].StartUnixNano, $"the rows ran one after another: {string.Join("; ", rows.Select(r => $"{r.Name} {r.StartUnixNano}-{r.EndUnixNano} {r.Attribute("flakytrace.timing")}"))}");
         Assert.Equal("RowsMSTest.Rows.Named[first row]", Span(run, "first row").Attribute("test.case.name"));
         Assert.Equal("RowsMSTest.Rows.Named[second row]", Span(run, "second row").Attribute("test.case.name"));
         Assert.Equal("skipped", Span(run, "Inconclusive").Attribute("test.case.result.status"));

@@ -110,14 +110,24 @@ internal static class TestSpanBuilder
     {
         var end = test.EndTime == default ? DateTimeOffset.UtcNow : test.EndTime;
         var window = end - test.StartTime;
-        // An instant window with a duration (xUnit rows it cannot serialise) does not agree, however short the duration.
-        var agrees = test.StartTime != default && window >= TimeSpan.Zero
-            && (window - test.Duration).Duration() <= TimeSpan.FromTicks(test.Duration.Ticks / 10);
+        var agrees = WindowIsTheTests(test);
         // A zero duration the platform measured is the test's (xUnit v3 times a failed test so, whatever its window);
         // under vstest, zero is none reported and the window is all there is.
         var unreported = test.Duration <= TimeSpan.Zero && !test.ZeroDurationMeasured;
         var start = agrees || unreported && test.StartTime != default && window >= TimeSpan.Zero ? test.StartTime : end - test.Duration;
         return (ActivitySpanConverter.ToUnixNano(start.UtcDateTime), ActivitySpanConverter.ToUnixNano(end.UtcDateTime));
+    }
+
+    /// <summary>
+    /// Whether the framework's start and end are the test's own: they agree with its duration. They
+    /// are not for MSTest's data rows, which share one window, each row with its own duration; nor
+    /// for an instant window with a duration (xUnit rows it cannot serialise), however short.
+    /// </summary>
+    public static bool WindowIsTheTests(CompletedTest test)
+    {
+        var window = test.EndTime - test.StartTime;
+        return test.StartTime != default && test.EndTime != default && window >= TimeSpan.Zero
+            && (window - test.Duration).Duration() <= TimeSpan.FromTicks(test.Duration.Ticks / 10);
     }
 
     private static string? Capped(string? text) =>

@@ -44,8 +44,9 @@ internal readonly record struct TestWindow(long Start, long End, string Timing)
             return hook;
         }
 
-        // The framework's window (its own, or its duration up to its end); without one, its duration from the hook's start.
-        return test.EndTime != default
+        // The framework's own window where it has one; else its duration from the hook's start, which
+        // is when this test began (MSTest's data rows share one window: ended at its end, they would overlap).
+        return TestSpanBuilder.WindowIsTheTests(test)
             ? new TestWindow(frameworkStart, frameworkEnd, FrameworkTiming)
             : new TestWindow(hook.Start, hook.Start + duration, FrameworkTiming);
     }

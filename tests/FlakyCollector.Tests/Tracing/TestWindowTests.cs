@@ -75,7 +75,7 @@ public sealed class TestWindowTests
     }
 
     [Fact]
-    public void Of_PlatformMeasuredZeroInsideAWiderWindow_ZeroEndingAtTheFrameworksEnd()
+    public void Of_PlatformMeasuredZeroInsideAWiderWindow_ZeroAtTheHooksStart()
     {
         // xUnit v3 on the platform times a failed theory row 0 ms while its start and end lie 10 ms apart;
         // the TRX of the same run says 0 ms, and so must the span.
@@ -85,7 +85,35 @@ public sealed class TestWindowTests
 
         Assert.Equal("framework", window.Timing);
         Assert.Equal(0, window.Duration);
-        Assert.Equal(CompletedTests.UnixNano(test.EndTime), window.End);
+        Assert.Equal(test.Payload!.TestSpan!.StartTimeUnixNano, window.Start);
+    }
+
+    [Fact]
+    public void Of_MSTestRowsSharingOneWindow_EachRowsDurationFromItsHooksStart()
+    {
+        // MSTest reports its data rows with the start and end of all of them and each row's own
+        // duration. A row whose hook disagreed with its duration takes the duration, where it began:
+        // ended at the shared end, rows that ran one after another would overlap.
+        var rowStarts = new[] { 0, 120, 190 };
+        var windows = rowStarts.Select((start, i) =>
+        {
+            var hookStart = CompletedTests.UnixNano(Start) + (start * 1_000_000L);
+            var payload = CompletedTests.Payload() with
+            {
+                TestSpan = CompletedTests.Payload().TestSpan! with { StartTimeUnixNano = hookStart, EndTimeUnixNano = hookStart + (i == 1 ? 70_000_000L : 100_000_000L) },
+            };
+            return TestWindow.Of(CompletedTests.Passed() with
+            {
+                StartTime = Start,
+                EndTime = Start.AddMilliseconds(300),
+                Duration = TimeSpan.FromMilliseconds(i == 1 ? 50 : 100),
+                Payload = payload,
+            });
+        }).ToList();
+
+        Assert.Equal(["hook", "framework", "hook"], windows.Select(w => w.Timing));
+        Assert.Equal(50_000_000, windows[1].Duration);
+        Assert.True(windows[0].End <= windows[1].Start && windows[1].End <= windows[2].Start, "the rows ran one after another");
     }
 
     [Fact]
