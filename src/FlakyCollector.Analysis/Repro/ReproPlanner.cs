@@ -13,7 +13,8 @@ namespace FlakyCollector.Analysis.Repro;
 /// <item><c>race</c>: the late work's span is held at its start until the test has ended, so it ends after the test's read;</item>
 /// <item><c>external</c>: the named HTTP call gets the failing runs' most common status from a loopback server, or, where it failed without one, a refused connection;
 /// where it timed out, it is made as slow as in the failing runs (the timing hint of the same span); an app's request (a server span, such as an app
-/// tested in memory) is answered by the app with the failing runs' status;</item>
+/// tested in memory) is answered by the app with the failing runs' status; a set-up's failure read from its text (<c>setup Ns.Class.Init: HTTP 503</c>, no span
+/// showed the call) makes every HTTP call of the class's set-up fail so, and none of the tests' own;</item>
 /// <item><c>order</c>: the predecessor runs with the test, in the same process, and the test under repro starts only once the predecessor has ended
 /// (it waits at its start, bounded), whatever order the runner picks; against the test alone;</item>
 /// <item><c>contention</c>: the test runs with the tests that overlapped it or held the resource it waited for, and starts only once as many of them
@@ -30,6 +31,9 @@ public static class ReproPlanner
     public const int PredecessorWaitBoundMs = 30000;
 
     private const string TestItself = "(test)";
+
+    // What the collector's injection takes for any HTTP call (FlakyCollector.Repro.SpanPattern.AnyHttpCall).
+    private const string AnyHttpCall = "HTTP *";
 
     public static ReproCondition Plan(TestSummary test) => Plan([test.Name], Strongest(test.Causes), test.Causes);
 
@@ -110,6 +114,17 @@ public static class ReproPlanner
                 : condition with { Impossible = $"the app's request {span} failed without an HTTP status; only a status can be made its answer" };
         }
 
+        if (SetupFailure(span) is { } failure)
+        {
+            // Read from a failed set-up's text (no span showed the call): every HTTP call the set-up of the
+            // tests' class makes fails so, none in the tests themselves.
+            return failure.StartsWith("HTTP ", StringComparison.Ordinal) && int.TryParse(failure[5..], NumberStyles.None, CultureInfo.InvariantCulture, out var setupStatus)
+                ? condition with { Injection = Injection(tests, "fail-with-status", AnyHttpCall, $"status={setupStatus}", "scope=fixture") }
+                : failure == "connection refused"
+                    ? condition with { Injection = Injection(tests, "refuse-connection", AnyHttpCall, "scope=fixture") }
+                    : condition with { Impossible = $"the set-up met '{failure}', which repro cannot make happen" };
+        }
+
         if (!span.StartsWith("HTTP ", StringComparison.Ordinal))
         {
             return condition with { Impossible = $"only HTTP calls and an app's requests can be made to fail, and '{span}' is neither" };
@@ -124,6 +139,12 @@ public static class ReproPlanner
             ? condition with { Impossible = "the call timed out in failing runs; a timeout is the client's own setting, which repro cannot know" }
             : condition with { Injection = Injection(tests, "refuse-connection", span) };
     }
+
+    // The label of a set-up's failure read from its text: "setup Ns.Class.Init: HTTP 503" -> "HTTP 503".
+    private static string? SetupFailure(string span) =>
+        span.StartsWith("setup ", StringComparison.Ordinal) && span.IndexOf(": ", StringComparison.Ordinal) is > 6 and var colon
+            ? span[(colon + 2)..]
+            : null;
 
     // A server span's label: METHOD /route.
     private static bool IsRoute(string span) =>

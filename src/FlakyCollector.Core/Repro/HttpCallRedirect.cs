@@ -46,7 +46,8 @@ internal sealed class HttpCallRedirect : IDisposable
             if (value.Key != StartEvent || Activity.Current is not { } activity
                 || value.Value?.GetType().GetProperty("Request", BindingFlags.Public | BindingFlags.Instance)?.GetValue(value.Value) is not HttpRequestMessage { RequestUri: { IsAbsoluteUri: true } url } request
                 || !injector.Plan.Span.MatchesRequest(request.Method.Method, url)
-                || !(injector.IsArmed(activity.TraceId) || (injector.Plan.Action != ReproAction.HoldUntilTestEnds && injector.IsFixtureWorkUnderRepro(activity))))
+                || !((!injector.Plan.FixtureOnly && injector.IsArmed(activity.TraceId))
+                    || (injector.Plan.Action != ReproAction.HoldUntilTestEnds && injector.IsFixtureWorkUnderRepro(activity))))
             {
                 return;
             }

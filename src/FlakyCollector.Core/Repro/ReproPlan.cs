@@ -14,6 +14,7 @@ namespace FlakyCollector.Repro;
 /// status=503                 fail-with-status: the status the call gets
 /// amid=Ns.Other.Test         start-amid-tests: a test to run amid (one line each), in place of span=
 /// count=2                    start-amid-tests: how many of them must be running
+/// scope=fixture              fail-with-status, refuse-connection: only calls a fixture or class set-up makes for the tests
 /// </code>
 /// Without the element nothing is injected; a plan that cannot be read injects nothing either.
 /// </summary>
@@ -24,6 +25,9 @@ internal sealed record ReproPlan(IReadOnlyList<string> Tests, ReproAction Action
 
     /// <summary>start-amid-tests: how many of them must be running when it starts.</summary>
     public int Count { get; init; } = 1;
+
+    /// <summary>Only calls that a fixture or class set-up makes for the tests under repro are acted on, none in the tests.</summary>
+    public bool FixtureOnly { get; init; }
 
     /// <summary>The bound on holding work back when the plan names none.</summary>
     public static readonly TimeSpan DefaultHold = TimeSpan.FromSeconds(5);
@@ -105,7 +109,19 @@ internal sealed record ReproPlan(IReadOnlyList<string> Tests, ReproAction Action
             return null;
         }
 
-        return new ReproPlan(tests, action.Value, SpanPattern.Parse(span), by, status) { Amid = amid, Count = Math.Min(count, Math.Max(1, amid.Count)) };
+        var scope = values.GetValueOrDefault("scope");
+        if (scope is not (null or "fixture" or "test"))
+        {
+            problem = $"<{ReproSettingNames.Repro}> scope='{scope}' is not fixture or test; nothing is injected";
+            return null;
+        }
+
+        return new ReproPlan(tests, action.Value, SpanPattern.Parse(span), by, status)
+        {
+            Amid = amid,
+            Count = Math.Min(count, Math.Max(1, amid.Count)),
+            FixtureOnly = scope == "fixture",
+        };
     }
 
     /// <summary>

@@ -5,11 +5,15 @@ namespace FlakyCollector.Repro;
 /// <summary>
 /// A span as the analysis labels it, turned back into a test on live work: a span name
 /// (<c>RenderReport</c>), a server span's route label (<c>GET /price/{id}</c>), or an HTTP client
-/// label (<c>HTTP GET localhost/price/{id}</c>). In a path, a segment in braces matches any one
-/// segment, as the analysis templates ids.
+/// label (<c>HTTP GET localhost/price/{id}</c>), or <c>HTTP *</c>, any HTTP call (a set-up's failure
+/// read from its text names no call). In a path, a segment in braces matches any one segment, as the
+/// analysis templates ids.
 /// </summary>
 internal sealed class SpanPattern
 {
+    /// <summary>The label of any HTTP call.</summary>
+    public const string AnyHttpCall = "HTTP *";
+
     private static readonly string[] Methods = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE", "CONNECT"];
 
     private SpanPattern(string label, string? method, string? host, string? path)
@@ -32,9 +36,17 @@ internal sealed class SpanPattern
 
     public bool IsHttpClient => Host is not null;
 
+    /// <summary>Whether this is <see cref="AnyHttpCall"/>.</summary>
+    public bool IsAnyHttpCall => Label == AnyHttpCall;
+
     public static SpanPattern Parse(string label)
     {
         var text = label.Trim();
+        if (text == AnyHttpCall)
+        {
+            return new SpanPattern(text, "*", "*", null);
+        }
+
         if (text.StartsWith("HTTP ", StringComparison.Ordinal))
         {
             var parts = text[5..].Split(' ', 2, StringSplitOptions.TrimEntries);
@@ -66,6 +78,11 @@ internal sealed class SpanPattern
             return false;
         }
 
+        if (IsAnyHttpCall)
+        {
+            return activity.Kind == ActivityKind.Client;
+        }
+
         if (IsHttpClient)
         {
             return Uri.TryCreate(activity.GetTagItem("url.full") as string, UriKind.Absolute, out var url) && MatchesRequest(method, url);
@@ -77,14 +94,15 @@ internal sealed class SpanPattern
 
     /// <summary>Whether an outgoing HTTP request is this client span.</summary>
     public bool MatchesRequest(string method, Uri url) =>
-        Method is not null
+        IsAnyHttpCall
+        || Method is not null
         && string.Equals(method, Method, StringComparison.OrdinalIgnoreCase)
         && (Host is null || string.Equals(url.Host, Host, StringComparison.OrdinalIgnoreCase))
         && PathMatches(url.AbsolutePath);
 
     /// <summary>Whether a request an application receives is this server span (its route label).</summary>
     public bool MatchesServerRequest(string method, string path) =>
-        Method is not null && !IsHttpClient
+        Method is not null && !IsHttpClient && !IsAnyHttpCall
         && string.Equals(method, Method, StringComparison.OrdinalIgnoreCase)
         && PathMatches(path);
 

@@ -89,6 +89,28 @@ public sealed class ReproPlannerTests
         Assert.Equal($"test=T\naction=refuse-connection\nspan={Call}", ReproPlanner.Plan(["T"], hint).Injection);
     }
 
+    [Theory]
+    // A class set-up's failure read from its text (no span showed the call): every HTTP call of that set-up.
+    [InlineData("setup Shop.SearchTests.WarmUpIndex: HTTP 503", "action=fail-with-status\nspan=HTTP *\nstatus=503\nscope=fixture")]
+    [InlineData("setup Shop.SearchTests.WarmUpIndex: connection refused", "action=refuse-connection\nspan=HTTP *\nscope=fixture")]
+    public void Plan_SetUpFailureReadFromItsText_FailsTheSetUpsCalls(string label, string injection)
+    {
+        var hint = new CauseHint(CauseKind.External, 0.9, $"{label}: failed in 6/11 failing runs", [new EvidenceFigure("span", label), new EvidenceFigure("source", "failure text")]);
+
+        var condition = ReproPlanner.Plan(["Shop.SearchTests.Finds_By_Name", "Shop.SearchTests.Finds_By_Category"], hint);
+
+        Assert.Null(condition.Impossible);
+        Assert.Equal("test=Shop.SearchTests.Finds_By_Name\ntest=Shop.SearchTests.Finds_By_Category\n" + injection, condition.Injection);
+    }
+
+    [Fact]
+    public void Plan_SetUpFailureRepro_CannotMake_IsImpossibleAndSaysWhat()
+    {
+        var hint = new CauseHint(CauseKind.External, 0.9, "setup Shop.SearchTests.WarmUpIndex: connection reset", [new EvidenceFigure("span", "setup Shop.SearchTests.WarmUpIndex: connection reset")]);
+
+        Assert.Contains("connection reset", ReproPlanner.Plan(["T"], hint).Impossible, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Plan_ExternalTimeout_MakesTheCallAsSlowAsItsTimingHintSays()
     {

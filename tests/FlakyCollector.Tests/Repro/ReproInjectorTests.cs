@@ -151,6 +151,24 @@ public sealed class ReproInjectorTests
         Assert.Equal(HttpStatusCode.OK, forAnother);
     }
 
+    [Fact]
+    public async Task FailWithStatus_AnyCallOfTheSetUpOnly_FailsTheFixturesCall_NotTheTestsOwn()
+    {
+        // A set-up's failure read from its text names no call: every call of the class's set-up fails so, none in its tests.
+        using var service = new OkService();
+        using var client = new HttpClient();
+        Activity.Current = null;
+        (await client.GetAsync(service.Address)).Dispose();
+        var suite = typeof(IndexedSuite).FullName;
+        using var injector = ReproInjector.Start($"test={suite}.Finds_By_Name\naction=fail-with-status\nspan=HTTP *\nstatus=503\nscope=fixture", _ => { });
+
+        var setUp = await SearchIndex.WarmUpAsync(client, new Uri(service.Address, "search/warmup"));
+        var inTheTest = await CallAsync(client, $"{suite}.Finds_By_Name", new Uri(service.Address, "search"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, setUp);
+        Assert.Equal(HttpStatusCode.OK, inTheTest);
+    }
+
     private static TimeSpan TimeToStart(string test, string span)
     {
         Activity.Current = null;

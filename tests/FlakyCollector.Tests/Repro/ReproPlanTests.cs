@@ -32,10 +32,18 @@ public sealed class ReproPlanTests
     [InlineData("action=delay\nspan=S")]
     [InlineData("test=T\naction=delay\nspan=S\nby=soon")]
     [InlineData("test=T\naction=fail-with-status\nspan=S\nstatus=99")]
+    [InlineData("test=T\naction=fail-with-status\nspan=S\nscope=everywhere")]
     public void Parse_Invalid_InjectsNothingAndSaysWhy(string text)
     {
         Assert.Null(ReproPlan.Parse(text, out var problem));
         Assert.Contains("nothing is injected", problem);
+    }
+
+    [Fact]
+    public void Parse_ScopeFixture_ActsOnSetUpCallsOnly()
+    {
+        Assert.True(ReproPlan.Parse("test=T\naction=fail-with-status\nspan=HTTP *\nscope=fixture", out _)!.FixtureOnly);
+        Assert.False(ReproPlan.Parse("test=T\naction=fail-with-status\nspan=HTTP *", out _)!.FixtureOnly);
     }
 
     [Fact]

@@ -12,6 +12,8 @@ public sealed class SpanPatternTests
     [InlineData("HTTP GET localhost/price/{id}", "GET", "http://localhost/price/42/extra", false)]
     [InlineData("HTTP POST 127.0.0.1/charges", "POST", "http://127.0.0.1:41234/charges", true)]
     [InlineData("HTTP GET localhost", "GET", "http://localhost:81/", true)]
+    [InlineData("HTTP *", "GET", "http://localhost:81/warmup", true)]
+    [InlineData("HTTP *", "DELETE", "https://search.internal/index/7", true)]
     public void MatchesRequest_ByMethodHostAndTemplatedPath(string label, string method, string url, bool expected)
     {
         Assert.Equal(expected, SpanPattern.Parse(label).MatchesRequest(method, new Uri(url)));
@@ -23,6 +25,7 @@ public sealed class SpanPatternTests
     [InlineData("GET /price/{id}", "POST", "/price/7", false)]
     [InlineData("HTTP POST 127.0.0.1/charges", "POST", "/charges", false)]
     [InlineData("Render", "POST", "/charges", false)]
+    [InlineData("HTTP *", "POST", "/charges", false)]
     public void MatchesServerRequest_OnlyARouteLabel(string label, string method, string path, bool expected)
     {
         Assert.Equal(expected, SpanPattern.Parse(label).MatchesServerRequest(method, path));
