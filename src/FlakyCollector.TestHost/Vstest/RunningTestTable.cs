@@ -40,9 +40,9 @@ internal sealed class RunningTestTable : IDisposable
     /// Holds a slot for <paramref name="id"/> with its entry. False where the entry is longer than a
     /// slot or every slot is taken: the caller keeps that one another way.
     /// </summary>
-    public bool TryHold(string id, byte[] entry, int length)
+    public bool TryHold(string id, ArraySegment<byte> entry)
     {
-        if (length > MaxEntry)
+        if (entry.Count > MaxEntry)
         {
             return false;
         }
@@ -74,8 +74,8 @@ internal sealed class RunningTestTable : IDisposable
 
             var offset = (long)slot * SlotSize;
             view.Write(offset, 0);
-            view.WriteArray(offset + sizeof(int), entry, 0, length);
-            view.Write(offset, length);
+            view.WriteArray(offset + sizeof(int), entry.Array!, entry.Offset, entry.Count);
+            view.Write(offset, entry.Count);
             slotOf[id] = slot;
             return true;
         }

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text.Json;
-using System.Text;
 
 namespace FlakyCollector.Vstest;
 
@@ -24,7 +23,7 @@ internal sealed class TestHostJournal : IDisposable
     private readonly RunningTestTable running;
     private readonly HashSet<string> inLines = new(StringComparer.Ordinal);
     private readonly object gate = new();
-    private StreamWriter? lines;
+    private FileStream? lines;
 
     private TestHostJournal(string folder)
     {
@@ -52,8 +51,8 @@ internal sealed class TestHostJournal : IDisposable
         json.WriteString("executor", test.ExecutorUri?.OriginalString);
         json.WriteNumber("start", test.StartTime.ToUnixTimeMilliseconds());
         json.WriteNumber("pid", test.ProcessId);
-        var (bytes, length) = buffer.End();
-        if (running.TryHold(test.Id, bytes, length))
+        var entry = buffer.End();
+        if (running.TryHold(test.Id, entry))
         {
             return;
         }
@@ -63,7 +62,7 @@ internal sealed class TestHostJournal : IDisposable
             inLines.Add(test.Id);
         }
 
-        AppendLine(bytes, length);
+        AppendLine(entry);
     }
 
     public void Ended(string id)
@@ -112,7 +111,8 @@ internal sealed class TestHostJournal : IDisposable
         {
             foreach (var entry in RunningTestTable.Read(path))
             {
-                Apply(entry, unfinished, warnings);
+                using var document = JsonDocument.Parse(entry);
+                Apply(document.RootElement, unfinished, warnings);
             }
         }
 
@@ -125,7 +125,8 @@ internal sealed class TestHostJournal : IDisposable
             {
                 try
                 {
-                    Apply(line, unfinished, warnings);
+                    using var document = JsonDocument.Parse(line);
+                    Apply(document.RootElement, unfinished, warnings);
                 }
                 catch (JsonException)
                 {
@@ -153,13 +154,8 @@ internal sealed class TestHostJournal : IDisposable
         return method > 0 ? withoutArguments[..method] : withoutArguments;
     }
 
-    private static void Apply(string line, Dictionary<string, StartedTest> unfinished, List<string> warnings) =>
-        Apply(Encoding.UTF8.GetBytes(line), unfinished, warnings);
-
-    private static void Apply(byte[] entry, Dictionary<string, StartedTest> unfinished, List<string> warnings)
+    private static void Apply(JsonElement root, Dictionary<string, StartedTest> unfinished, List<string> warnings)
     {
-        using var document = JsonDocument.Parse(entry);
-        var root = document.RootElement;
         switch (root.GetProperty("event").GetString())
         {
             case "start":
@@ -187,19 +183,17 @@ internal sealed class TestHostJournal : IDisposable
     {
         var buffer = entryBuffer ??= new EntryBuffer();
         write(buffer.Begin());
-        var (bytes, length) = buffer.End();
-        AppendLine(bytes, length);
+        AppendLine(buffer.End());
     }
 
-    private void AppendLine(byte[] bytes, int length)
+    private void AppendLine(ArraySegment<byte> entry)
     {
-        var line = Encoding.UTF8.GetString(bytes, 0, length);
         lock (gate)
         {
-            // Flushed to the operating system at once: a process that crashes next loses nothing.
-            lines ??= new StreamWriter(new FileStream(linesPath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete), new UTF8Encoding(false));
-            lines.WriteLine(line);
-            lines.Flush();
+            // Unbuffered: each line reaches the operating system at once, so a process that crashes next loses nothing.
+            lines ??= new FileStream(linesPath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+            lines.Write(entry);
+            lines.Write("\n"u8);
         }
     }
 
@@ -219,11 +213,13 @@ internal sealed class TestHostJournal : IDisposable
             return writer;
         }
 
-        public (byte[] Bytes, int Length) End()
+        /// <summary>The object written since <see cref="Begin"/>, in the buffer (valid until the next Begin).</summary>
+        public ArraySegment<byte> End()
         {
             writer.WriteEndObject();
             writer.Flush();
-            return (System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes.WrittenMemory, out var segment) ? segment.Array! : bytes.WrittenSpan.ToArray(), bytes.WrittenCount);
+            System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes.WrittenMemory, out var entry);
+            return entry;
         }
     }
 }
