@@ -170,10 +170,10 @@ internal sealed class ExportQueue<TItem> : IDisposable
 
             var bytes = 0L;
             while (batch.Count < options.MaxBatch && queue.TryPeek(out var next)
-                && (batch.Count == 0 || bytes + size(next.Item) <= options.MaxBatchBytes))
+                && size(next.Item) is var itemBytes && (batch.Count == 0 || bytes + itemBytes <= options.MaxBatchBytes))
             {
                 batch.Add(queue.Dequeue());
-                bytes += size(next.Item);
+                bytes += itemBytes;
             }
 
             queuedBytes -= bytes;
