@@ -78,11 +78,6 @@ internal sealed class SpanPattern
             return false;
         }
 
-        if (IsAnyHttpCall)
-        {
-            return activity.Kind == ActivityKind.Client;
-        }
-
         if (IsHttpClient)
         {
             return Uri.TryCreate(activity.GetTagItem("url.full") as string, UriKind.Absolute, out var url) && MatchesRequest(method, url);
@@ -102,7 +97,7 @@ internal sealed class SpanPattern
 
     /// <summary>Whether a request an application receives is this server span (its route label).</summary>
     public bool MatchesServerRequest(string method, string path) =>
-        Method is not null && !IsHttpClient && !IsAnyHttpCall
+        Method is not null && !IsHttpClient
         && string.Equals(method, Method, StringComparison.OrdinalIgnoreCase)
         && PathMatches(path);
 
