@@ -23,6 +23,8 @@ internal static partial class SetupFailures
             || XunitFixture().IsMatch(message)
             || MSTestInitialization().IsMatch(message)));
 
+    private const string LabelPrefix = "setup ";
+
     /// <summary>
     /// The dependency failure a setup failure's text names, labelled by the setup that met it, e.g.
     /// <c>setup SearchIndexFixture: HTTP 503</c>; null when the text names none (an assertion, a
@@ -36,8 +38,14 @@ internal static partial class SetupFailures
         }
 
         var what = DependencyFailureIn(message);
-        return what is null ? null : $"setup {SetupName(execution, message)}: {what}";
+        return what is null ? null : $"{LabelPrefix}{SetupName(execution, message)}: {what}";
     }
+
+    /// <summary>What a <see cref="DependencyFailureLabel"/> says the setup met (<c>HTTP 503</c>, <c>connection refused</c>); null for any other label.</summary>
+    public static string? DependencyFailureOf(string label) =>
+        label.StartsWith(LabelPrefix, StringComparison.Ordinal) && label.IndexOf(": ", LabelPrefix.Length, StringComparison.Ordinal) is > 0 and var colon
+            ? label[(colon + 2)..]
+            : null;
 
     internal static string? DependencyFailureIn(string message)
     {

@@ -114,7 +114,7 @@ public static class ReproPlanner
                 : condition with { Impossible = $"the app's request {span} failed without an HTTP status; only a status can be made its answer" };
         }
 
-        if (SetupFailure(span) is { } failure)
+        if (SetupFailures.DependencyFailureOf(span) is { } failure)
         {
             // Read from a failed set-up's text (no span showed the call): every HTTP call the set-up of the
             // tests' class makes fails so, none in the tests themselves.
@@ -139,12 +139,6 @@ public static class ReproPlanner
             ? condition with { Impossible = "the call timed out in failing runs; a timeout is the client's own setting, which repro cannot know" }
             : condition with { Injection = Injection(tests, "refuse-connection", span) };
     }
-
-    // The label of a set-up's failure read from its text: "setup Ns.Class.Init: HTTP 503" -> "HTTP 503".
-    private static string? SetupFailure(string span) =>
-        span.StartsWith("setup ", StringComparison.Ordinal) && span.IndexOf(": ", StringComparison.Ordinal) is > 6 and var colon
-            ? span[(colon + 2)..]
-            : null;
 
     // A server span's label: METHOD /route.
     private static bool IsRoute(string span) =>
