@@ -18,6 +18,11 @@ internal static class ReproConsoleWriter
                 output.WriteLine($"  failed:       {result.With} with the condition, {result.Without} without (traced: {result.TracedFailureRate:P0}); same failure: {(result.SameFailure ? "yes" : "no")}");
             }
 
+            if (result.InSuite)
+            {
+                output.WriteLine($"  ran:          among the whole suite, as traced (alone it failed {result.Alone} without the condition)");
+            }
+
             output.WriteLine($"  why:          {result.Reason}");
             if (result.Cluster.Count > 0)
             {

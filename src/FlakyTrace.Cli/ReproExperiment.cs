@@ -9,6 +9,10 @@ namespace FlakyTrace.Cli;
 /// One experiment: the tests under repro run <c>runs</c> times with the condition and as many
 /// times without, alternating so that both sides meet the same machine load, each run traced into
 /// a folder of its own. The run settings file with the condition stays, for the developer to keep.
+/// A test that, run alone, fails without the condition far more often than in the traces (a cold
+/// process: the tests that ran before it in the suite warmed what it uses) is not the test the traces
+/// saw; where the condition is injected into the test, the experiment runs again with both sides
+/// running the whole suite, as traced, the condition on the tests under repro only.
 /// </summary>
 internal sealed class ReproExperiment(ReproSession session, ReproCondition condition, IReadOnlyList<TestSummary> members, string directory)
 {
@@ -16,25 +20,58 @@ internal sealed class ReproExperiment(ReproSession session, ReproCondition condi
     {
         if (condition.Impossible is not null)
         {
-            return [.. members.Select(m => Result(m, new ReproTally(m.Name), new ReproTally(m.Name), ReproEffect.TookEffect, ""))];
+            return [.. members.Select(m => Result(m, new ReproTally(m.Name), new ReproTally(m.Name), ReproEffect.TookEffect, "", alone: null))];
         }
 
         Directory.CreateDirectory(directory);
-        var withSettings = Path.Combine(directory, "with.runsettings");
-        var withoutSettings = Path.Combine(directory, "without.runsettings");
+        if (RunBothSides(runs, inSuite: condition.WholeSuite, error) is not { } first)
+        {
+            return null;
+        }
+
+        if (!InSuiteWhenAloneIsNoBaseline(condition, members.Select(m => (first.Without[m.Name].Counts, (double?)m.FailureRate))))
+        {
+            return [.. members.Select(m => Result(m, first.With[m.Name], first.Without[m.Name], first.Effect(m.Name), first.Command, alone: null))];
+        }
+
+        error.WriteLine($"flakytrace: alone, without the condition, it failed far more often than in the traced runs ({string.Join(", ", members.Select(m => $"{first.Without[m.Name].Counts} against {m.FailureRate:P0}"))}): "
+            + "running the experiment again among the whole suite, as traced, the condition on the tests under repro only");
+        if (RunBothSides(runs, inSuite: true, error) is not { } suite)
+        {
+            return null;
+        }
+
+        return [.. members.Select(m => Result(m, suite.With[m.Name], suite.Without[m.Name], suite.Effect(m.Name), suite.Command, alone: first.Without[m.Name].Counts))];
+    }
+
+    /// <summary>
+    /// Whether to run the experiment again in the whole suite: some test under repro, run alone, failed
+    /// without the condition far more often than in the traces, and the condition is injected into the
+    /// test itself. Order and contention are not: their runs without are the test alone by design.
+    /// </summary>
+    internal static bool InSuiteWhenAloneIsNoBaseline(ReproCondition condition, IEnumerable<(ReproCounts Without, double? TracedFailureRate)> alone) =>
+        condition is { Injection: not null, WholeSuite: false, Serial: false, Companions.Count: 0 }
+        && alone.Any(a => ReproVerdictRule.BaselineAboveTraced(a.Without, a.TracedFailureRate));
+
+    private BothSides? RunBothSides(int runs, bool inSuite, TextWriter error)
+    {
+        var prefix = inSuite && !condition.WholeSuite ? "suite-" : "";
+        var withSettings = Path.Combine(directory, $"{prefix}with.runsettings");
+        var withoutSettings = Path.Combine(directory, $"{prefix}without.runsettings");
         ReproRunSettings.Write(withSettings, session.UserSettings, condition.Injection, condition.Serial);
         ReproRunSettings.Write(withoutSettings, session.UserSettings, null);
-        IReadOnlyList<string>? withTests = condition.WholeSuite ? null : [.. condition.Tests, .. condition.Companions];
+        IReadOnlyList<string>? withTests = inSuite ? null : [.. condition.Tests, .. condition.Companions];
+        IReadOnlyList<string>? withoutTests = inSuite && !condition.WholeSuite ? null : condition.Tests;
         var with = members.ToDictionary(m => m.Name, m => new ReproTally(m.Name));
         var without = members.ToDictionary(m => m.Name, m => new ReproTally(m.Name));
         var effect = new List<ReproRun>();
         var watch = Stopwatch.StartNew();
         for (var i = 1; i <= runs; i++)
         {
-            foreach (var (side, settings, tests, tallies) in new[] { ("with", withSettings, withTests, with), ("without", withoutSettings, condition.Tests, without) })
+            foreach (var (side, settings, tests, tallies) in new[] { ("with", withSettings, withTests, with), ("without", withoutSettings, withoutTests, without) })
             {
-                var folder = Path.Combine(directory, $"{side}-{i}");
-                if (session.RunOnce(folder, settings, tests, $"{side} {i}/{runs}", error) is not { } run)
+                var folder = Path.Combine(directory, $"{prefix}{side}-{i}");
+                if (session.RunOnce(folder, settings, tests, $"{prefix}{side} {i}/{runs}", error) is not { } run)
                 {
                     return null;
                 }
@@ -52,7 +89,7 @@ internal sealed class ReproExperiment(ReproSession session, ReproCondition condi
         }
 
         error.WriteLine($"flakytrace: {runs * 2} runs in {watch.Elapsed.TotalSeconds:0} s; kept in {directory}");
-        return [.. members.Select(m => Result(m, with[m.Name], without[m.Name], Effect(effect, m.Name), session.CommandLine(withSettings, withTests)))];
+        return new BothSides(with, without, test => Effect(effect, test), session.CommandLine(withSettings, withTests));
     }
 
     private ReproEffect Effect(List<ReproRun> runs, string test) => condition.Kind switch
@@ -64,10 +101,10 @@ internal sealed class ReproExperiment(ReproSession session, ReproCondition condi
         _ => ReproEffect.TookEffect,
     };
 
-    private ReproResult Result(TestSummary member, ReproTally with, ReproTally without, ReproEffect effect, string command)
+    private ReproResult Result(TestSummary member, ReproTally with, ReproTally without, ReproEffect effect, string command, ReproCounts? alone)
     {
         var sameFailure = with.SameFailureAs(member.TopError);
-        var (verdict, reason) = ReproVerdictRule.Decide(with.Counts, without.Counts, sameFailure, effect, condition.Impossible, member.FailureRate);
+        var (verdict, reason) = ReproVerdictRule.Decide(with.Counts, without.Counts, sameFailure, effect, condition.Impossible, member.FailureRate, inSuite: alone is not null);
         return new ReproResult
         {
             Name = member.Name,
@@ -79,7 +116,12 @@ internal sealed class ReproExperiment(ReproSession session, ReproCondition condi
             SameFailure = sameFailure,
             Repro = command,
             TracedFailureRate = member.FailureRate,
+            InSuite = alone is not null,
+            Alone = alone,
             Cluster = [.. condition.Tests.Where(t => t != member.Name)],
         };
     }
+
+    /// <summary>The tallies of one run of both sides, per test under repro, and the command that reproduces the side with the condition.</summary>
+    private sealed record BothSides(Dictionary<string, ReproTally> With, Dictionary<string, ReproTally> Without, Func<string, ReproEffect> Effect, string Command);
 }

@@ -5,7 +5,8 @@ namespace FlakyCollector.Analysis.Repro;
 /// <summary>
 /// The JSON of <c>flakytrace repro --format json</c>: a list of objects with <c>name</c>, <c>cause</c>,
 /// <c>verdict</c>, <c>with</c> and <c>without</c> (<c>{"runs": N, "failed": K}</c>), <c>sameFailure</c>,
-/// <c>repro</c>, and besides them <c>reason</c>, <c>tracedFailureRate</c> and <c>cluster</c>.
+/// <c>repro</c>, and besides them <c>reason</c>, <c>tracedFailureRate</c>, <c>inSuite</c> (both sides ran the whole suite),
+/// <c>aloneWithout</c> (then: the runs without the condition of the tests alone) and <c>cluster</c>.
 /// <c>analyze --repro</c> and <c>report --repro</c> read it back.
 /// </summary>
 public static class ReproJson
@@ -26,6 +27,12 @@ public static class ReproJson
             json.WriteBoolean("sameFailure", result.SameFailure);
             json.WriteString("repro", result.Repro);
             json.WriteNumber("tracedFailureRate", Math.Round(result.TracedFailureRate, 4));
+            json.WriteBoolean("inSuite", result.InSuite);
+            if (result.Alone is { } alone)
+            {
+                Counts(json, "aloneWithout", alone);
+            }
+
             json.WriteStartArray("cluster");
             foreach (var member in result.Cluster)
             {
@@ -74,6 +81,8 @@ public static class ReproJson
         SameFailure = item.TryGetProperty("sameFailure", out var same) && same.GetBoolean(),
         Repro = item.TryGetProperty("repro", out var repro) ? repro.GetString() ?? "" : "",
         TracedFailureRate = item.TryGetProperty("tracedFailureRate", out var rate) ? rate.GetDouble() : 0,
+        InSuite = item.TryGetProperty("inSuite", out var inSuite) && inSuite.GetBoolean(),
+        Alone = item.TryGetProperty("aloneWithout", out var alone) ? Counts(alone) : null,
         Cluster = item.TryGetProperty("cluster", out var cluster) ? [.. cluster.EnumerateArray().Select(m => m.GetString() ?? "")] : [],
     };
 

@@ -27,6 +27,15 @@ public sealed record ReproResult
     /// <summary>The failure rate in the traced runs.</summary>
     public double TracedFailureRate { get; init; }
 
+    /// <summary>
+    /// Both sides ran the whole suite, with the condition on the tests under repro only: run alone,
+    /// the test failed without the condition far more often than in the traces (<see cref="Alone"/>).
+    /// </summary>
+    public bool InSuite { get; init; }
+
+    /// <summary>Where the experiment moved into the suite: the runs without the condition of the tests run alone, which were no baseline.</summary>
+    public ReproCounts? Alone { get; init; }
+
     /// <summary>The other tests reproduced in the same experiment (a cluster's members).</summary>
     public IReadOnlyList<string> Cluster { get; init; } = [];
 

@@ -20,9 +20,18 @@ public static class ReproVerdictRule
 
     public const double Alpha = 0.05;
 
+    /// <summary>
+    /// Whether the test failed without the condition far more often than in the traced runs (an exact
+    /// binomial test against the traced rate): run so, it is not the test the traces saw.
+    /// </summary>
+    public static bool BaselineAboveTraced(ReproCounts without, double? tracedFailureRate) =>
+        tracedFailureRate is { } traced && traced < 1 && without.Runs > 0
+        && BinomialTest.UpperTail(without.Failed, without.Runs, traced) <= Alpha;
+
     /// <param name="tracedFailureRate">The test's failure rate in the traced runs; null where unknown.</param>
+    /// <param name="inSuite">Both sides ran the whole suite, as the traces did, rather than the tests under repro alone.</param>
     public static (ReproVerdict Verdict, string Reason) Decide(ReproCounts with, ReproCounts without, bool sameFailure, ReproEffect effect, string? impossible,
-        double? tracedFailureRate = null)
+        double? tracedFailureRate = null, bool inSuite = false)
     {
         if (impossible is not null)
         {
@@ -47,12 +56,14 @@ public static class ReproVerdictRule
         // A test that fails without the condition far more often than the traces saw it fail is not,
         // run this way, the test they saw (a cold process, the tests around it missing): the runs
         // without are no baseline, and the condition cannot be told apart from the way it was run.
-        if (tracedFailureRate is { } traced && traced < 1
-            && BinomialTest.UpperTail(without.Failed, without.Runs, traced) <= Alpha)
+        if (BaselineAboveTraced(without, tracedFailureRate))
         {
-            return (ReproVerdict.Inconclusive,
-                $"without the condition it fails in {without} runs, far more than the {(traced * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture)}% of the traced runs: "
-                + "run this way it is not the test the traces saw (a cold process, or the tests that ran around it missing), so the runs without are no baseline");
+            var traced = (tracedFailureRate!.Value * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
+            return (ReproVerdict.Inconclusive, inSuite
+                ? $"without the condition it fails in {without} runs of the whole suite, far more than the {traced}% of the traced runs: "
+                    + "this machine or this code is not what the traces saw, so the runs without are no baseline"
+                : $"without the condition it fails in {without} runs, far more than the {traced}% of the traced runs: "
+                    + "run this way it is not the test the traces saw (a cold process, or the tests that ran around it missing), so the runs without are no baseline");
         }
 
         var p = FisherExactTest.GreaterPValue(with.Failed, with.Runs - with.Failed, without.Failed, without.Runs - without.Failed);

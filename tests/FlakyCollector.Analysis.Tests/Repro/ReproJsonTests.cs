@@ -19,6 +19,8 @@ public sealed class ReproJsonTests
             SameFailure = true,
             Repro = "dotnet test --settings with.runsettings",
             TracedFailureRate = 0.4167,
+            InSuite = true,
+            Alone = new(10, 9),
             Cluster = ["Ns.C.N"],
         };
         using var buffer = new MemoryStream();
@@ -29,6 +31,8 @@ public sealed class ReproJsonTests
 
         Assert.Contains("\"verdict\": \"not confirmed\"", text);
         Assert.Contains("\"with\": {", text);
+        Assert.Contains("\"inSuite\": true", text);
+        Assert.Contains("\"aloneWithout\": {", text);
         Assert.Equal(result with { Cluster = read.Cluster }, read);
         Assert.Equal(["Ns.C.N"], read.Cluster);
     }

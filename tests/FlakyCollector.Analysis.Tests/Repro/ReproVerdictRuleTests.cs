@@ -54,6 +54,28 @@ public sealed class ReproVerdictRuleTests
     }
 
     [Fact]
+    public void Decide_FailsInTheWholeSuiteFarMoreThanInTheTraces_SaysTheSuiteRanAsTraced()
+    {
+        var (verdict, reason) = ReproVerdictRule.Decide(new(10, 10), new(10, 9), true, ReproEffect.TookEffect, null, tracedFailureRate: 0.38, inSuite: true);
+
+        Assert.Equal(ReproVerdict.Inconclusive, verdict);
+        Assert.Contains("of the whole suite", reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("cold process", reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(10, 9, 0.38, true)]
+    [InlineData(10, 4, 0.33, false)]
+    [InlineData(10, 2, 0.0, true)]
+    [InlineData(10, 10, 1.0, false)]
+    [InlineData(0, 0, 0.1, false)]
+    public void BaselineAboveTraced_OnlyWhenFailingAloneIsFarBeyondTheTracedRate(int runs, int failed, double traced, bool expected)
+    {
+        Assert.Equal(expected, ReproVerdictRule.BaselineAboveTraced(new(runs, failed), traced));
+        Assert.False(ReproVerdictRule.BaselineAboveTraced(new(runs, failed), null));
+    }
+
+    [Fact]
     public void Decide_FailsWithoutAboutAsOftenAsInTheTraces_TheBaselineHolds()
     {
         Assert.Equal(ReproVerdict.Confirmed, ReproVerdictRule.Decide(new(10, 10), new(10, 5), true, ReproEffect.TookEffect, null, tracedFailureRate: 0.41).Verdict);
