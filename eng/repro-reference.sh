@@ -97,6 +97,8 @@ for r in results:
     traced = "" if traced is None else f"{traced:.0%}"
     cause = r["cause"].split(":")[0]
     same = "" if r.get("sameFailure", True) else " (other failure)"
-    print(f"| {name.split('.', 1)[1]} | {designed} | {cause} | {w['failed']}/{w['runs']}{same} | {wo['failed']}/{wo['runs']} | {traced} | {r['verdict']} |")
+    alone = r.get("aloneWithout")
+    where = f" (in the suite; alone {alone['failed']}/{alone['runs']})" if r.get("inSuite") and alone else ""
+    print(f"| {name.split('.', 1)[1]} | {designed} | {cause} | {w['failed']}/{w['runs']}{same} | {wo['failed']}/{wo['runs']}{where} | {traced} | {r['verdict']} |")
 print(f"\n{len(results)} tests, repro wall time {sys.argv[3]} s")
 PY
