@@ -233,7 +233,7 @@ internal sealed class ActivityRecorder : IDisposable
         // Only what a test caused: a record outside every test has no trace to join.
         if (live.TryGetValue(current.TraceId, out var test))
         {
-            test.Logs.Add(record);
+            test.AddLog(record);
         }
         else if (StartedInTest(current))
         {

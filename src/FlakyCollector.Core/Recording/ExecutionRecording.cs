@@ -23,7 +23,7 @@ internal static class ExecutionRecording
     {
         var trace = ended.Count > 0 ? ended[^1] : null;
         var previous = ended.Take(Math.Max(0, ended.Count - 1)).ToList();
-        var (logs, droppedLogs) = trace?.Logs.Take() ?? ([], 0);
+        var (logs, droppedLogs) = trace?.TakeLogs() ?? ([], 0);
         var testSpan = trace is null ? null : ActivitySpanConverter.Convert(trace.Activity);
         if (testSpan is not null && fixtureLinks is { Count: > 0 })
         {

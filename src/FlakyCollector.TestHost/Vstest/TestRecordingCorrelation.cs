@@ -51,7 +51,7 @@ internal sealed class TestRecordingCorrelation(int maxChildrenPerTest = Executio
 
                 if (!pending.TryGetValue(key, out var list))
                 {
-                    pending[key] = list = [];
+                    pending[key] = list = new List<RecordedTest>(1);
                 }
 
                 list.Add(trace);
