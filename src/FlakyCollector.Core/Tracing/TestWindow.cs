@@ -44,10 +44,18 @@ internal readonly record struct TestWindow(long Start, long End, string Timing)
             return hook;
         }
 
-        // The framework's own window where it has one; else its duration from the hook's start, which
-        // is when this test began (MSTest's data rows share one window: ended at its end, they would overlap).
-        return TestSpanBuilder.WindowIsTheTests(test)
-            ? new TestWindow(frameworkStart, frameworkEnd, FrameworkTiming)
-            : new TestWindow(hook.Start, hook.Start + duration, FrameworkTiming);
+        if (TestSpanBuilder.WindowIsTheTests(test))
+        {
+            return new TestWindow(frameworkStart, frameworkEnd, FrameworkTiming);
+        }
+
+        // No window of its own (MSTest's data rows share one: ended at its end, rows that ran one after
+        // another would overlap). The framework's duration, placed where it cannot reach into the next
+        // test: a hook that saw more (a failure being built) holds it from its start; a hook that saw
+        // less (the framework's timer also ran around it: creating the instance, the first call's
+        // compiling, on a loaded machine) holds it up to its end.
+        return hook.Duration >= duration
+            ? new TestWindow(hook.Start, hook.Start + duration, FrameworkTiming)
+            : new TestWindow(hook.End - duration, hook.End, FrameworkTiming);
     }
 }

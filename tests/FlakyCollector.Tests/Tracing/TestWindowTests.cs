@@ -117,6 +117,36 @@ public sealed class TestWindowTests
     }
 
     [Fact]
+    public void Of_MSTestRowsSharingOneWindow_ARowTimedLongerThanItsHookSaw_EndsWhereItsHookEnded()
+    {
+        // A loaded run: the first row (400 ms of sleep) timed 537 ms by MSTest, 480 ms by its hook, the
+        // next row's hook starting 13 ms after. From the hook's start the row reached 44 ms into the next.
+        var hookStarts = new[] { 0L, 493L, 566L };
+        var hookMs = new[] { 480L, 71L, 606L };
+        var frameworkMs = new[] { 537, 72, 610 };
+        var windows = hookStarts.Select((start, i) =>
+        {
+            var hookStart = CompletedTests.UnixNano(Start) + (start * 1_000_000L);
+            var payload = CompletedTests.Payload() with
+            {
+                TestSpan = CompletedTests.Payload().TestSpan! with { StartTimeUnixNano = hookStart, EndTimeUnixNano = hookStart + (hookMs[i] * 1_000_000L) },
+            };
+            return TestWindow.Of(CompletedTests.Passed() with
+            {
+                StartTime = Start,
+                EndTime = Start.AddMilliseconds(1200),
+                Duration = TimeSpan.FromMilliseconds(frameworkMs[i]),
+                Payload = payload,
+            });
+        }).ToList();
+
+        Assert.Equal(["framework", "hook", "hook"], windows.Select(w => w.Timing));
+        Assert.Equal(537_000_000, windows[0].Duration);
+        Assert.Equal(CompletedTests.UnixNano(Start) + 480_000_000L, windows[0].End);
+        Assert.True(windows[0].End <= windows[1].Start && windows[1].End <= windows[2].Start, "the rows ran one after another");
+    }
+
+    [Fact]
     public void Of_InstantWindowWithASubMillisecondDuration_TheDuration()
     {
         // xUnit 2 theory rows it cannot serialise: start and end equal, the duration the row's own.
