@@ -198,18 +198,18 @@ internal sealed class ActivityRecorder : IDisposable
             }
 
             var span = ActivitySpanConverter.Convert(activity);
-            var outlivedItsTest = LateWork.StartedInTest(activity) && !live.ContainsKey(activity.TraceId);
             if (Hosting.CapturedTestContext.Detach(activity, span) is { } background)
             {
                 Detached.Add(background);
             }
-            else if (live.TryGetValue(activity.TraceId, out var owner))
+            else if (live.TryGetValue(activity.TraceId, out var owner) && owner.TryAddChild(span, activity))
             {
-                owner.AddChild(span, activity);
+                // Filed with its running (or just ended, not yet taken) test.
             }
-            else if (outlivedItsTest)
+            else if (owner is not null || LateWork.StartedInTest(activity))
             {
-                // Work the test started that ended after the test: still the test's (same trace), marked late.
+                // Work the test started that ended after the test was handed on (or as it was):
+                // still the test's (same trace), marked late.
                 Detached.Add(span with { Attributes = [.. span.Attributes, new(TestActivityNames.LateAttribute, true)] });
             }
             else if (activity.Source.Name != TestActivityNames.TUnitSourceName)
@@ -231,11 +231,11 @@ internal sealed class ActivityRecorder : IDisposable
     private void OnLog(Activity current, Spans.LogRecordData record)
     {
         // Only what a test caused: a record outside every test has no trace to join.
-        if (live.TryGetValue(current.TraceId, out var test))
+        if (live.TryGetValue(current.TraceId, out var test) && test.TryAddLog(record))
         {
-            test.AddLog(record);
+            // Kept with its test's recording.
         }
-        else if (StartedInTest(current))
+        else if (test is not null || StartedInTest(current))
         {
             // Work the test started, logging after the test's recording was taken.
             LateLogs.Add(record);

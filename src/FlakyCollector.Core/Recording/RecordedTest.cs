@@ -16,6 +16,8 @@ internal sealed class RecordedTest
     internal const int MaxExceptions = 8;
 
     private readonly object gate = new();
+    // Set when the recording is taken: what arrives later would be added to a list nobody reads.
+    private bool taken;
     private List<SpanData>? children;
     private List<Activity>? ended;
     private Queue<RecordedException>? exceptions;
@@ -76,44 +78,58 @@ internal sealed class RecordedTest
         }
     }
 
-    /// <summary>A record logged while this test's trace was current; kept within the budget.</summary>
-    internal void AddLog(LogRecordData record)
+    /// <summary>
+    /// A record logged while this test's trace was current; kept within the budget. False when the
+    /// recording was already taken: the caller hands the record on as a late one.
+    /// </summary>
+    internal bool TryAddLog(LogRecordData record)
     {
         lock (gate)
         {
-            logs ??= new(Recording.Logs.LogNames.DefaultMaxRecords, Recording.Logs.LogNames.DefaultMaxBytes);
-        }
+            if (taken)
+            {
+                return false;
+            }
 
-        logs.Add(record);
+            (logs ??= new(Recording.Logs.LogNames.DefaultMaxRecords, Recording.Logs.LogNames.DefaultMaxBytes)).Add(record);
+            return true;
+        }
     }
 
     /// <summary>What was logged while this test's trace was current, and how many records the budget dropped; taken once.</summary>
     internal (IReadOnlyList<LogRecordData> Records, int Dropped) TakeLogs()
     {
-        Logs.LogBudget? taken;
+        Logs.LogBudget? budget;
         lock (gate)
         {
-            taken = logs;
+            taken = true;
+            budget = logs;
         }
 
-        return taken?.Take() ?? ([], 0);
+        return budget?.Take() ?? ([], 0);
     }
 
-    public void AddChild(SpanData span)
+    /// <summary>
+    /// A child, with its activity kept until the test ends for a TestTrace first read after it
+    /// ended. False when the recording was already taken (the child ended as the test was being
+    /// handed on): the caller files it as late work of the test's trace, so it is not lost.
+    /// </summary>
+    public bool TryAddChild(SpanData span, Activity? activity = null)
     {
         lock (gate)
         {
-            (children ??= []).Add(span);
-        }
-    }
+            if (taken)
+            {
+                return false;
+            }
 
-    /// <summary>A child's activity, kept until the test ends, for a TestTrace first read after it ended.</summary>
-    public void AddChild(SpanData span, Activity activity)
-    {
-        lock (gate)
-        {
             (children ??= []).Add(span);
-            (ended ??= []).Add(activity);
+            if (activity is not null)
+            {
+                (ended ??= []).Add(activity);
+            }
+
+            return true;
         }
     }
 
@@ -130,6 +146,7 @@ internal sealed class RecordedTest
     {
         lock (gate)
         {
+            taken = true;
             var copy = children?.ToArray() ?? [];
             children?.Clear();
             ended?.Clear();

@@ -181,6 +181,23 @@ public sealed class ActivityRecorderTests : IDisposable
     }
 
     [Fact]
+    public void Recorder_ChildEndingAfterItsTestsRecordingWasRead_FiledLateNotLost()
+    {
+        // The interleaving of a loaded machine: the child's stop found its test still listed, and the
+        // test's recording was read before the child was added to it.
+        var trace = recorder.StartTest("Reads_Order_1")!;
+        var server = Listened.StartActivity("GET /orders/{id}", ActivityKind.Server)!;
+        Assert.Empty(trace.TakeChildren());
+
+        server.Stop();
+
+        var late = Assert.Single(recorder.Detached.Drain());
+        Assert.Equal((server.SpanId.ToHexString(), trace.Activity.TraceId.ToHexString()), (late.SpanId, late.TraceId));
+        Assert.Contains(late.Attributes, a => a.Key == TestActivityNames.LateAttribute && a.Value is true);
+        Assert.Empty(recorder.FinishTest(trace).TakeChildren());
+    }
+
+    [Fact]
     public void StartTest_ActivityAlreadyCurrent_NewRootTrace()
     {
         Activity.Current = null;

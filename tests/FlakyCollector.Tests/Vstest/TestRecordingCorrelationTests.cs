@@ -121,7 +121,7 @@ public sealed class TestRecordingCorrelationTests
         var trace = Trace("Passed");
         for (var i = 0; i < 5; i++)
         {
-            trace.AddChild(Child(trace, $"child {i}"));
+            trace.TryAddChild(Child(trace, $"child {i}"));
         }
 
         var recording = correlation.Recording([trace], "hook", []);
@@ -136,7 +136,7 @@ public sealed class TestRecordingCorrelationTests
     {
         var correlation = new TestRecordingCorrelation(maxChildrenPerTest: 2);
         var trace = Trace("Passed");
-        trace.AddChild(Child(trace, "child"));
+        trace.TryAddChild(Child(trace, "child"));
 
         var recording = correlation.Recording([trace], "hook", []);
 

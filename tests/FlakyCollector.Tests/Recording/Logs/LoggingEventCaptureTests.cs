@@ -75,6 +75,24 @@ public sealed class LoggingEventCaptureTests : IDisposable
     }
 
     [Fact]
+    public void Log_OnTheTestsOwnTrace_AfterItsRecordingWasRead_TravelsWithTheNextTest()
+    {
+        var logger = loggers.CreateLogger("Shop.Prices");
+        // The interleaving of a loaded machine: the record found its test still listed, and the
+        // test's recording was read before the record was added to it.
+        var first = recorder.StartTest("Logs_Late")!;
+        Assert.Empty(first.TakeLogs().Records);
+
+        logger.LogWarning("Cache refreshed {Sku}", "A-1");
+        var second = recorder.FinishTest(recorder.StartTest("Next")!);
+        var recording = ExecutionRecording.From([second], "collector", []);
+
+        var late = Assert.Single(recording.Logs);
+        Assert.Equal(("Cache refreshed A-1", first.Activity.TraceId.ToHexString()), (late.Body, late.TraceId));
+        Assert.Empty(recorder.FinishTest(first).LateLogs);
+    }
+
+    [Fact]
     public void Log_PastTheBound_KeepsTheFirstAndCountsTheRestOnTheTestSpan()
     {
         var logger = loggers.CreateLogger("Shop.Loop");
