@@ -8,8 +8,9 @@ namespace FlakyCollector.Analysis.Repro;
 /// Turns a cause the analysis named into the experiment that makes it happen on demand, from the
 /// cause's own evidence:
 /// <list type="bullet">
-/// <item><c>timing</c>: the named span is held at its start for the failing runs' median time in it, so that with its own time it
-/// lasts at least as long as there; a call a timeout cut short, twice as long as it lasted before the cut;</item>
+/// <item><c>timing</c>: the named span is held for the failing runs' median time in it, so that with its own time it
+/// lasts at least as long as there; a call a timeout cut short, twice as long as it lasted before the cut. A plain-HTTP call is held
+/// on the wire (a loopback relay), so the caller's deadline cancels it in flight; anything else is held at its start;</item>
 /// <item><c>race</c>: the late work's span is held at its start until the test has ended, so it ends after the test's read;</item>
 /// <item><c>external</c>: the named HTTP call gets the failing runs' most common status from a loopback server, or, where it failed without one, a refused connection;
 /// where it timed out, it is made as slow as in the failing runs (the timing hint of the same span); an app's request (a server span, such as an app

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -10,9 +11,11 @@ namespace FlakyCollector.Repro;
 /// Reaches the outgoing HTTP calls of the test under repro through HttpClient's own diagnostics:
 /// its <c>System.Net.Http.HttpRequestOut.Start</c> event carries the <see cref="HttpRequestMessage"/>
 /// and is written on the caller's path, after the call's activity started and before a connection
-/// is chosen. There the named call is held back (timing, race), or sent to a loopback server that
-/// answers with the failing runs' status, or to a loopback port nobody listens on (external). The
-/// call really fails: the test, HttpClient and the trace all see a real 503 or a refused connection.
+/// is chosen. There the named call is sent through a loopback relay that holds it on the wire
+/// (timing, to a plain-HTTP service), held back at its start (timing over HTTPS, race), or sent to
+/// a loopback server that answers with the failing runs' status, or to a loopback port nobody
+/// listens on (external). The call really fails: the test, HttpClient and the trace all see a real
+/// 503, a refused connection, or a call cancelled in flight by the caller's own deadline.
 /// </summary>
 internal sealed class HttpCallRedirect : IDisposable
 {
@@ -22,6 +25,7 @@ internal sealed class HttpCallRedirect : IDisposable
     private readonly ReproInjector injector;
     private readonly DiagnosticEventSubscription events;
     private readonly LoopbackStatusServer? statusServer;
+    private readonly ConcurrentDictionary<(string Host, int Port), DelayingRelay> relays = new();
     private readonly int refusingPort;
 
     public HttpCallRedirect(ReproInjector injector)
@@ -60,6 +64,12 @@ internal sealed class HttpCallRedirect : IDisposable
                 case ReproAction.RefuseConnection:
                     Redirect(activity, request, url, refusingPort, "connection refused");
                     break;
+                case ReproAction.Delay when url.Scheme == Uri.UriSchemeHttp:
+                    var relay = relays.GetOrAdd((url.Host, url.Port), service => new DelayingRelay(service.Host, service.Port, injector.Plan.By));
+                    request.Headers.ConnectionClose = true;
+                    var whose = injector.IsArmed(activity.TraceId) ? string.Empty : " (fixture)";
+                    Redirect(activity, request, url, relay.Port, $"delay {injector.Plan.By.TotalMilliseconds:0} ms in flight{whose}");
+                    break;
                 default:
                     injector.Hold(activity);
                     break;
@@ -74,8 +84,11 @@ internal sealed class HttpCallRedirect : IDisposable
     public void Dispose()
     {
         events.Dispose();
-
         statusServer?.Dispose();
+        foreach (var relay in relays.Values)
+        {
+            relay.Dispose();
+        }
     }
 
     private static void Redirect(Activity activity, HttpRequestMessage request, Uri url, int port, string what)

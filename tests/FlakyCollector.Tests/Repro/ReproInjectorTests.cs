@@ -102,6 +102,44 @@ public sealed class ReproInjectorTests
     }
 
     [Fact]
+    public async Task Delay_PlainHttpCall_IsSlowOnTheWire_TheCallersDeadlineCancelsItThere()
+    {
+        // A slow service, as the traces showed it: the caller waits asynchronously and its own deadline
+        // cancels the call in flight. Held at its start instead, the call would keep the caller blocked
+        // for the whole delay, and fail later with another text.
+        using var service = new OkService();
+        using var injector = ReproInjector.Start("test=Ns.C.Report\naction=delay\nspan=HTTP GET 127.0.0.1/reports/sales\nby=5s", _ => { });
+        using var client = new HttpClient();
+        var url = new Uri(service.Address, "reports/sales");
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        var waited = Stopwatch.StartNew();
+        var cancelled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => CallAsync(client, "Ns.C.Report", url, HttpMethod.Get, deadline.Token));
+        waited.Stop();
+
+        Assert.True(waited.Elapsed < TimeSpan.FromSeconds(4), $"the caller was held {waited.Elapsed.TotalMilliseconds:0} ms, not cancelled in flight");
+        Assert.Equal(deadline.Token, cancelled.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, await CallAsync(client, "Ns.C.Other", url, HttpMethod.Get));
+    }
+
+    [Fact]
+    public async Task Delay_PlainHttpCall_AnsweredAfterTheDelay()
+    {
+        using var service = new OkService();
+        using var injector = ReproInjector.Start("test=Ns.C.Report\naction=delay\nspan=HTTP GET 127.0.0.1/reports/sales\nby=300ms", _ => { });
+        using var client = new HttpClient();
+        var url = new Uri(service.Address, "reports/sales");
+
+        var waited = Stopwatch.StartNew();
+        var first = await CallAsync(client, "Ns.C.Report", url, HttpMethod.Get);
+        var second = await CallAsync(client, "Ns.C.Report", url, HttpMethod.Get);
+        waited.Stop();
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first, second));
+        Assert.True(waited.Elapsed >= TimeSpan.FromMilliseconds(590), $"two delayed calls took {waited.Elapsed.TotalMilliseconds:0} ms");
+    }
+
+    [Fact]
     public async Task FailWithStatus_TheCallGetsThatStatusFromLoopback()
     {
         using var service = new OkService();
@@ -180,11 +218,11 @@ public sealed class ReproInjectorTests
         }
     }
 
-    private static async Task<HttpStatusCode> CallAsync(HttpClient client, string test, Uri url, HttpMethod? method = null)
+    private static async Task<HttpStatusCode> CallAsync(HttpClient client, string test, Uri url, HttpMethod? method = null, CancellationToken cancellation = default)
     {
         Activity.Current = null;
         using var testActivity = Tests.StartActivity(test);
-        using var response = await client.SendAsync(new HttpRequestMessage(method ?? HttpMethod.Post, url) { Content = method is null ? new StringContent("{}") : null });
+        using var response = await client.SendAsync(new HttpRequestMessage(method ?? HttpMethod.Post, url) { Content = method is null ? new StringContent("{}") : null }, cancellation);
         return response.StatusCode;
     }
 
