@@ -41,14 +41,16 @@ internal static partial class FailureHeadlines
     /// <summary>
     /// The first line that says something. MSTest 4 opens every <c>Assert.Fail</c> with
     /// "Assertion failed." and puts the caller's text on the next line; "Assert.AreEqual failed."
-    /// and blank lines are as empty. Such a line is shown only when nothing follows it.
+    /// and blank lines are as empty. Such a line is shown only when nothing follows it. MSTest's
+    /// "Test method X threw exception:" is dropped: it opens every exception a test throws, and the
+    /// exception (on the same line or the next) is what tells one failure from another.
     /// </summary>
     private static string InformativeLine(string message)
     {
         string? first = null;
         foreach (var raw in message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries))
         {
-            var line = raw.Trim();
+            var line = ThrewException().Replace(raw.Trim(), string.Empty, 1);
             if (line.Length == 0)
             {
                 continue;
@@ -68,4 +70,7 @@ internal static partial class FailureHeadlines
     // "Assertion failed.", "Assert.Fail failed.", "Assert.That failed:", "Test failed." and nothing else on the line.
     [GeneratedRegex(@"^(Assertion|Assert(\.\w+)?|Test)\s+failed\s*[.:!]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GenericLine();
+
+    [GeneratedRegex(@"^Test method \S+ threw exception:\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex ThrewException();
 }

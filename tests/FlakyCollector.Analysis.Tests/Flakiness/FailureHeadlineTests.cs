@@ -17,6 +17,10 @@ public sealed class FailureHeadlineTests
     [InlineData("Assertion failed.", "Assertion failed.")]
     [InlineData("Assert.Equal() Failure: Values differ\nExpected: 200\nActual:   503", "Assert.Equal() Failure: Values differ")]
     [InlineData("service answered 503", "service answered 503")]
+    // MSTest's opening line for any exception a test throws says nothing; the exception does, on the next line or the same one.
+    [InlineData("Test method Shop.Tests.QuoteTests.Loads_Sales_Report threw exception:\r\nSystem.Threading.Tasks.TaskCanceledException: The operation was canceled. ---> System.IO.IOException: closed",
+        "System.Threading.Tasks.TaskCanceledException: The operation was canceled. ---> System.IO.IOException: closed")]
+    [InlineData("Test method Shop.Tests.OrdersTests.Create threw exception: System.TimeoutException: took too long", "System.TimeoutException: took too long")]
     [InlineData("", "")]
     public void Headline_ShowsTheInformativeLine(string message, string line) =>
         Assert.Equal($"Some.Exception: {line}", FailureHeadlines.Headline("Some.Exception", message));
