@@ -126,6 +126,26 @@ public sealed class InProcSessionTests : IDisposable
         Assert.Contains(lines, l => RecordingChannel.SourceOfAfterLastTest(l.Key) == "/bin/Shop.Tests.dll");
     }
 
+    [Fact]
+    public void TestSessionEnd_NoTestEnded_SetUpWorkStillTravelsThroughTheChannel()
+    {
+        // NUnit reports the tests of a class whose one-time set-up failed without running them: no test
+        // case ends, and the set-up's failing call is all there is to see.
+        var session = Session(name => name == SettingNames.EnvRecordingChannel ? channel : null);
+        session.TestSessionStart(new TestSessionStartArgs(new Dictionary<string, object?> { ["TestSources"] = new[] { "/bin/Shop.Tests.dll" } }!) { Configuration = "<Configuration />" });
+        System.Diagnostics.Activity.Current = null;
+        using (var http = new System.Diagnostics.ActivitySource("System.Net.Http"))
+        using (http.StartActivity("POST", System.Diagnostics.ActivityKind.Client))
+        {
+        }
+
+        session.TestSessionEnd(new TestSessionEndArgs());
+
+        var lines = Directory.GetFiles(channel, "*" + RecordingChannel.FileExtension).SelectMany(File.ReadAllLines).Select(RecordingChannel.Parse).ToList();
+        var afterLast = Assert.Single(lines, l => RecordingChannel.SourceOfAfterLastTest(l.Key) == "/bin/Shop.Tests.dll");
+        Assert.Contains(afterLast.Execution.Detached, s => s.Name == "POST");
+    }
+
     private InProcSession Session(Func<string, string?> environment)
     {
         var session = new InProcSession(environment, new FixedClock(Now));

@@ -25,6 +25,9 @@ internal sealed class InProcSession(Func<string, string?> environment, TimeProvi
     private TestCaseRecordings? recordings;
     private TestHostChannel? channel;
     private string? lastSource;
+    // The session's own test assembly: where no test ended (every test of a class whose one-time
+    // set-up failed), the set-up's work still has a source to travel under.
+    private string? sessionSource;
     private FlakyCollector.Repro.ReproInjector? injector;
 
     public InProcSession()
@@ -46,7 +49,8 @@ internal sealed class InProcSession(Func<string, string?> environment, TimeProvi
                 recordings = new TestCaseRecordings(settings);
                 // Only a run that flakytrace repro started carries a plan; without one nothing is injected.
                 injector = FlakyCollector.Repro.ReproInjector.Start(configuration.GetValueOrDefault(FlakyCollector.Repro.ReproSettingNames.Repro), warnings.Enqueue);
-                channel = new TestHostChannel(environment, TestSources(testSessionStartArgs).FirstOrDefault());
+                sessionSource = TestSources(testSessionStartArgs).FirstOrDefault();
+                channel = new TestHostChannel(environment, sessionSource);
             }
         });
     }
@@ -102,10 +106,10 @@ internal sealed class InProcSession(Func<string, string?> environment, TimeProvi
         {
             // Results are the only way to vstest.console, and the last one has gone: what ended after
             // it goes through the channel folder the logger named.
-            if (recordings is not null && channel is { CarriesRecordings: true } && lastSource is not null)
+            if (recordings is not null && channel is { CarriesRecordings: true } && (lastSource ?? sessionSource) is { } source)
             {
                 var execution = new RecordedExecution { ProcessId = Environment.ProcessId, Detached = recordings.WorkAfterLastTest(), Logs = recordings.LateLogs(), Warnings = DrainWarnings() };
-                channel.Write(RecordingChannel.AfterLastTestKey(lastSource), execution);
+                channel.Write(RecordingChannel.AfterLastTestKey(source), execution);
             }
 
             injector?.Dispose();
