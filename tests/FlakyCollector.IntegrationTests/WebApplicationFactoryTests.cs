@@ -47,6 +47,15 @@ public sealed partial class WebApplicationFactoryTests(PackageFeed feed, ITestOu
             var id = $"{match.Groups["class"].Value}-{match.Groups["number"].Value}";
             var trace = run.Spans.Where(s => s.TraceId == test.TraceId).ToList();
             output.WriteLine($"{suite} {id}: {string.Join(", ", trace.Select(s => $"{s.Scope}/{s.Name}"))}");
+            if (!trace.Any(s => s.Scope == "Microsoft.AspNetCore"))
+            {
+                // Where the server span went, if anywhere: another trace, or nowhere in the file.
+                var parents = trace.Where(s => s.Scope == AppSource).Select(s => s.ParentSpanId).ToHashSet();
+                var elsewhere = run.Spans.Where(s => parents.Contains(s.SpanId)).Select(s => $"{s.Scope}/{s.Name} trace {s.TraceId} parent {s.ParentSpanId} {s.StartUnixNano}-{s.EndUnixNano} attributes {string.Join(';', s.Attributes.Select(a => $"{a.Key}={a.Value}"))}");
+                output.WriteLine($"  the server span {string.Join(',', parents)}: {string.Join(" | ", elsewhere.DefaultIfEmpty("in no trace of the file"))}");
+                output.WriteLine($"  the run's own output:\n{run.Process.Output}");
+            }
+
 
             var server = Assert.Single(trace, s => s.Scope == "Microsoft.AspNetCore");
             Assert.Equal((Server, test.SpanId, $"/orders/{id}"), (server.Kind, server.ParentSpanId, server.Attribute("url.path")));
