@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using FlakyCollector.Spans;
 
 namespace FlakyCollector.Recording;
 
@@ -138,9 +139,36 @@ internal sealed class ActivityRecorder : IDisposable
     /// <summary>
     /// Waits, at most <paramref name="bound"/>, for the work that tests started and that was still
     /// running when they ended: such spans belong to their test's trace up to the end of the test
-    /// process, and a run that ends at once would lose the race the analysis looks for.
+    /// process, and a run that ends at once would lose the race the analysis looks for. What is
+    /// still running then is filed as it stands, ending now, marked unfinished (and late): a span
+    /// that never ends is evidence too, and would otherwise be lost. False when there was such work.
     /// </summary>
-    public bool WaitForLateWork(TimeSpan bound) => late.WaitForAll(bound);
+    public bool WaitForLateWork(TimeSpan bound)
+    {
+        if (late.WaitForAll(bound))
+        {
+            return true;
+        }
+
+        var now = ActivitySpanConverter.ToUnixNano(DateTime.UtcNow);
+        foreach (var activity in late.TakeRunning())
+        {
+            try
+            {
+                var span = ActivitySpanConverter.Convert(activity);
+                SpanAttribute[] marks = live.ContainsKey(activity.TraceId)
+                    ? [new(TestActivityNames.UnfinishedAttribute, true)]
+                    : [new(TestActivityNames.LateAttribute, true), new(TestActivityNames.UnfinishedAttribute, true)];
+                Detached.Add(span with { EndTimeUnixNano = Math.Max(now, span.StartTimeUnixNano), Attributes = [.. span.Attributes, .. marks] });
+            }
+            catch (Exception)
+            {
+                // Its owner may still be changing it: that one span is lost, not the run's end.
+            }
+        }
+
+        return false;
+    }
 
     public void Dispose()
     {
@@ -175,6 +203,12 @@ internal sealed class ActivityRecorder : IDisposable
 
     private void OnStopped(Activity activity)
     {
+        if (LateWork.TakenUnfinished(activity))
+        {
+            // Filed unfinished when the run ended without it.
+            return;
+        }
+
         try
         {
             if (IsTestActivity(activity) && live.TryGetValue(activity.TraceId, out var test) && test.Activity == activity)

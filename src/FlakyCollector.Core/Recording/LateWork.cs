@@ -3,30 +3,47 @@ using System.Diagnostics;
 namespace FlakyCollector.Recording;
 
 /// <summary>
-/// Counts the activities started inside a running test that have not stopped yet, so that the end
-/// of a run can wait (boundedly) for the ones that outlive their test.
+/// The activities started inside a running test that have not stopped yet, so that the end of a
+/// run can wait (boundedly) for the ones that outlive their test, and hand over those that never
+/// stop: a request in flight when its app was disposed after the class's last test is never ended
+/// by ASP.NET Core, yet the test caused it.
 /// </summary>
 internal sealed class LateWork
 {
     /// <summary>How long the end of a run waits for work that tests started and that is still running.</summary>
     public static readonly TimeSpan Bound = TimeSpan.FromSeconds(1);
 
-    private const string Marker = "flakytrace.started_in_test";
+    /// <summary>At most this many running activities are kept to hand over; more are only counted.</summary>
+    internal const int MaxTracked = 10_000;
 
-    private readonly object gate = new();
-    private int running;
+    private const string Marker = "flakytrace.started_in_test";
+    private const string TakenMarker = "flakytrace.taken_unfinished";
+
+    // Guarded by itself. Only activities that are running: each leaves it when it stops.
+    private readonly HashSet<Activity> running = new(ReferenceEqualityComparer.Instance);
+    private int untracked;
 
     public void Started(Activity activity)
     {
         activity.SetCustomProperty(Marker, Marker);
-        lock (gate)
+        lock (running)
         {
-            running++;
+            if (running.Count < MaxTracked)
+            {
+                running.Add(activity);
+            }
+            else
+            {
+                untracked++;
+            }
         }
     }
 
     /// <summary>True when <paramref name="activity"/> was started inside a running test.</summary>
     public static bool StartedInTest(Activity activity) => activity.GetCustomProperty(Marker) is not null;
+
+    /// <summary>True when <paramref name="activity"/> was handed over unfinished by <see cref="TakeRunning"/>: its span is already filed.</summary>
+    public static bool TakenUnfinished(Activity activity) => activity.GetCustomProperty(TakenMarker) is not null;
 
     /// <summary>
     /// Counts <paramref name="activity"/> as done. Call it once its span has been filed: a waiter
@@ -34,15 +51,19 @@ internal sealed class LateWork
     /// </summary>
     public void Stopped(Activity activity)
     {
-        if (!StartedInTest(activity))
+        if (!StartedInTest(activity) || TakenUnfinished(activity))
         {
             return;
         }
 
-        lock (gate)
+        lock (running)
         {
-            running--;
-            Monitor.PulseAll(gate);
+            if (!running.Remove(activity) && untracked > 0)
+            {
+                untracked--;
+            }
+
+            Monitor.PulseAll(running);
         }
     }
 
@@ -50,9 +71,9 @@ internal sealed class LateWork
     public bool WaitForAll(TimeSpan bound)
     {
         var deadline = Stopwatch.StartNew();
-        lock (gate)
+        lock (running)
         {
-            while (running > 0)
+            while (running.Count + untracked > 0)
             {
                 var left = bound - deadline.Elapsed;
                 if (left <= TimeSpan.Zero)
@@ -60,10 +81,27 @@ internal sealed class LateWork
                     return false;
                 }
 
-                Monitor.Wait(gate, left);
+                Monitor.Wait(running, left);
             }
         }
 
         return true;
+    }
+
+    /// <summary>Takes the activities still running; when one of them stops later, it is not filed again.</summary>
+    public IReadOnlyList<Activity> TakeRunning()
+    {
+        lock (running)
+        {
+            var taken = running.ToArray();
+            running.Clear();
+            untracked = 0;
+            foreach (var activity in taken)
+            {
+                activity.SetCustomProperty(TakenMarker, TakenMarker);
+            }
+
+            return taken;
+        }
     }
 }

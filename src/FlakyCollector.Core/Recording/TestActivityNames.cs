@@ -34,6 +34,9 @@ internal static class TestActivityNames
     /// <summary>Span attribute of work a test started that ended after the test had ended (a race, for the analysis).</summary>
     public const string LateAttribute = "flakytrace.span.late";
 
+    /// <summary>Span attribute of work a test started that had not ended when the test process finished: its end is when the collector gave up waiting.</summary>
+    public const string UnfinishedAttribute = "flakytrace.span.unfinished";
+
     /// <summary>ActivitySources recorded in every run, besides the ones the user names.</summary>
     public static readonly IReadOnlyList<string> DefaultSources =
         ["System.Net.Http", "Microsoft.AspNetCore", Database.DatabaseNames.SourceName, Database.DatabaseNames.NpgsqlSourceName];

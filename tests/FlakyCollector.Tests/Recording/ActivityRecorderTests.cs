@@ -168,6 +168,27 @@ public sealed class ActivityRecorderTests : IDisposable
     }
 
     [Fact]
+    public void WaitForLateWork_ChildThatNeverStops_FiledUnfinishedAndLate_Once()
+    {
+        // A request in flight when its app was disposed after the class's last test: ASP.NET Core never ends it.
+        var test = StartHookTest(TestKey);
+        var abandoned = Listened.StartActivity("GET /orders/{id}", ActivityKind.Server)!;
+        test.Stop();
+        Assert.Single(recorder.TakeEnded(TestKey, withRetries: false));
+
+        Assert.False(recorder.WaitForLateWork(TimeSpan.FromMilliseconds(50)));
+
+        var unfinished = Assert.Single(recorder.Detached.Drain());
+        Assert.Equal((abandoned.SpanId.ToHexString(), test.TraceId.ToHexString(), test.SpanId.ToHexString()), (unfinished.SpanId, unfinished.TraceId, unfinished.ParentSpanId));
+        Assert.Contains(unfinished.Attributes, a => a.Key == TestActivityNames.LateAttribute && a.Value is true);
+        Assert.Contains(unfinished.Attributes, a => a.Key == TestActivityNames.UnfinishedAttribute && a.Value is true);
+        Assert.True(unfinished.EndTimeUnixNano >= unfinished.StartTimeUnixNano);
+        abandoned.Stop();
+        Assert.Empty(recorder.Detached.Drain());
+        Assert.True(recorder.WaitForLateWork(TimeSpan.Zero));
+    }
+
+    [Fact]
     public void Recorder_ChildEndingAfterTestTaken_Detached()
     {
         var test = StartHookTest(TestKey);
