@@ -41,6 +41,12 @@ internal sealed class TraceAggregator(StringPool strings, TraceReadOptions optio
         }
         else
         {
+            if (span.IsUnfinished)
+            {
+                // Its end is only when the collector stopped waiting: counted late, and not as slow.
+                span.EndNanos = span.StartNanos;
+            }
+
             AddChild(span);
         }
     }

@@ -28,6 +28,7 @@ internal enum AttributeKey
     RuntimeVersion,
     RuntimeDescription,
     SpanLate,
+    SpanUnfinished,
     HttpRoute,
     LinkType,
     DbSystem,

@@ -42,6 +42,7 @@ internal static class AttributeKeys
             : key.SequenceEqual("process.runtime.version"u8) ? AttributeKey.RuntimeVersion : AttributeKey.Unknown,
         24 => key.SequenceEqual("flakytrace.failure.phase"u8) ? AttributeKey.FailurePhase : AttributeKey.Unknown,
         25 => key.SequenceEqual("http.response.status_code"u8) ? AttributeKey.HttpStatusCode : AttributeKey.Unknown,
+        26 => key.SequenceEqual("flakytrace.span.unfinished"u8) ? AttributeKey.SpanUnfinished : AttributeKey.Unknown,
         27 => key.SequenceEqual("vcs.repository.ref.revision"u8) ? AttributeKey.Revision
             : key.SequenceEqual("process.runtime.description"u8) ? AttributeKey.RuntimeDescription : AttributeKey.Unknown,
         _ => AttributeKey.Unknown,

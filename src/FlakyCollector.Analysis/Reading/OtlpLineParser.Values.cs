@@ -129,6 +129,7 @@ internal sealed partial class OtlpLineParser
             case AttributeKey.HttpStatusCode: target.HttpStatusCode = (int)AsLong(); break;
             case AttributeKey.TestSuiteRunStatus: target.IsSuiteRun = true; break;
             case AttributeKey.SpanLate: target.IsLate = AsLong() != 0; break;
+            case AttributeKey.SpanUnfinished: target.IsUnfinished = AsLong() != 0; break;
             case AttributeKey.ExceptionMessage: target.ExceptionMessage = ValueChars().ToString(); break;
             case AttributeKey.ExceptionStackTrace: target.ExceptionStackTrace = ValueChars().ToString(); break;
             case AttributeKey.UrlFull: ApplyUrl(target, ValueChars()); break;

@@ -52,6 +52,12 @@ internal sealed class ParsedSpan
     /// <summary><c>flakytrace.span.late</c>: the collector saw this span end after its test's span.</summary>
     public bool IsLate;
 
+    /// <summary>
+    /// <c>flakytrace.span.unfinished</c>: the span had not ended when its test process finished, and
+    /// its end is when the collector gave up waiting. Its duration is unknown, not long.
+    /// </summary>
+    public bool IsUnfinished;
+
     /// <summary>Traces of the fixtures that served this test (links of type <c>fixture</c>); null when none.</summary>
     public List<UInt128>? FixtureTraceIds;
 
@@ -80,6 +86,6 @@ internal sealed class ParsedSpan
         Commit = ServiceName = HostName = null;
         RuntimeName = RuntimeVersion = RuntimeDescription = null;
         DbSystem = DbOperation = DbCollection = FailurePhase = null;
-        IsLate = false;
+        IsLate = IsUnfinished = false;
     }
 }

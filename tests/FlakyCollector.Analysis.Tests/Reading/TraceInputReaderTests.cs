@@ -61,6 +61,19 @@ public sealed class TraceInputReaderTests
     }
 
     [Fact]
+    public void Read_UnfinishedSpan_CountedLateWithNoDuration()
+    {
+        // The collector filed it when the run ended without it: its end is when it gave up waiting, a second later.
+        using var directory = new SampleDirectory();
+        var unfinished = Child(Trace, "GET /orders/{id}", 1_000) with { Attributes = [new("flakytrace.span.late", true), new("flakytrace.span.unfinished", true)] };
+        var file = directory.File("run.otlp.jsonl", Writer.Line([new("service.name", "t")], [Test(Trace, "A.One"), unfinished]));
+
+        var child = Assert.Single(Assert.Single(TraceInputReader.Read([file]).Executions).Children);
+
+        Assert.Equal((1, 1, 0L, 0L), (child.Count, child.LateSpans, child.TotalNanos, child.MaxNanos));
+    }
+
+    [Fact]
     public void Read_MalformedLines_CountsAndReportsFileAndLine()
     {
         using var directory = new SampleDirectory();
