@@ -19,7 +19,8 @@ namespace FlakyCollector.Analysis.Repro;
 /// <item><c>order</c>: the predecessor runs with the test, in the same process, and the test under repro starts only once the predecessor has ended
 /// (it waits at its start, bounded), whatever order the runner picks; against the test alone;</item>
 /// <item><c>contention</c>: the test runs with the tests that overlapped it or held the resource it waited for, and starts only once as many of them
-/// are running as in the failing runs (it waits at its start, bounded); the whole suite when no particular test did; against the test alone.</item>
+/// are running as in the failing runs (it waits at its start, bounded); one test named at a wait brings the others that held the resource at that
+/// wait, since it may not exhaust the resource alone; the whole suite when no particular test did; against the test alone.</item>
 /// </list>
 /// A cause that names nothing to act on (the test itself slower, no cause) cannot be reproduced, and says why.
 /// </summary>
@@ -74,6 +75,13 @@ public static class ReproPlanner
                 // Run together, the runner picks the order; the test under repro waits at its start for the predecessor to end.
                 return condition with { Companions = [predecessor], Injection = Injection(tests, "start-after-test", predecessor, $"by={PredecessorWaitBoundMs}ms") };
             case CauseKind.Contention when Crowd(hint) is { Count: > 0 } crowd:
+                // One test named at a wait may not exhaust the resource alone: the holders found at the same wait come too.
+                if (!Names(hint, "holders") && Text(hint, "measuredAt") is { } wait
+                    && others?.FirstOrDefault(h => h.Kind == CauseKind.Contention && Names(h, "holders") && Text(h, "measuredAt") == wait) is { } holding)
+                {
+                    (hint, crowd) = (holding, [.. crowd.Concat(Crowd(holding)).Distinct(StringComparer.Ordinal)]);
+                }
+
                 // Run together, the scheduler decides who overlaps; the test under repro waits at its start until as many of them run as in the failing runs.
                 var median = Number(hint, "failingMedianHolders");
                 var needed = median > 0 ? (int)Math.Clamp(Math.Round(median), 1, crowd.Count) : crowd.Count;
@@ -162,6 +170,8 @@ public static class ReproPlanner
         string.Join('\n', tests.Select(t => $"test={t}").Concat([$"action={action}", $"span={span}", .. more]));
 
     private static CauseHint? Strongest(IReadOnlyList<CauseHint> causes) => causes.FirstOrDefault(c => c.Kind != CauseKind.None);
+
+    private static bool Names(CauseHint hint, string name) => hint.Evidence.Any(e => e.Name == name);
 
     private static string? Text(CauseHint hint, string name) => hint.Evidence.FirstOrDefault(e => e.Name == name)?.Value as string;
 

@@ -162,6 +162,25 @@ public sealed class ReproPlannerTests
     }
 
     [Fact]
+    public void Plan_OneTestNamedAtAWait_BringsTheOthersThatHeldTheResourceThere()
+    {
+        // The platform reference suite: Backup ran at Writes_Audit_Entry's wait in 18/20 failing runs, but a pool of two
+        // is exhausted by two holders; alone with Backup, the test failed 0 of 10 times.
+        var backup = new CauseHint(CauseKind.Contention, 5, "Backup ran at the moment of its wait", [new("otherTest", "Ns.Backup"), new("measuredAt", "pool.acquire")]);
+        var pool = new CauseHint(CauseKind.Contention, 4, "a median 2 other tests held db.query", [new("span", "db.query"), new("measuredAt", "pool.acquire"),
+            new("failingMedianHolders", 2.0), new("holders", new List<string> { "Ns.Backup", "Ns.Reporting", "Ns.Export" })]);
+        var elsewhere = pool with { Evidence = [new("span", "db.query"), new("measuredAt", "test"), new("failingMedianHolders", 2.0), new("holders", new List<string> { "Ns.Reporting" })] };
+
+        var condition = ReproPlanner.Plan(["T"], backup, [backup, pool]);
+
+        Assert.Equal(["Ns.Backup", "Ns.Reporting", "Ns.Export"], condition.Companions);
+        Assert.Contains("\ncount=2\n", condition.Injection);
+        Assert.StartsWith("contention: Backup ran", condition.Cause, StringComparison.Ordinal);
+        Assert.Equal(["Ns.Backup"], ReproPlanner.Plan(["T"], backup, [backup, elsewhere]).Companions);
+        Assert.Equal(["Ns.Backup"], ReproPlanner.Plan(["T"], backup).Companions);
+    }
+
+    [Fact]
     public void Plan_NoCause_IsImpossible()
     {
         Assert.NotNull(ReproPlanner.Plan(["T"], CauseHint.None(3, 9)).Impossible);
