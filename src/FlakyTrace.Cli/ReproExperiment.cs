@@ -31,7 +31,7 @@ internal sealed class ReproExperiment(ReproSession session, ReproCondition condi
 
         if (!InSuiteWhenAloneIsNoBaseline(condition, members.Select(m => (first.Without[m.Name].Counts, (double?)m.FailureRate))))
         {
-            return [.. members.Select(m => Result(m, first.With[m.Name], first.Without[m.Name], first.Effect(m.Name), first.Command, alone: null))];
+            return [.. members.Select(m => Result(m, first.With[m.Name], first.Without[m.Name], first.Effect(m.Name), first.Command, alone: null, first.Repeated))];
         }
 
         error.WriteLine($"flakytrace: alone, without the condition, it failed far more often than in the traced runs ({string.Join(", ", members.Select(m => $"{first.Without[m.Name].Counts} against {m.FailureRate:P0}"))}): "
@@ -41,7 +41,7 @@ internal sealed class ReproExperiment(ReproSession session, ReproCondition condi
             return null;
         }
 
-        return [.. members.Select(m => Result(m, suite.With[m.Name], suite.Without[m.Name], suite.Effect(m.Name), suite.Command, alone: first.Without[m.Name].Counts))];
+        return [.. members.Select(m => Result(m, suite.With[m.Name], suite.Without[m.Name], suite.Effect(m.Name), suite.Command, alone: first.Without[m.Name].Counts, suite.Repeated))];
     }
 
     /// <summary>
@@ -65,6 +65,7 @@ internal sealed class ReproExperiment(ReproSession session, ReproCondition condi
         var with = members.ToDictionary(m => m.Name, m => new ReproTally(m.Name));
         var without = members.ToDictionary(m => m.Name, m => new ReproTally(m.Name));
         var effect = new List<ReproRun>();
+        var repeated = 0;
         var watch = Stopwatch.StartNew();
         for (var i = 1; i <= runs; i++)
         {
@@ -74,6 +75,21 @@ internal sealed class ReproExperiment(ReproSession session, ReproCondition condi
                 if (session.RunOnce(folder, settings, tests, $"{prefix}{side} {i}/{runs}", error) is not { } run)
                 {
                     return null;
+                }
+
+                // The runner picks the order: a run with the test under repro before its predecessor (the class's
+                // own order, which the condition cannot change) did not have the condition, and is run again, at
+                // most as many times in all as there are runs.
+                while (side == "with" && !HadOrder(run) && repeated < runs)
+                {
+                    repeated++;
+                    error.WriteLine($"flakytrace: {prefix}with {i}/{runs}: the runner ran the test before {string.Join(", ", condition.Companions)}; running it again");
+                    if (session.RunOnce($"{folder}-again-{repeated}", settings, tests, $"{prefix}with {i}/{runs}, again", error) is not { } again)
+                    {
+                        return null;
+                    }
+
+                    run = again;
                 }
 
                 foreach (var tally in tallies.Values)
@@ -89,8 +105,13 @@ internal sealed class ReproExperiment(ReproSession session, ReproCondition condi
         }
 
         error.WriteLine($"flakytrace: {runs * 2} runs in {watch.Elapsed.TotalSeconds:0} s; kept in {directory}");
-        return new BothSides(with, without, test => Effect(effect, test), session.CommandLine(withSettings, withTests));
+        return new BothSides(with, without, test => Effect(effect, test), session.CommandLine(withSettings, withTests), repeated);
     }
+
+    /// <summary>Whether a run with an order condition had it: each test under repro ran after a predecessor. Any other condition: true.</summary>
+    private bool HadOrder(ReproRun run) =>
+        condition.Kind != CauseKind.Order || condition.Companions.Count == 0
+        || condition.Tests.All(test => run.Final(test) is null || condition.Companions.Any(p => run.RanBefore(p, test)));
 
     private ReproEffect Effect(List<ReproRun> runs, string test) => condition.Kind switch
     {
@@ -101,10 +122,15 @@ internal sealed class ReproExperiment(ReproSession session, ReproCondition condi
         _ => ReproEffect.TookEffect,
     };
 
-    private ReproResult Result(TestSummary member, ReproTally with, ReproTally without, ReproEffect effect, string command, ReproCounts? alone)
+    private ReproResult Result(TestSummary member, ReproTally with, ReproTally without, ReproEffect effect, string command, ReproCounts? alone, int repeated = 0)
     {
         var sameFailure = with.SameFailureAs(member.TopError);
         var (verdict, reason) = ReproVerdictRule.Decide(with.Counts, without.Counts, sameFailure, effect, condition.Impossible, member.FailureRate, inSuite: alone is not null);
+        if (repeated > 0)
+        {
+            reason += $" ({repeated} {(repeated == 1 ? "run" : "runs")} with the condition repeated: the runner had run the test before its predecessor)";
+        }
+
         return new ReproResult
         {
             Name = member.Name,
@@ -123,5 +149,6 @@ internal sealed class ReproExperiment(ReproSession session, ReproCondition condi
     }
 
     /// <summary>The tallies of one run of both sides, per test under repro, and the command that reproduces the side with the condition.</summary>
-    private sealed record BothSides(Dictionary<string, ReproTally> With, Dictionary<string, ReproTally> Without, Func<string, ReproEffect> Effect, string Command);
+    /// <param name="Repeated">Runs with the condition that were run again because the runner ran the test before its predecessor.</param>
+    private sealed record BothSides(Dictionary<string, ReproTally> With, Dictionary<string, ReproTally> Without, Func<string, ReproEffect> Effect, string Command, int Repeated);
 }

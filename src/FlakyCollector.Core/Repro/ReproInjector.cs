@@ -20,6 +20,7 @@ internal sealed class ReproInjector : IDisposable
     private readonly AppAnswerOverride? app;
     private readonly ConcurrentDictionary<ActivityTraceId, ManualResetEventSlim> armed = new();
     private readonly ManualResetEventSlim predecessorEnded = new(false);
+    private volatile bool predecessorStarted;
     private readonly object crowd = new();
     private int amidRunning;
 
@@ -134,13 +135,23 @@ internal sealed class ReproInjector : IDisposable
                     armed[activity.TraceId] = new ManualResetEventSlim(false);
                     if (plan.Action == ReproAction.StartAfterTest && !plan.IsPredecessor(activity.OperationName))
                     {
-                        // The test's own path: it starts once its predecessor is done, as in the failing runs.
-                        predecessorEnded.Wait(plan.By);
+                        // The test's own path: it starts once its predecessor is done, as in the failing runs. A
+                        // predecessor of its own class that has not started is behind it in the class's queue:
+                        // waiting would hold the class until the bound, so the run goes on without the condition
+                        // (repro reads the order the run had, and runs it again).
+                        if (predecessorStarted || !plan.PredecessorInClassOf(activity.OperationName))
+                        {
+                            predecessorEnded.Wait(plan.By);
+                        }
                     }
                     else if (plan.Action == ReproAction.StartAmidTests && !plan.IsAmid(activity.OperationName))
                     {
                         WaitForCrowd();
                     }
+                }
+                else if (plan.IsPredecessor(activity.OperationName))
+                {
+                    predecessorStarted = true;
                 }
                 else if (plan.IsAmid(activity.OperationName))
                 {

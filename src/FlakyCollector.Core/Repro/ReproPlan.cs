@@ -138,6 +138,14 @@ internal sealed record ReproPlan(IReadOnlyList<string> Tests, ReproAction Action
     public bool IsPredecessor(string operationName) => Action == ReproAction.StartAfterTest && Names(Span.Label, operationName);
 
     /// <summary>
+    /// Whether the predecessor of a start-after-test plan is in the class of <paramref name="operationName"/>:
+    /// a class's tests run one after another, so while the test under repro waits, a predecessor
+    /// of its own class that has not started cannot run.
+    /// </summary>
+    public bool PredecessorInClassOf(string operationName) =>
+        Action == ReproAction.StartAfterTest && SuiteOf(operationName) is { } suite && suite == SuiteOf(Span.Label);
+
+    /// <summary>
     /// Whether work outside any test, done for these classes (what a fixture's or class setup's code
     /// serves), is set-up of a test under repro: its failing call is the condition of the whole class.
     /// </summary>

@@ -79,6 +79,45 @@ public sealed class ReproInjectorTests
     }
 
     [Fact]
+    public async Task StartAfterTest_PredecessorOfTheSameClassNotStarted_TheTestGoesOnAtOnce()
+    {
+        // A class's tests run one after another: a predecessor of its own class that has not started is
+        // behind the test under repro, and waiting for it would hold the class until the bound.
+        using var injector = ReproInjector.Start("test=Ns.Pricing.Prices_Kettle\naction=start-after-test\nspan=Ns.Pricing.Applies_Holiday_Discount\nby=20s", _ => { });
+
+        var waited = Stopwatch.StartNew();
+        await Task.Run(() =>
+        {
+            Activity.Current = null;
+            using var test = Tests.StartActivity("Ns.Pricing.Prices_Kettle");
+        });
+        waited.Stop();
+
+        Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), $"the test under repro waited {waited.Elapsed.TotalMilliseconds:0} ms for a predecessor queued behind it");
+    }
+
+    [Fact]
+    public async Task StartAfterTest_PredecessorOfTheSameClassRunning_TheTestWaitsForItsEnd()
+    {
+        using var injector = ReproInjector.Start("test=Ns.Pricing.Prices_Kettle\naction=start-after-test\nspan=Ns.Pricing.Applies_Holiday_Discount\nby=20s", _ => { });
+        Activity.Current = null;
+        var predecessor = Tests.StartActivity("Ns.Pricing.Applies_Holiday_Discount")!;
+        var underRepro = Task.Run(() =>
+        {
+            Activity.Current = null;
+            using var test = Tests.StartActivity("Ns.Pricing.Prices_Kettle");
+            return Stopwatch.GetTimestamp();
+        });
+        await Task.Delay(300);
+        Assert.False(underRepro.IsCompleted, "the test under repro started while its predecessor ran");
+
+        var ended = Stopwatch.GetTimestamp();
+        predecessor.Stop();
+
+        Assert.True(await underRepro >= ended);
+    }
+
+    [Fact]
     public async Task StartAmidTests_TheTestUnderReproStartsOnceEnoughOfThemRun()
     {
         using var injector = ReproInjector.Start("test=Ns.Store.Saves\naction=start-amid-tests\namid=Ns.Export.Exports\namid=Ns.Backup.Verifies\ncount=2\nby=10s", _ => { });
