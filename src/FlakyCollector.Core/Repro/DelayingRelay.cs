@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 
 namespace FlakyCollector.Repro;
@@ -12,65 +11,28 @@ namespace FlakyCollector.Repro;
 /// </summary>
 internal sealed class DelayingRelay : IDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource stopping = new();
     private readonly string host;
     private readonly int port;
     private readonly TimeSpan delay;
+    private readonly LoopbackListener connections;
 
     public DelayingRelay(string host, int port, TimeSpan delay)
     {
         (this.host, this.port, this.delay) = (host, port, delay);
-        listener.Start();
-        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        _ = AcceptAsync();
+        connections = new LoopbackListener(RelayAsync);
     }
 
-    public int Port { get; }
+    public int Port => connections.Port;
 
-    public void Dispose()
+    public void Dispose() => connections.Dispose();
+
+    private async Task RelayAsync(TcpClient caller, CancellationToken stopping)
     {
-        stopping.Cancel();
-        listener.Stop();
-    }
-
-    private async Task AcceptAsync()
-    {
-        while (!stopping.IsCancellationRequested)
-        {
-            TcpClient caller;
-            try
-            {
-                caller = await listener.AcceptTcpClientAsync(stopping.Token).ConfigureAwait(false);
-            }
-            catch (Exception)
-            {
-                return;
-            }
-
-            _ = RelayAsync(caller);
-        }
-    }
-
-    private async Task RelayAsync(TcpClient caller)
-    {
-        using (caller)
-        using (var service = new TcpClient())
-        {
-            try
-            {
-                await Task.Delay(delay, stopping.Token).ConfigureAwait(false);
-                await service.ConnectAsync(host, port, stopping.Token).ConfigureAwait(false);
-                var (callerStream, serviceStream) = (caller.GetStream(), service.GetStream());
-                // The call ends when either side closes: the service after its answer, or a caller that gave up.
-                await Task.WhenAny(
-                    callerStream.CopyToAsync(serviceStream, stopping.Token),
-                    serviceStream.CopyToAsync(callerStream, stopping.Token)).ConfigureAwait(false);
-            }
-            catch (Exception)
-            {
-                // A caller that gave up, a service that went away, or the end of the run: the call just ends.
-            }
-        }
+        using var service = new TcpClient();
+        await Task.Delay(delay, stopping).ConfigureAwait(false);
+        await service.ConnectAsync(host, port, stopping).ConfigureAwait(false);
+        var (callerStream, serviceStream) = (caller.GetStream(), service.GetStream());
+        // The call ends when either side closes: the service after its answer, or a caller that gave up.
+        await Task.WhenAny(callerStream.CopyToAsync(serviceStream, stopping), serviceStream.CopyToAsync(callerStream, stopping)).ConfigureAwait(false);
     }
 }

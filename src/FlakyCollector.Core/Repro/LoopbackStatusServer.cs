@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
@@ -10,9 +9,8 @@ namespace FlakyCollector.Repro;
 /// </summary>
 internal sealed class LoopbackStatusServer : IDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource stopping = new();
     private readonly byte[] response;
+    private readonly LoopbackListener connections;
 
     public LoopbackStatusServer(int status)
     {
@@ -26,66 +24,30 @@ internal sealed class LoopbackStatusServer : IDisposable
             _ => "Injected",
         };
         response = Encoding.ASCII.GetBytes($"HTTP/1.1 {status} {reason}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-        listener.Start();
-        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        _ = Task.Run(AcceptAsync);
+        connections = new LoopbackListener(AnswerAsync);
     }
 
-    public int Port { get; }
+    public int Port => connections.Port;
 
-    public void Dispose()
-    {
-        stopping.Cancel();
-        listener.Stop();
-    }
+    public void Dispose() => connections.Dispose();
 
-    private async Task AcceptAsync()
+    private async Task AnswerAsync(TcpClient client, CancellationToken stopping)
     {
-        while (!stopping.IsCancellationRequested)
-        {
-            try
-            {
-                var client = await listener.AcceptTcpClientAsync(stopping.Token).ConfigureAwait(false);
-                _ = Task.Run(() => AnswerAsync(client));
-            }
-            catch (Exception) when (stopping.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (SocketException)
-            {
-                // One bad connection does not stop the others.
-            }
-        }
-    }
-
-    private async Task AnswerAsync(TcpClient client)
-    {
-        using (client)
-        {
-            try
-            {
-                var stream = client.GetStream();
-                await ReadRequestAsync(stream).ConfigureAwait(false);
-                await stream.WriteAsync(response, stopping.Token).ConfigureAwait(false);
-                client.Client.Shutdown(SocketShutdown.Send);
-            }
-            catch (Exception)
-            {
-                // The client went away; nothing to answer.
-            }
-        }
+        var stream = client.GetStream();
+        await ReadRequestAsync(stream, stopping).ConfigureAwait(false);
+        await stream.WriteAsync(response, stopping).ConfigureAwait(false);
+        client.Client.Shutdown(SocketShutdown.Send);
     }
 
     // Reads the head and a Content-Length body, so that closing never resets a request still being sent.
-    private async Task ReadRequestAsync(NetworkStream stream)
+    private static async Task ReadRequestAsync(NetworkStream stream, CancellationToken stopping)
     {
         var buffer = new byte[8192];
         var head = new StringBuilder();
         int end;
         while ((end = head.ToString().IndexOf("\r\n\r\n", StringComparison.Ordinal)) < 0)
         {
-            var read = await stream.ReadAsync(buffer, stopping.Token).ConfigureAwait(false);
+            var read = await stream.ReadAsync(buffer, stopping).ConfigureAwait(false);
             if (read == 0)
             {
                 return;
@@ -98,7 +60,7 @@ internal sealed class LoopbackStatusServer : IDisposable
         var remaining = ContentLength(text[..end]) - (text.Length - end - 4);
         while (remaining > 0)
         {
-            var read = await stream.ReadAsync(buffer.AsMemory(0, Math.Min(buffer.Length, remaining)), stopping.Token).ConfigureAwait(false);
+            var read = await stream.ReadAsync(buffer.AsMemory(0, Math.Min(buffer.Length, remaining)), stopping).ConfigureAwait(false);
             if (read == 0)
             {
                 return;
