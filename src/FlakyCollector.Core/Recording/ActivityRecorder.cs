@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using FlakyCollector.Spans;
 
 namespace FlakyCollector.Recording;
 
@@ -150,21 +149,9 @@ internal sealed class ActivityRecorder : IDisposable
             return true;
         }
 
-        var now = ActivitySpanConverter.ToUnixNano(DateTime.UtcNow);
-        foreach (var activity in late.TakeRunning())
+        foreach (var span in late.TakeUnfinished(live.ContainsKey))
         {
-            try
-            {
-                var span = ActivitySpanConverter.Convert(activity);
-                SpanAttribute[] marks = live.ContainsKey(activity.TraceId)
-                    ? [new(TestActivityNames.UnfinishedAttribute, true)]
-                    : [new(TestActivityNames.LateAttribute, true), new(TestActivityNames.UnfinishedAttribute, true)];
-                Detached.Add(span with { EndTimeUnixNano = Math.Max(now, span.StartTimeUnixNano), Attributes = [.. span.Attributes, .. marks] });
-            }
-            catch (Exception)
-            {
-                // Its owner may still be changing it: that one span is lost, not the run's end.
-            }
+            Detached.Add(span);
         }
 
         return false;
@@ -269,24 +256,11 @@ internal sealed class ActivityRecorder : IDisposable
         {
             // Kept with its test's recording.
         }
-        else if (test is not null || StartedInTest(current))
+        else if (test is not null || LateWork.StartedInTestOrUnder(current))
         {
             // Work the test started, logging after the test's recording was taken.
             LateLogs.Add(record);
         }
-    }
-
-    private static bool StartedInTest(Activity? activity)
-    {
-        for (; activity is not null; activity = activity.Parent)
-        {
-            if (LateWork.StartedInTest(activity))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static bool IsTestActivity(Activity activity) =>

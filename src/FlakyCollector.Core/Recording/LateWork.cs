@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FlakyCollector.Spans;
 
 namespace FlakyCollector.Recording;
 
@@ -42,7 +43,21 @@ internal sealed class LateWork
     /// <summary>True when <paramref name="activity"/> was started inside a running test.</summary>
     public static bool StartedInTest(Activity activity) => activity.GetCustomProperty(Marker) is not null;
 
-    /// <summary>True when <paramref name="activity"/> was handed over unfinished by <see cref="TakeRunning"/>: its span is already filed.</summary>
+    /// <summary>True when <paramref name="activity"/>, or one of its in-process parents, was started inside a running test.</summary>
+    public static bool StartedInTestOrUnder(Activity? activity)
+    {
+        for (; activity is not null; activity = activity.Parent)
+        {
+            if (StartedInTest(activity))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="activity"/> was handed over unfinished by <see cref="TakeUnfinished"/>: its span is already filed.</summary>
     public static bool TakenUnfinished(Activity activity) => activity.GetCustomProperty(TakenMarker) is not null;
 
     /// <summary>
@@ -88,20 +103,42 @@ internal sealed class LateWork
         return true;
     }
 
-    /// <summary>Takes the activities still running; when one of them stops later, it is not filed again.</summary>
-    public IReadOnlyList<Activity> TakeRunning()
+    /// <summary>
+    /// Takes the activities still running, as spans that end now, marked unfinished, and late where
+    /// their test is no longer running. One that stops later is not filed again.
+    /// </summary>
+    public IReadOnlyList<SpanData> TakeUnfinished(Func<ActivityTraceId, bool> testRunning)
     {
+        Activity[] taken;
         lock (running)
         {
-            var taken = running.ToArray();
+            taken = running.ToArray();
             running.Clear();
             untracked = 0;
             foreach (var activity in taken)
             {
                 activity.SetCustomProperty(TakenMarker, TakenMarker);
             }
-
-            return taken;
         }
+
+        var now = ActivitySpanConverter.ToUnixNano(DateTime.UtcNow);
+        var spans = new List<SpanData>(taken.Length);
+        foreach (var activity in taken)
+        {
+            try
+            {
+                var span = ActivitySpanConverter.Convert(activity);
+                SpanAttribute[] marks = testRunning(activity.TraceId)
+                    ? [new(TestActivityNames.UnfinishedAttribute, true)]
+                    : [new(TestActivityNames.LateAttribute, true), new(TestActivityNames.UnfinishedAttribute, true)];
+                spans.Add(span with { EndTimeUnixNano = Math.Max(now, span.StartTimeUnixNano), Attributes = [.. span.Attributes, .. marks] });
+            }
+            catch (Exception)
+            {
+                // Its owner may still be changing it: that one span is lost, not the run's end.
+            }
+        }
+
+        return spans;
     }
 }
