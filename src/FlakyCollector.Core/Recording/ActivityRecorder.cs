@@ -91,8 +91,17 @@ internal sealed class ActivityRecorder : IDisposable
     /// <summary>Stops a test started by <see cref="StartTest"/> and hands over its trace.</summary>
     public RecordedTest FinishTest(RecordedTest trace)
     {
-        trace.Activity.Stop();
-        live.TryRemove(trace.Activity.TraceId, out _);
+        if (trace.Running is { } activity)
+        {
+            activity.Stop();
+            // Stopped by the listener, unless it was let go while the test ran.
+            if (trace.Running is not null)
+            {
+                trace.Stop(activity);
+            }
+        }
+
+        live.TryRemove(trace.TraceId, out _);
         trace.LateLogs = LateLogs.Drain();
         return trace;
     }
@@ -124,7 +133,7 @@ internal sealed class ActivityRecorder : IDisposable
 
         foreach (var trace in taken)
         {
-            live.TryRemove(trace.Activity.TraceId, out _);
+            live.TryRemove(trace.TraceId, out _);
         }
 
         if (taken.Count > 0)
@@ -198,8 +207,9 @@ internal sealed class ActivityRecorder : IDisposable
 
         try
         {
-            if (IsTestActivity(activity) && live.TryGetValue(activity.TraceId, out var test) && test.Activity == activity)
+            if (IsTestActivity(activity) && live.TryGetValue(activity.TraceId, out var test) && test.Running == activity)
             {
+                test.Stop(activity);
                 if ((activity.GetTagItem(TestActivityNames.KeyTag) ?? activity.GetTagItem(TestActivityNames.TUnitNodeUidTag)) is string key)
                 {
                     lock (endedByKey)

@@ -3,12 +3,14 @@ using FlakyCollector.Spans;
 
 namespace FlakyCollector.Recording;
 
-/// <summary>Turns a stopped <see cref="Activity"/> into SDK-free <see cref="SpanData"/>.</summary>
+/// <summary>Turns a stopped <see cref="Activity"/>, or what was kept of it, into SDK-free <see cref="SpanData"/>.</summary>
 internal static class ActivitySpanConverter
 {
     private static readonly long UnixEpochTicks = DateTime.UnixEpoch.Ticks;
 
-    public static SpanData Convert(Activity activity)
+    public static SpanData Convert(Activity activity) => Convert(StoppedActivity.Of(activity));
+
+    public static SpanData Convert(StoppedActivity activity)
     {
         var start = ToUnixNano(activity.StartTimeUtc);
         var span = new SpanData
@@ -24,7 +26,7 @@ internal static class ActivitySpanConverter
             StatusMessage = activity.Status == ActivityStatusCode.Error ? activity.StatusDescription : null,
             ScopeName = activity.Source.Name,
             ScopeVersion = string.IsNullOrEmpty(activity.Source.Version) ? null : activity.Source.Version,
-            Attributes = ConvertTags(activity.TagObjects),
+            Attributes = ConvertTags(activity.Tags),
             Events = activity.Events.Select(e => new SpanEventData(e.Name, ToUnixNano(e.Timestamp.UtcDateTime), ConvertTags(e.Tags))).ToList(),
             Links = activity.Links.Select(l => new SpanLinkData(l.Context.TraceId.ToHexString(), l.Context.SpanId.ToHexString(), ConvertTags(l.Tags ?? []))).ToList(),
         };

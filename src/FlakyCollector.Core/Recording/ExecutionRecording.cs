@@ -24,7 +24,7 @@ internal static class ExecutionRecording
         var trace = ended.Count > 0 ? ended[^1] : null;
         var previous = ended.Take(Math.Max(0, ended.Count - 1)).ToList();
         var (logs, droppedLogs) = trace?.TakeLogs() ?? ([], 0);
-        var testSpan = trace is null ? null : ActivitySpanConverter.Convert(trace.Activity);
+        var testSpan = trace is null ? null : ActivitySpanConverter.Convert(trace.Stopped);
         if (testSpan is not null && fixtureLinks is { Count: > 0 })
         {
             testSpan = testSpan with { Links = [.. testSpan.Links, .. fixtureLinks] };
@@ -44,7 +44,7 @@ internal static class ExecutionRecording
             Exceptions = trace?.Exceptions ?? [],
             ProcessId = Environment.ProcessId,
             Runtime = Runtime,
-            PreviousAttempts = previous.Select(p => ActivitySpanConverter.Convert(p.Activity)).ToList(),
+            PreviousAttempts = previous.Select(p => ActivitySpanConverter.Convert(p.Stopped)).ToList(),
             Children = previous.SelectMany(p => p.TakeChildren()).Concat(trace?.TakeChildren() ?? []).ToList(),
             Detached = detached,
         }, maxChildren);

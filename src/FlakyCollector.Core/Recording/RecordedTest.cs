@@ -8,7 +8,8 @@ namespace FlakyCollector.Recording;
 /// the work it caused, and the exceptions thrown while it was the current trace. Most tests cause
 /// no span, throw nothing and log nothing, and a framework may run thousands of tests ahead of
 /// the runner's reporting (xUnit under VSTest: 40,000 of 100,000), each waiting as one of these;
-/// so the lists are made when the first item arrives.
+/// so the lists are made when the first item arrives, and once the test's activity has stopped,
+/// only what its span needs is kept (<see cref="StoppedActivity"/>).
 /// </summary>
 internal sealed class RecordedTest
 {
@@ -22,13 +23,29 @@ internal sealed class RecordedTest
     private List<Activity>? ended;
     private Queue<RecordedException>? exceptions;
     private Logs.LogBudget? logs;
+    private Activity? running;
+    private StoppedActivity? stopped;
 
     public RecordedTest(Activity activity)
     {
-        Activity = activity;
+        running = activity;
+        TraceId = activity.TraceId;
     }
 
-    public Activity Activity { get; }
+    public ActivityTraceId TraceId { get; }
+
+    /// <summary>The test's activity while it runs; null once it has stopped.</summary>
+    public Activity? Running => running;
+
+    /// <summary>The test's activity as it stopped; read once it has (an activity still running is read as it stands).</summary>
+    public StoppedActivity Stopped => stopped ?? StoppedActivity.Of(running!);
+
+    /// <summary>Keeps what the span of the test's stopped activity needs, and lets the activity go.</summary>
+    internal void Stop(Activity activity)
+    {
+        stopped = StoppedActivity.Of(activity);
+        running = null;
+    }
 
     /// <summary>Records of earlier tests' traces written after those were taken; handed on with this test's.</summary>
     internal IReadOnlyList<LogRecordData> LateLogs { get; set; } = [];

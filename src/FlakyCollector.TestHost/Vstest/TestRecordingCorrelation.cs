@@ -145,9 +145,9 @@ internal sealed class TestRecordingCorrelation(int maxChildrenPerTest = Executio
         }
 
         var wanted = OutcomeClass(outcome);
-        var reported = traces.FindLastIndex(t => OutcomeClass(t.Activity.GetTagItem(OutcomeTag) as string) is var c && (c == wanted || c == "unknown"));
+        var reported = traces.FindLastIndex(t => OutcomeClass(t.Stopped.Tag(OutcomeTag) as string) is var c && (c == wanted || c == "unknown"));
         reported = reported < 0 ? traces.Count - 1 : reported;
-        var retries = traces.Take(reported).Where(t => OutcomeClass(t.Activity.GetTagItem(OutcomeTag) as string) == "fail").ToList();
+        var retries = traces.Take(reported).Where(t => OutcomeClass(t.Stopped.Tag(OutcomeTag) as string) == "fail").ToList();
         var taken = retries.Append(traces[reported]).ToList();
         traces.RemoveAll(taken.Contains);
         return taken;

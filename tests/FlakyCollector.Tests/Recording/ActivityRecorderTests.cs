@@ -31,7 +31,8 @@ public sealed class ActivityRecorderTests : IDisposable
         test.Stop();
         var trace = Assert.Single(recorder.TakeEnded(TestKey, withRetries: false));
 
-        Assert.Same(test, trace.Activity);
+        Assert.Null(trace.Running);
+        Assert.Equal((test.SpanId, test.Duration), (trace.Stopped.SpanId, trace.Stopped.Duration));
         var child = Assert.Single(trace.TakeChildren());
         Assert.Equal("GET /orders", child.Name);
         Assert.Equal(test.TraceId.ToHexString(), child.TraceId);
@@ -65,8 +66,8 @@ public sealed class ActivityRecorderTests : IDisposable
         var second = StartHookTest(TestKey);
         second.Stop();
 
-        Assert.Same(first, Assert.Single(recorder.TakeEnded(TestKey, withRetries: false)).Activity);
-        Assert.Same(second, Assert.Single(recorder.TakeEnded(TestKey, withRetries: false)).Activity);
+        Assert.Equal(first.SpanId, Assert.Single(recorder.TakeEnded(TestKey, withRetries: false)).Stopped.SpanId);
+        Assert.Equal(second.SpanId, Assert.Single(recorder.TakeEnded(TestKey, withRetries: false)).Stopped.SpanId);
     }
 
     [Fact]
@@ -79,7 +80,7 @@ public sealed class ActivityRecorderTests : IDisposable
 
         var taken = recorder.TakeEnded(TestKey, withRetries: true);
 
-        Assert.Equal([first, second], taken.Select(t => t.Activity));
+        Assert.Equal([first.SpanId, second.SpanId], taken.Select(t => t.Stopped.SpanId));
         Assert.Empty(recorder.TakeEnded(TestKey, withRetries: true));
     }
 
@@ -213,7 +214,7 @@ public sealed class ActivityRecorderTests : IDisposable
         server.Stop();
 
         var late = Assert.Single(recorder.Detached.Drain());
-        Assert.Equal((server.SpanId.ToHexString(), trace.Activity.TraceId.ToHexString()), (late.SpanId, late.TraceId));
+        Assert.Equal((server.SpanId.ToHexString(), trace.TraceId.ToHexString()), (late.SpanId, late.TraceId));
         Assert.Contains(late.Attributes, a => a.Key == TestActivityNames.LateAttribute && a.Value is true);
         Assert.Empty(recorder.FinishTest(trace).TakeChildren());
     }
@@ -227,11 +228,11 @@ public sealed class ActivityRecorderTests : IDisposable
         var trace = recorder.StartTest("Create (1,2,3)");
 
         Assert.NotNull(trace);
-        Assert.Same(trace.Activity, Activity.Current);
-        Assert.Equal("Create (1,2,3)", trace.Activity.DisplayName);
-        Assert.Equal(TestActivityNames.SourceName, trace.Activity.Source.Name);
-        Assert.Equal(default, trace.Activity.ParentSpanId);
-        Assert.NotEqual(leftover.TraceId, trace.Activity.TraceId);
+        Assert.Same(trace.Running, Activity.Current);
+        Assert.Equal("Create (1,2,3)", trace.Running!.DisplayName);
+        Assert.Equal(TestActivityNames.SourceName, trace.Running.Source.Name);
+        Assert.Equal(default, trace.Running.ParentSpanId);
+        Assert.NotEqual(leftover.TraceId, trace.TraceId);
         recorder.FinishTest(trace);
     }
 
@@ -239,6 +240,7 @@ public sealed class ActivityRecorderTests : IDisposable
     public void FinishTest_ChildDuringTest_StoppedTraceWithChild()
     {
         var trace = recorder.StartTest("Create (1,2,3)")!;
+        var activity = trace.Running!;
         using (Listened.StartActivity("SELECT orders"))
         {
         }
@@ -246,11 +248,13 @@ public sealed class ActivityRecorderTests : IDisposable
         var finished = recorder.FinishTest(trace);
 
         Assert.Same(trace, finished);
-        Assert.True(finished.Activity.IsStopped);
+        Assert.True(activity.IsStopped);
+        Assert.Null(finished.Running);
+        Assert.Equal((activity.SpanId, activity.Duration), (finished.Stopped.SpanId, finished.Stopped.Duration));
         Assert.Null(Activity.Current);
         var child = Assert.Single(finished.TakeChildren());
         Assert.Equal("SELECT orders", child.Name);
-        Assert.Equal(trace.Activity.SpanId.ToHexString(), child.ParentSpanId);
+        Assert.Equal(activity.SpanId.ToHexString(), child.ParentSpanId);
         Assert.Empty(recorder.Detached.Drain());
     }
 

@@ -215,5 +215,28 @@ public sealed class ActivitySpanConverterTests : IDisposable
         Assert.Equal(expected, ActivitySpanConverter.ToUnixNano(DateTime.UnixEpoch.AddTicks(ticks)));
     }
 
+    [Fact]
+    public void Convert_WhatWasKeptOfAStoppedActivity_TheSameSpanAsTheActivity_WithoutWhatCameAfterTheStop()
+    {
+        using var parent = Started("parent");
+        var activity = source.StartActivity("Orders.Create", ActivityKind.Server, parent.Context, links: [new ActivityLink(parent.Context, new ActivityTagsCollection { ["kind"] = "fixture" })])!;
+        activity.SetTag("flakytrace.key", "Orders.Create").SetTag("attempt", 2);
+        activity.AddEvent(new ActivityEvent("exception", Start, new ActivityTagsCollection { ["exception.type"] = "TimeoutException" }));
+        activity.SetStatus(ActivityStatusCode.Error, "timed out");
+        activity.Stop();
+
+        var kept = StoppedActivity.Of(activity);
+        activity.SetTag("set after the stop", true);
+
+        var expected = ActivitySpanConverter.Convert(activity);
+        var span = ActivitySpanConverter.Convert(kept);
+        Assert.Equal(expected with { Attributes = [], Events = [], Links = [] }, span with { Attributes = [], Events = [], Links = [] });
+        Assert.Equal(expected.Attributes.Where(a => a.Key != "set after the stop"), span.Attributes);
+        Assert.Equal(expected.Events.Select(e => (e.Name, e.TimeUnixNano, e.Attributes.Single())), span.Events.Select(e => (e.Name, e.TimeUnixNano, e.Attributes.Single())));
+        Assert.Equal(expected.Links.Select(l => (l.TraceId, l.SpanId, l.Attributes.Single())), span.Links.Select(l => (l.TraceId, l.SpanId, l.Attributes.Single())));
+        Assert.Equal((object)2, kept.Tag("attempt"));
+        Assert.Null(kept.Tag("set after the stop"));
+    }
+
     private Activity Started(string name) => source.StartActivity(name) ?? throw new InvalidOperationException("the listener did not sample");
 }

@@ -160,7 +160,7 @@ public sealed class TestRecordingCorrelationTests
 
     private static SpanData Child(RecordedTest trace, string name) => new()
     {
-        TraceId = trace.Activity.TraceId.ToHexString(),
+        TraceId = trace.TraceId.ToHexString(),
         SpanId = ActivitySpanId.CreateRandom().ToHexString(),
         Name = name,
         StartTimeUnixNano = 1,

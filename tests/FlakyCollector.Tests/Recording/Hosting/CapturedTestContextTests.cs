@@ -23,7 +23,8 @@ public sealed class CapturedTestContextTests : IDisposable
     {
         var test = recorder.StartTest("Orders.Tick")!;
         var captured = ExecutionContext.Capture()!;
-        test.Activity.Stop();
+        var activity = test.Running!;
+        activity.Stop();
 
         Activity? tick = null;
         Activity? call = null;
@@ -36,17 +37,17 @@ public sealed class CapturedTestContextTests : IDisposable
         }, null);
         recorder.FinishTest(test);
 
-        Assert.Same(test.Activity, tick!.Parent);
+        Assert.Same(activity, tick!.Parent);
         Assert.Empty(test.TakeChildren());
         var detached = recorder.Detached.Drain();
         var top = Assert.Single(detached, s => s.Name == "Tick");
         var child = Assert.Single(detached, s => s.Name == "GET");
-        Assert.NotEqual(test.Activity.TraceId.ToHexString(), top.TraceId);
+        Assert.NotEqual(test.TraceId.ToHexString(), top.TraceId);
         Assert.Equal(top.TraceId, child.TraceId);
         Assert.Null(top.ParentSpanId);
         Assert.Equal(top.SpanId, child.ParentSpanId);
         var link = Assert.Single(top.Links);
-        Assert.Equal((test.Activity.TraceId.ToHexString(), test.Activity.SpanId.ToHexString()), (link.TraceId, link.SpanId));
+        Assert.Equal((activity.TraceId.ToHexString(), activity.SpanId.ToHexString()), (link.TraceId, link.SpanId));
     }
 
     [Fact]
@@ -54,7 +55,7 @@ public sealed class CapturedTestContextTests : IDisposable
     {
         var test = recorder.StartTest("Orders.Race")!;
         var slow = Source.StartActivity("SlowCall")!;
-        test.Activity.Stop();
+        test.Running!.Stop();
 
         // The slow call's own flow goes on after the test and opens a span under it.
         Activity.Current = slow;
@@ -65,7 +66,7 @@ public sealed class CapturedTestContextTests : IDisposable
 
         var children = test.TakeChildren();
         Assert.Equal(["Retry", "SlowCall"], children.Select(c => c.Name).Order());
-        Assert.All(children, c => Assert.Equal(test.Activity.TraceId.ToHexString(), c.TraceId));
+        Assert.All(children, c => Assert.Equal(test.TraceId.ToHexString(), c.TraceId));
         Assert.Empty(recorder.Detached.Drain());
     }
 }

@@ -26,9 +26,9 @@ public sealed class HostBuildingObserverTests : IDisposable
 
         var seen = await app.GetAsync("/orders/1");
 
-        Assert.Equal(test.Activity.TraceId.ToHexString(), seen.TraceId);
-        Assert.Equal(test.Activity.SpanId.ToHexString(), seen.ParentSpanId);
-        Assert.Same(test.Activity, Activity.Current);
+        Assert.Equal(test.TraceId.ToHexString(), seen.TraceId);
+        Assert.Equal(test.Running!.SpanId.ToHexString(), seen.ParentSpanId);
+        Assert.Same(test.Running, Activity.Current);
         recorder.FinishTest(test);
         var server = Assert.Single(test.TakeChildren());
         Assert.Equal("Microsoft.AspNetCore", server.ScopeName);
@@ -56,7 +56,7 @@ public sealed class HostBuildingObserverTests : IDisposable
         var seen = await app.GetAsync("/context");
 
         Assert.Equal("from the test", seen.CallerAsyncLocal);
-        Assert.Equal(test.Activity.SpanId.ToHexString(), seen.ParentSpanId);
+        Assert.Equal(test.Running!.SpanId.ToHexString(), seen.ParentSpanId);
         recorder.FinishTest(test);
     }
 
@@ -69,7 +69,7 @@ public sealed class HostBuildingObserverTests : IDisposable
 
         Assert.Null(app.HostedService.AtStart);
         Assert.Null(await app.HostedService.InLoop);
-        Assert.Same(test.Activity, Activity.Current);
+        Assert.Same(test.Running, Activity.Current);
         recorder.FinishTest(test);
     }
 
@@ -92,7 +92,7 @@ public sealed class HostBuildingObserverTests : IDisposable
 
         var seen = await app.GetAsync("/orders/1");
 
-        Assert.NotEqual(test.Activity.TraceId.ToHexString(), seen.TraceId);
+        Assert.NotEqual(test.TraceId.ToHexString(), seen.TraceId);
         recorder.FinishTest(test);
     }
 

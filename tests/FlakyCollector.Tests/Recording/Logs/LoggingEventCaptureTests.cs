@@ -88,7 +88,7 @@ public sealed class LoggingEventCaptureTests : IDisposable
         var recording = ExecutionRecording.From([second], "collector", []);
 
         var late = Assert.Single(recording.Logs);
-        Assert.Equal(("Cache refreshed A-1", first.Activity.TraceId.ToHexString()), (late.Body, late.TraceId));
+        Assert.Equal(("Cache refreshed A-1", first.TraceId.ToHexString()), (late.Body, late.TraceId));
         Assert.Empty(recorder.FinishTest(first).LateLogs);
     }
 
