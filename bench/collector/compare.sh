@@ -6,7 +6,7 @@
 #
 # Runs, K times in turn: the untraced suite (a, from AFTER_WORK), BEFORE_WORK's suite with
 # --collect FlakyTrace, AFTER_WORK's suite with --collect FlakyTrace; then prints per
-# configuration the median wall time and the median CPU seconds of testhost and vstest.console,
+# configuration the median wall time, the median CPU seconds and peak memory of testhost and vstest.console,
 # and the CPU each package adds per test over a. Each work directory restores from its own
 # packages folder, so each run uses its own package. See bench/README.md.
 set -euo pipefail
@@ -37,7 +37,7 @@ run() { # label work args...
   local label="$1" work="$2"; shift 2
   NUGET_PACKAGES="$work/packages" python3 "$SCRIPT_DIR/measure.py" run --log "$OUT/$label-$round.log" -- \
     dotnet test "$work/suites/$FRAMEWORK" --no-build -c Release --results-directory "$OUT/results-$label-$round" "$@" \
-    | awk -v l="$label" '{ print l, $1, $5, $6, $4 }' >> "$OUT/runs.txt"
+    | awk -v l="$label" '{ print l, $1, $5, $6, $4, $8, $9 }' >> "$OUT/runs.txt"
   tail -1 "$OUT/runs.txt" >&2
 }
 
@@ -54,14 +54,14 @@ tests = int(sys.argv[2]) or 1
 med = {}
 for label in ("a", "before", "after"):
     mine = [r for r in rows if r[0] == label]
-    med[label] = [statistics.median(float(r[i]) for r in mine) for i in (1, 2, 3)]
+    med[label] = [statistics.median(float(r[i]) for r in mine) for i in (1, 2, 3, 5, 6)]
     bad = [r for r in mine if r[4] != "0"]
     if bad:
         print(f"warning: {len(bad)} run(s) of {label} exited non-zero")
 print(f"{tests} tests, median of {len(rows) // 3} interleaved run(s)")
-print(f"{'':8} {'wall s':>8} {'wall/a':>7} {'host cpu':>9} {'vst cpu':>8} {'added us/test':>14}")
-for label, (wall, host, vst) in med.items():
+print(f"{'':8} {'wall s':>8} {'wall/a':>7} {'host cpu':>9} {'vst cpu':>8} {'added us/test':>14} {'host MB':>8} {'vst MB':>7}")
+for label, (wall, host, vst, host_mb, vst_mb) in med.items():
     added = "" if label == "a" else f"{(host + vst - med['a'][1] - med['a'][2]) / tests * 1e6:.0f}"
-    print(f"{label:8} {wall:8.2f} {wall / med['a'][0]:6.2f}x {host:9.2f} {vst:8.2f} {added:>14}")
+    print(f"{label:8} {wall:8.2f} {wall / med['a'][0]:6.2f}x {host:9.2f} {vst:8.2f} {added:>14} {host_mb:8.0f} {vst_mb:7.0f}")
 PY
 echo "runs and logs: $OUT"
