@@ -70,7 +70,7 @@ internal sealed class StoppedActivity
         return null;
     }
 
-    // Most activities have no events or links: the shared empty array, not a copy each.
+    // Most activities have no events or links, and a test's activity one tag: no list for those.
     private static T[] Copy<T>(IEnumerable<T> items)
     {
         using var enumerator = items.GetEnumerator();
@@ -79,7 +79,13 @@ internal sealed class StoppedActivity
             return [];
         }
 
-        var copy = new List<T> { enumerator.Current };
+        var first = enumerator.Current;
+        if (!enumerator.MoveNext())
+        {
+            return [first];
+        }
+
+        var copy = new List<T> { first, enumerator.Current };
         while (enumerator.MoveNext())
         {
             copy.Add(enumerator.Current);
