@@ -21,7 +21,7 @@ public sealed class RecordedSuiteDetectionTests(ITestOutputHelper output)
     {
         ["RealFlakyXunit"] = 14,
         ["RealFlakyNUnit"] = 13,
-        ["RealFlakyMSTest"] = 12,
+        ["RealFlakyMSTest"] = 13,
         ["RealFlakyXunitV3Mtp"] = 16,
     };
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -10,9 +11,11 @@ namespace RealFlakyMSTest;
 /// <summary>
 /// The app under test: a small shop API on Kestrel in the test process, started once and shared
 /// by every test, with one catalogue and one customer list, as a team's test server often is.
+/// The catalogue's reads and writes have spans of their own, as a real app's database calls do.
 /// </summary>
 public sealed class ShopApp
 {
+    public static readonly ActivitySource CatalogSource = new("Shop.Catalog");
     private static readonly Lazy<Task<ShopApp>> Shared = new(StartAsync);
 
     private readonly ConcurrentDictionary<string, string> products = new()
@@ -47,11 +50,21 @@ public sealed class ShopApp
 
     private void Map(WebApplication app)
     {
-        app.MapGet("/products", () => Results.Ok(products.Keys.Order().ToArray()));
+        app.MapGet("/products", () =>
+        {
+            using var list = CatalogSource.StartActivity("catalog.list");
+            return Results.Ok(products.Keys.Order().ToArray());
+        });
         app.MapGet("/products/{sku}", (string sku) =>
-            products.TryGetValue(sku, out var name) ? Results.Ok(new { sku, name }) : Results.NotFound());
+        {
+            using var read = CatalogSource.StartActivity("catalog.read");
+            read?.SetTag("product.sku", sku);
+            return products.TryGetValue(sku, out var name) ? Results.Ok(new { sku, name }) : Results.NotFound();
+        });
         app.MapDelete("/products/{sku}", (string sku) =>
         {
+            using var remove = CatalogSource.StartActivity("catalog.remove");
+            remove?.SetTag("product.sku", sku);
             products.TryRemove(sku, out _);
             return Results.NoContent();
         });
