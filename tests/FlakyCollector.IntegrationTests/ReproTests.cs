@@ -12,7 +12,8 @@ namespace FlakyCollector.IntegrationTests;
 /// until the analysis names the known cause, then the experiment with the real <c>dotnet test</c>.
 /// With the condition the test must fail every time, with the traced failure; the verdict must be
 /// what the rule says of the counts (the runs without the condition fail at random, so the
-/// verdict itself is not fixed here; its rule is unit-tested).
+/// verdict itself is not fixed here; its rule is unit-tested). An order within one class, whose
+/// tests the runner orders, is taken in turns, so its counts and its runs again are fixed.
 /// </summary>
 [Collection(IntegrationCollection.Name)]
 public sealed class ReproTests(PackageFeed feed)
@@ -99,6 +100,43 @@ public sealed class ReproTests(PackageFeed feed)
         Assert.Equal(ReproVerdictRule.Decide(result.With, result.Without, false, ReproEffect.TookEffect, null, result.TracedFailureRate).Verdict, result.Verdict);
     }
 
+    [Fact]
+    public void Repro_OrderWithinOneClass_RunsAgainWhenTheTestWentFirstAndNeverHoldsTheClass()
+    {
+        // Pricing's two tests take turns at going first (TakeTurns): Prices_Kettle passes in the first traced run, where it goes first,
+        // and fails in the second, after Applies_Holiday_Discount left its discount on.
+        using var sample = SampleProject.Create("ClassOrderSample", feed);
+        var settings = Settings(sample, "ClassOrderSample.*");
+        Assert.Equal("Passed", Kettle(sample.Test(["--settings", settings])).Outcome);
+        Assert.Equal("Failed", Kettle(sample.Test(["--settings", settings])).Outcome);
+        var traces = Path.Combine(sample.Directory, "TestResults");
+        var kept = Path.Combine(sample.Root, "repro-runs");
+
+        var (process, results) = ReproTool.Repro(sample.Root,
+            ["--from", traces, "--test", "Pricing.Prices_Kettle", "--cause", "order=ClassOrderSample.Pricing.Applies_Holiday_Discount", "--runs", "3", "--results-directory", kept],
+            [sample.Directory, "--settings", settings]);
+
+        Assert.True(process.ExitCode == 0, process.Output);
+        var result = Assert.Single(results);
+        // The runs' own account (which ran first, each run's outcome) when the counts are not the designed ones.
+        Assert.True(result.With == new ReproCounts(3, 3), $"with the condition {result.With}: {result.Reason}\n{process.Output}");
+        Assert.Equal(new ReproCounts(3, 0), result.Without);
+        Assert.True(result.SameFailure, result.Reason);
+        Assert.Equal(ReproVerdictRule.Decide(result.With, result.Without, result.SameFailure, ReproEffect.TookEffect, null, result.TracedFailureRate).Verdict, result.Verdict);
+
+        // Each run with the condition went first in its turn: Prices_Kettle ran before its predecessor, and that run was run again.
+        Assert.Contains("(3 runs with the condition repeated: the runner had run the test before its predecessor)", result.Reason, StringComparison.Ordinal);
+        var wentFirst = Directory.EnumerateDirectories(kept, "with-*", SearchOption.AllDirectories).Where(d => !Path.GetFileName(d).Contains("-again-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, wentFirst.Count);
+        foreach (var run in wentFirst)
+        {
+            // It passed: no discount was on yet, so its predecessor, queued behind it in the class, had not run. Waiting for it would have held the class for the 30 s bound.
+            var kettle = Assert.Single(TraceInputReader.Read([run], new TraceReadOptions()).Executions, e => e.Name == "ClassOrderSample.Pricing.Prices_Kettle");
+            Assert.Equal(TestOutcome.Passed, kettle.Outcome);
+            Assert.True(TimeSpan.FromTicks(kettle.DurationNanos / 100) < TimeSpan.FromSeconds(15), $"{run}: Prices_Kettle took {kettle.DurationNanos / 1_000_000} ms");
+        }
+    }
+
     private static void AssertReproduced(ReproResult result, string kind)
     {
         Assert.StartsWith(kind + ":", result.Cause, StringComparison.Ordinal);
@@ -107,6 +145,8 @@ public sealed class ReproTests(PackageFeed feed)
         Assert.True(result.SameFailure, result.Reason);
         Assert.Equal(ReproVerdictRule.Decide(result.With, result.Without, result.SameFailure, ReproEffect.TookEffect, null, result.TracedFailureRate).Verdict, result.Verdict);
     }
+
+    private static TrxResult Kettle(SampleRun run) => Assert.Single(run.TrxResults, r => r.TestName.EndsWith("Prices_Kettle", StringComparison.Ordinal));
 
     private static string ReproSettings(ReproResult result, string option = "--settings")
     {
