@@ -14,6 +14,9 @@ internal sealed class ReproInjector : IDisposable
 {
     private const string TestSource = Recording.TestActivityNames.SourceName;
 
+    // The recorder listens to the tests' own source: what is started on it under a test is that test's span.
+    private static readonly ActivitySource Marks = new(TestSource);
+
     private readonly ReproPlan plan;
     private readonly ActivityListener listener;
     private readonly HttpCallRedirect? http;
@@ -138,10 +141,14 @@ internal sealed class ReproInjector : IDisposable
                         // The test's own path: it starts once its predecessor is done, as in the failing runs. A
                         // predecessor of its own class that has not started is behind it in the class's queue:
                         // waiting would hold the class until the bound, so the run goes on without the condition
-                        // (repro reads the order the run had, and runs it again).
+                        // (repro reads the order the run had from the mark under the test, and runs it again).
                         if (predecessorStarted || !plan.PredecessorInClassOf(activity.OperationName))
                         {
-                            predecessorEnded.Wait(plan.By);
+                            MarkOrder(predecessorEnded.Wait(plan.By) ? null : $"{plan.Span.Label} had not ended within {plan.By.TotalSeconds:0} s");
+                        }
+                        else
+                        {
+                            MarkOrder($"{plan.Span.Label}, of its own class, had not started");
                         }
                     }
                     else if (plan.Action == ReproAction.StartAmidTests && !plan.IsAmid(activity.OperationName))
@@ -173,6 +180,13 @@ internal sealed class ReproInjector : IDisposable
         }
     }
 
+    // The order the test ran in, in its own trace, as a span under it (the test's activity is current in its start callback).
+    private void MarkOrder(string? wentOnBefore)
+    {
+        using var mark = Marks.StartActivity(wentOnBefore is null ? ReproSettingNames.AfterPredecessorSpan : ReproSettingNames.BeforePredecessorSpan);
+        mark?.SetTag(ReproSettingNames.InjectedAttribute, wentOnBefore ?? $"started after {plan.Span.Label} ended");
+    }
+
     // The test under repro starts once enough of the tests it met in the failing runs are running (bounded).
     private void WaitForCrowd()
     {
@@ -188,7 +202,8 @@ internal sealed class ReproInjector : IDisposable
 
     private void OnStopped(Activity activity)
     {
-        if (activity.Source.Name != TestSource)
+        // Tests are roots; a span under one (the order mark) ends nothing.
+        if (activity.Source.Name != TestSource || activity.Parent is not null)
         {
             return;
         }
@@ -198,12 +213,12 @@ internal sealed class ReproInjector : IDisposable
             testEnded.Set();
         }
 
-        if (activity.Parent is null && plan.IsPredecessor(activity.OperationName))
+        if (plan.IsPredecessor(activity.OperationName))
         {
             predecessorEnded.Set();
         }
 
-        if (activity.Parent is null && plan.IsAmid(activity.OperationName))
+        if (plan.IsAmid(activity.OperationName))
         {
             lock (crowd)
             {

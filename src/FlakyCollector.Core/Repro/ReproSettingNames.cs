@@ -14,4 +14,14 @@ internal static class ReproSettingNames
 
     /// <summary>Attribute on a span whose work repro held back or redirected, so the verdict can tell the condition happened.</summary>
     public const string InjectedAttribute = "flakytrace.repro.injected";
+
+    /// <summary>
+    /// Span the injector opens under the test under an order condition once the test goes on: it
+    /// began after its predecessor had ended. A test span timed by the framework cannot say so (xUnit's
+    /// VSTest adapter reports a test's end late, after the next test of its class may have run).
+    /// </summary>
+    public const string AfterPredecessorSpan = "flakytrace.repro.after_predecessor";
+
+    /// <summary>The other answer: the test went on before its predecessor ended (it came first in its class, or the wait ran out).</summary>
+    public const string BeforePredecessorSpan = "flakytrace.repro.before_predecessor";
 }

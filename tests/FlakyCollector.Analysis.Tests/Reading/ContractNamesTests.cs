@@ -44,6 +44,8 @@ public sealed class ContractNamesTests
     {
         Assert.Equal(FlakyCollector.Repro.ReproSettingNames.Repro, FlakyCollector.Analysis.Repro.ReproNames.ReproElement);
         Assert.Equal(FlakyCollector.Repro.ReproSettingNames.InjectedAttribute, FlakyCollector.Analysis.Repro.ReproNames.InjectedAttribute);
+        Assert.Equal(FlakyCollector.Repro.ReproSettingNames.AfterPredecessorSpan, FlakyCollector.Analysis.Repro.ReproNames.AfterPredecessorSpan);
+        Assert.Equal(FlakyCollector.Repro.ReproSettingNames.BeforePredecessorSpan, FlakyCollector.Analysis.Repro.ReproNames.BeforePredecessorSpan);
     }
 
     [Theory]

@@ -37,4 +37,22 @@ public sealed class ReproOrderTests
         Assert.False(ReproOrder.RanBefore([late, signup], "Ns.Import", signup));
         Assert.False(ReproOrder.RanBefore([elsewhere, signup], "Ns.Import", signup));
     }
+
+    [Fact]
+    public void RanBefore_TheCollectorsMarkDecides_WhereTheFrameworksTimesSayOtherwise()
+    {
+        // xUnit's adapter reported the predecessor's end late: by the times it ended after the test's work began.
+        var reportedLate = Make("Ns.Discount", TestOutcome.Passed, startMs: 0, durationMs: 480);
+        var wentSecond = Make("Ns.Kettle", TestOutcome.Failed, startMs: 0, durationMs: 600)
+            .WithSpan(ReproNames.AfterPredecessorSpan, 400, 400)
+            .WithSpan("HTTP GET 127.0.0.1/price", 450, 500, kind: 3);
+        // And here the times say the predecessor came first, but the test went on before it ended.
+        var endedEarly = Make("Ns.Discount", TestOutcome.Passed, startMs: 0, durationMs: 100);
+        var wentFirst = Make("Ns.Kettle", TestOutcome.Passed, startMs: 0, durationMs: 600)
+            .WithSpan(ReproNames.BeforePredecessorSpan, 0, 0)
+            .WithSpan("HTTP GET 127.0.0.1/price", 450, 500, kind: 3);
+
+        Assert.True(ReproOrder.RanBefore([reportedLate, wentSecond], "Ns.Discount", wentSecond));
+        Assert.False(ReproOrder.RanBefore([endedEarly, wentFirst], "Ns.Discount", wentFirst));
+    }
 }
