@@ -134,6 +134,10 @@ public sealed class ReproTests(PackageFeed feed)
             var kettle = Assert.Single(TraceInputReader.Read([run], new TraceReadOptions()).Executions, e => e.Name == "ClassOrderSample.Pricing.Prices_Kettle");
             Assert.Equal(TestOutcome.Passed, kettle.Outcome);
             Assert.True(TimeSpan.FromTicks(kettle.DurationNanos / 100) < TimeSpan.FromSeconds(15), $"{run}: Prices_Kettle took {kettle.DurationNanos / 1_000_000} ms");
+            // The collector said so in the test's trace, and said the other order in the run repeated after it.
+            Assert.Contains(ReproNames.BeforePredecessorSpan, Traced(run), StringComparison.Ordinal);
+            var again = Assert.Single(Directory.GetDirectories(Path.GetDirectoryName(run)!, Path.GetFileName(run) + "-again-*"));
+            Assert.Contains(ReproNames.AfterPredecessorSpan, Traced(again), StringComparison.Ordinal);
         }
     }
 
@@ -145,6 +149,9 @@ public sealed class ReproTests(PackageFeed feed)
         Assert.True(result.SameFailure, result.Reason);
         Assert.Equal(ReproVerdictRule.Decide(result.With, result.Without, result.SameFailure, ReproEffect.TookEffect, null, result.TracedFailureRate).Verdict, result.Verdict);
     }
+
+    private static string Traced(string run) =>
+        string.Concat(Directory.EnumerateFiles(run, "*.otlp.jsonl", SearchOption.AllDirectories).Select(File.ReadAllText));
 
     private static TrxResult Kettle(SampleRun run) => Assert.Single(run.TrxResults, r => r.TestName.EndsWith("Prices_Kettle", StringComparison.Ordinal));
 
