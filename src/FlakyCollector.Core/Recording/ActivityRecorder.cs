@@ -94,11 +94,7 @@ internal sealed class ActivityRecorder : IDisposable
         if (trace.Running is { } activity)
         {
             activity.Stop();
-            // Stopped by the listener, unless it was let go while the test ran.
-            if (trace.Running is not null)
-            {
-                trace.Stop(activity);
-            }
+            trace.Stop(activity); // nothing more where the listener saw the stop
         }
 
         live.TryRemove(trace.TraceId, out _);

@@ -40,9 +40,14 @@ internal sealed class RecordedTest
     /// <summary>The test's activity as it stopped; read once it has (an activity still running is read as it stands).</summary>
     public StoppedActivity Stopped => stopped ?? StoppedActivity.Of(running!);
 
-    /// <summary>Keeps what the span of the test's stopped activity needs, and lets the activity go.</summary>
+    /// <summary>Keeps what the span of the test's stopped activity needs, and lets the activity go; once.</summary>
     internal void Stop(Activity activity)
     {
+        if (!ReferenceEquals(running, activity))
+        {
+            return;
+        }
+
         stopped = StoppedActivity.Of(activity);
         running = null;
     }
