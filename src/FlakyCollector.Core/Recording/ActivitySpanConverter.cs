@@ -10,7 +10,7 @@ internal static class ActivitySpanConverter
 
     public static SpanData Convert(Activity activity) => Convert(StoppedActivity.Of(activity));
 
-    public static SpanData Convert(StoppedActivity activity)
+    public static SpanData Convert(in StoppedActivity activity)
     {
         var start = ToUnixNano(activity.StartTimeUtc);
         var span = new SpanData

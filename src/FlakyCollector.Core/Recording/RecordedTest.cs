@@ -9,22 +9,24 @@ namespace FlakyCollector.Recording;
 /// no span, throw nothing and log nothing, and a framework may run thousands of tests ahead of
 /// the runner's reporting (xUnit under VSTest: 40,000 of 100,000), each waiting as one of these;
 /// so the lists are made when the first item arrives, and once the test's activity has stopped,
-/// only what its span needs is kept (<see cref="StoppedActivity"/>).
+/// only what its span needs is kept (<see cref="StoppedActivity"/>, a value inside this object).
+/// It guards its lists with its own monitor rather than a lock object of its own: that is 24 bytes
+/// for each waiting test, and the type is internal and sealed, so no other code locks on it.
 /// </summary>
 internal sealed class RecordedTest
 {
     /// <summary>A test that throws and catches in a loop keeps only its last few: the failure is among the last.</summary>
     internal const int MaxExceptions = 8;
 
-    private readonly object gate = new();
     // Set when the recording is taken: what arrives later would be added to a list nobody reads.
     private bool taken;
     private List<SpanData>? children;
     private List<Activity>? ended;
     private Queue<RecordedException>? exceptions;
     private Logs.LogBudget? logs;
-    private Activity? running;
-    private StoppedActivity? stopped;
+    // Written after stopped, so whoever reads it null reads the stopped activity whole.
+    private volatile Activity? running;
+    private StoppedActivity stopped;
 
     public RecordedTest(Activity activity)
     {
@@ -38,7 +40,7 @@ internal sealed class RecordedTest
     public Activity? Running => running;
 
     /// <summary>The test's activity as it stopped; read once it has (an activity still running is read as it stands).</summary>
-    public StoppedActivity Stopped => stopped ?? StoppedActivity.Of(running!);
+    public StoppedActivity Stopped => running is { } activity ? StoppedActivity.Of(activity) : stopped;
 
     /// <summary>Keeps what the span of the test's stopped activity needs, and lets the activity go; once.</summary>
     internal void Stop(Activity activity)
@@ -60,7 +62,7 @@ internal sealed class RecordedTest
     {
         get
         {
-            lock (gate)
+            lock (this)
             {
                 return exceptions is { Count: > 0 } ? exceptions.Last().Type : null;
             }
@@ -72,7 +74,7 @@ internal sealed class RecordedTest
     {
         get
         {
-            lock (gate)
+            lock (this)
             {
                 return exceptions?.ToArray() ?? [];
             }
@@ -81,7 +83,7 @@ internal sealed class RecordedTest
 
     internal void AddException(RecordedException exception)
     {
-        lock (gate)
+        lock (this)
         {
             exceptions ??= new Queue<RecordedException>(1);
 
@@ -106,7 +108,7 @@ internal sealed class RecordedTest
     /// </summary>
     internal bool TryAddLog(LogRecordData record)
     {
-        lock (gate)
+        lock (this)
         {
             if (taken)
             {
@@ -122,7 +124,7 @@ internal sealed class RecordedTest
     internal (IReadOnlyList<LogRecordData> Records, int Dropped) TakeLogs()
     {
         Logs.LogBudget? budget;
-        lock (gate)
+        lock (this)
         {
             taken = true;
             budget = logs;
@@ -138,7 +140,7 @@ internal sealed class RecordedTest
     /// </summary>
     public bool TryAddChild(SpanData span, Activity? activity = null)
     {
-        lock (gate)
+        lock (this)
         {
             if (taken)
             {
@@ -158,7 +160,7 @@ internal sealed class RecordedTest
     /// <summary>The activities of the children that have ended so far, in the order they ended.</summary>
     public IReadOnlyList<Activity> EndedActivities()
     {
-        lock (gate)
+        lock (this)
         {
             return ended?.ToArray() ?? [];
         }
@@ -166,7 +168,7 @@ internal sealed class RecordedTest
 
     public IReadOnlyList<SpanData> TakeChildren()
     {
-        lock (gate)
+        lock (this)
         {
             taken = true;
             var copy = children?.ToArray() ?? [];

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using FlakyCollector.Recording;
 using FlakyCollector.Spans;
 
@@ -16,8 +18,11 @@ internal sealed class TestRecordingCorrelation(int maxChildrenPerTest = Executio
 {
     public const string OutcomeTag = TestActivityNames.OutcomeTag;
 
-    private readonly Dictionary<string, List<RecordedTest>> pending = new(StringComparer.Ordinal);
-    private readonly HashSet<string> ended = new(StringComparer.Ordinal);
+    /// <summary>How many ended test cases' keys are remembered, to forget recordings that arrive after their result.</summary>
+    public const int EndedKeysRemembered = 4_096;
+
+    private readonly Dictionary<string, WaitingRecordings> pending = new(StringComparer.Ordinal);
+    private readonly RecentlyEndedKeys ended = new(EndedKeysRemembered);
     private readonly object gate = new();
 
     /// <summary>Recordings left out since the start: neither reported nor retries, or ended after their test case.</summary>
@@ -31,6 +36,18 @@ internal sealed class TestRecordingCorrelation(int maxChildrenPerTest = Executio
             lock (gate)
             {
                 return pending.Values.Sum(p => p.Count);
+            }
+        }
+    }
+
+    /// <summary>Keys of ended test cases held to forget what arrives after them; at most <see cref="EndedKeysRemembered"/>.</summary>
+    public int EndedKeys
+    {
+        get
+        {
+            lock (gate)
+            {
+                return ended.Count;
             }
         }
     }
@@ -49,12 +66,15 @@ internal sealed class TestRecordingCorrelation(int maxChildrenPerTest = Executio
                     continue;
                 }
 
-                if (!pending.TryGetValue(key, out var list))
+                ref var waiting = ref CollectionsMarshal.GetValueRefOrAddDefault(pending, key, out var exists);
+                if (exists)
                 {
-                    pending[key] = list = new List<RecordedTest>(1);
+                    waiting.Add(trace);
                 }
-
-                list.Add(trace);
+                else
+                {
+                    waiting = new WaitingRecordings(trace);
+                }
             }
         }
     }
@@ -70,33 +90,42 @@ internal sealed class TestRecordingCorrelation(int maxChildrenPerTest = Executio
     {
         lock (gate)
         {
-            var traces = pending.GetValueOrDefault(key) ?? [];
-            IReadOnlyList<RecordedTest> taken;
-            if (framework == TestFramework.XUnit)
+            if (framework != TestFramework.XUnit)
             {
-                taken = traces.Count > 0 ? [traces[0]] : [];
-                if (traces.Count > 0)
+                if (!pending.Remove(key, out var all))
                 {
-                    traces.RemoveAt(0);
+                    Forget(key, left: 0);
+                    return [];
                 }
 
+                var taken = Select(all.ToList(), outcome);
+                Forget(key, left: all.Count - taken.Count);
+                return taken;
+            }
+
+            ref var waiting = ref CollectionsMarshal.GetValueRefOrNullRef(pending, key);
+            if (Unsafe.IsNullRef(ref waiting))
+            {
                 if (isWholeMethod)
                 {
-                    Forget(key);
+                    Forget(key, left: 0);
                 }
-            }
-            else
-            {
-                taken = Select(traces, outcome);
-                Forget(key);
+
+                return [];
             }
 
-            if (traces.Count == 0)
+            var oldest = waiting.First;
+            if (!waiting.RemoveFirst())
             {
                 pending.Remove(key);
             }
 
-            return taken;
+            if (isWholeMethod)
+            {
+                Forget(key, left: pending.Remove(key, out var rest) ? rest.Count : 0);
+            }
+
+            return [oldest];
         }
     }
 
@@ -112,11 +141,9 @@ internal sealed class TestRecordingCorrelation(int maxChildrenPerTest = Executio
             var rows = new List<KeyValuePair<string, RecordedTest>>();
             foreach (var rowKey in pending.Keys.Where(k => k.StartsWith(key + " (", StringComparison.Ordinal)).ToList())
             {
-                var traces = pending[rowKey];
-                var reported = traces[^1];
-                rows.Add(new(rowKey, reported));
-                traces.Remove(reported);
-                Forget(rowKey);
+                pending.Remove(rowKey, out var traces);
+                rows.Add(new(rowKey, traces.ToList()[^1]));
+                Forget(rowKey, left: traces.Count - 1);
             }
 
             return rows;
@@ -137,7 +164,7 @@ internal sealed class TestRecordingCorrelation(int maxChildrenPerTest = Executio
         _ => "other",
     };
 
-    private IReadOnlyList<RecordedTest> Select(List<RecordedTest> traces, string outcome)
+    private static IReadOnlyList<RecordedTest> Select(List<RecordedTest> traces, string outcome)
     {
         if (traces.Count == 0)
         {
@@ -148,17 +175,13 @@ internal sealed class TestRecordingCorrelation(int maxChildrenPerTest = Executio
         var reported = traces.FindLastIndex(t => OutcomeClass(t.Stopped.Tag(OutcomeTag) as string) is var c && (c == wanted || c == "unknown"));
         reported = reported < 0 ? traces.Count - 1 : reported;
         var retries = traces.Take(reported).Where(t => OutcomeClass(t.Stopped.Tag(OutcomeTag) as string) == "fail").ToList();
-        var taken = retries.Append(traces[reported]).ToList();
-        traces.RemoveAll(taken.Contains);
-        return taken;
+        return retries.Append(traces[reported]).ToList();
     }
 
-    private void Forget(string key)
+    /// <summary>The key's test case has ended: <paramref name="left"/> of its recordings were not taken, and later ones will not be.</summary>
+    private void Forget(string key, int left)
     {
         ended.Add(key);
-        if (pending.Remove(key, out var left))
-        {
-            Forgotten += left.Count;
-        }
+        Forgotten += left;
     }
 }

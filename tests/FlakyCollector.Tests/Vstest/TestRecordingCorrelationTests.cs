@@ -95,6 +95,40 @@ public sealed class TestRecordingCorrelationTests
     }
 
     [Fact]
+    public void TakeFor_ManyTestCases_OnlyTheLastEndedKeysAreRemembered()
+    {
+        // A run of 100,000 tests would otherwise hold every key to its end.
+        var correlation = new TestRecordingCorrelation();
+        for (var i = 0; i < TestRecordingCorrelation.EndedKeysRemembered + 10; i++)
+        {
+            correlation.Ended($"{Key}{i}", [Trace("Passed")]);
+            correlation.TakeFor(TestFramework.NUnit, $"{Key}{i}", isWholeMethod: true, "Passed");
+        }
+
+        Assert.Equal(TestRecordingCorrelation.EndedKeysRemembered, correlation.EndedKeys);
+        Assert.Equal((0, 0), (correlation.Pending, correlation.Forgotten));
+
+        // A straggler of a recent test case is still forgotten; one of the oldest waits, as an unknown key does.
+        correlation.Ended($"{Key}{TestRecordingCorrelation.EndedKeysRemembered + 9}", [Trace("Passed")]);
+        correlation.Ended($"{Key}0", [Trace("Passed")]);
+        Assert.Equal((1, 1), (correlation.Pending, correlation.Forgotten));
+    }
+
+    [Fact]
+    public void TakeFor_XunitWholeMethodWithRowsWaiting_TakesTheOldestAndForgetsTheRest()
+    {
+        var correlation = new TestRecordingCorrelation();
+        var rows = new[] { Trace(null), Trace(null), Trace(null) };
+        correlation.Ended(Key, rows);
+
+        var taken = correlation.TakeFor(TestFramework.XUnit, Key, isWholeMethod: true, "Passed");
+
+        Assert.Same(rows[0], Assert.Single(taken));
+        Assert.Equal((0, 2), (correlation.Pending, correlation.Forgotten));
+        Assert.Empty(correlation.TakeFor(TestFramework.XUnit, Key, isWholeMethod: false, "Passed"));
+    }
+
+    [Fact]
     public void TakeRows_MSTestRowsSharingTheTestCase_EachRowUnderItsOwnKey()
     {
         var correlation = new TestRecordingCorrelation();
