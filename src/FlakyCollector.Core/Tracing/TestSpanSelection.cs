@@ -18,7 +18,10 @@ internal sealed class TestSpanSelection(string? runId, RunStructure run, Passing
     /// <summary>The service name set in the settings, else the test assembly's: what a quarantine entry's service is matched with.</summary>
     internal string? ServiceName { get; init; }
 
-    private readonly ConcurrentDictionary<string, (int Attempt, bool Failed)> attempts = new(StringComparer.Ordinal);
+    // Only test cases whose last attempt failed, with that attempt's number: the next execution of
+    // any other is attempt 1. One entry for every test of the run would hold its assembly path and
+    // name to the end, some 300 bytes a test in vstest.console.
+    private readonly ConcurrentDictionary<(string Source, string CaseName), int> failedAttempts = new();
     private int total;
     private int sampledOut;
 
@@ -26,13 +29,18 @@ internal sealed class TestSpanSelection(string? runId, RunStructure run, Passing
 
     public int SampledOut => sampledOut;
 
+    /// <summary>Test cases whose last attempt failed: what is remembered to number the next one.</summary>
+    internal int Remembered => failedAttempts.Count;
+
     /// <summary>The execution's test span, linked to its class in the run trace, or null when sampling leaves it out.</summary>
     public SpanData? Select(CompletedTest execution)
     {
         var caseName = TestCaseNaming.CaseName(execution.FullyQualifiedName, execution.DisplayName);
         var failed = execution.Outcome.IsFailure();
-        var attempt = attempts.AddOrUpdate(execution.Source + "|" + caseName, (1, failed),
-            (_, previous) => (previous.Failed ? previous.Attempt + 1 : 1, failed)).Attempt;
+        var key = (execution.Source, caseName);
+        var attempt = failed
+            ? failedAttempts.AddOrUpdate(key, 1, (_, previous) => previous + 1)
+            : failedAttempts.TryRemove(key, out var previous) ? previous + 1 : 1;
         var unlinked = TestSpanBuilder.Build(execution, runId, attempt, TestResource.CollectorVersion);
         if (Quarantine is not null)
         {
