@@ -7,11 +7,12 @@ namespace FlakyCollector.Recording;
 /// The trace of one test execution while it is recorded: the test's own activity, the spans of
 /// the work it caused, and the exceptions thrown while it was the current trace. Most tests cause
 /// no span, throw nothing and log nothing, and a framework may run thousands of tests ahead of
-/// the runner's reporting (xUnit under VSTest: 40,000 of 100,000), each waiting as one of these;
-/// so the lists are made when the first item arrives, and once the test's activity has stopped,
-/// only what its span needs is kept (<see cref="StoppedActivity"/>, a value inside this object).
-/// It guards its lists with its own monitor rather than a lock object of its own: that is 24 bytes
-/// for each waiting test, and the type is internal and sealed, so no other code locks on it.
+/// the runner's reporting (xUnit under VSTest: 40,000 to 78,000 of 100,000), each waiting as one
+/// of these; so what the test caused is one object made when the first of it arrives, and once the
+/// test's activity has stopped, only what its span needs is kept (<see cref="StoppedActivity"/>, a
+/// value inside this object, which also holds the trace id). It guards its state with its own
+/// monitor rather than a lock object of its own: that is 24 bytes for each waiting test, and the
+/// type is internal and sealed, so no other code locks on it.
 /// </summary>
 internal sealed class RecordedTest
 {
@@ -20,10 +21,8 @@ internal sealed class RecordedTest
 
     // Set when the recording is taken: what arrives later would be added to a list nobody reads.
     private bool taken;
-    private List<SpanData>? children;
-    private List<Activity>? ended;
-    private Queue<RecordedException>? exceptions;
-    private Logs.LogBudget? logs;
+    // What the test caused, made with the first of it: most tests cause nothing.
+    private Caused? caused;
     // Written after stopped, so whoever reads it null reads the stopped activity whole.
     private volatile Activity? running;
     private StoppedActivity stopped;
@@ -31,10 +30,9 @@ internal sealed class RecordedTest
     public RecordedTest(Activity activity)
     {
         running = activity;
-        TraceId = activity.TraceId;
     }
 
-    public ActivityTraceId TraceId { get; }
+    public ActivityTraceId TraceId => running is { } activity ? activity.TraceId : stopped.TraceId;
 
     /// <summary>The test's activity while it runs; null once it has stopped.</summary>
     public Activity? Running => running;
@@ -55,7 +53,27 @@ internal sealed class RecordedTest
     }
 
     /// <summary>Records of earlier tests' traces written after those were taken; handed on with this test's.</summary>
-    internal IReadOnlyList<LogRecordData> LateLogs { get; set; } = [];
+    internal IReadOnlyList<LogRecordData> LateLogs
+    {
+        get
+        {
+            lock (this)
+            {
+                return caused?.LateLogs ?? [];
+            }
+        }
+
+        set
+        {
+            if (value.Count > 0)
+            {
+                lock (this)
+                {
+                    Cause().LateLogs = value;
+                }
+            }
+        }
+    }
 
     /// <summary>Type of the last first-chance exception seen on this trace; not necessarily the one that failed the test.</summary>
     public string? LastExceptionType
@@ -64,7 +82,7 @@ internal sealed class RecordedTest
         {
             lock (this)
             {
-                return exceptions is { Count: > 0 } ? exceptions.Last().Type : null;
+                return caused?.Exceptions is { Count: > 0 } exceptions ? exceptions.Last().Type : null;
             }
         }
     }
@@ -76,7 +94,7 @@ internal sealed class RecordedTest
         {
             lock (this)
             {
-                return exceptions?.ToArray() ?? [];
+                return caused?.Exceptions?.ToArray() ?? [];
             }
         }
     }
@@ -85,7 +103,7 @@ internal sealed class RecordedTest
     {
         lock (this)
         {
-            exceptions ??= new Queue<RecordedException>(1);
+            var exceptions = Cause().Exceptions ??= new Queue<RecordedException>(1);
 
             // Each await an exception passes through throws it again: one entry is enough.
             if (exceptions.Count > 0 && exceptions.Last() == exception)
@@ -115,7 +133,7 @@ internal sealed class RecordedTest
                 return false;
             }
 
-            (logs ??= new(Recording.Logs.LogNames.DefaultMaxRecords, Recording.Logs.LogNames.DefaultMaxBytes)).Add(record);
+            (Cause().Logs ??= new(Recording.Logs.LogNames.DefaultMaxRecords, Recording.Logs.LogNames.DefaultMaxBytes)).Add(record);
             return true;
         }
     }
@@ -127,7 +145,7 @@ internal sealed class RecordedTest
         lock (this)
         {
             taken = true;
-            budget = logs;
+            budget = caused?.Logs;
         }
 
         return budget?.Take() ?? ([], 0);
@@ -147,10 +165,11 @@ internal sealed class RecordedTest
                 return false;
             }
 
-            (children ??= []).Add(span);
+            var work = Cause();
+            (work.Children ??= []).Add(span);
             if (activity is not null)
             {
-                (ended ??= []).Add(activity);
+                (work.Ended ??= []).Add(activity);
             }
 
             return true;
@@ -162,7 +181,7 @@ internal sealed class RecordedTest
     {
         lock (this)
         {
-            return ended?.ToArray() ?? [];
+            return caused?.Ended?.ToArray() ?? [];
         }
     }
 
@@ -171,10 +190,23 @@ internal sealed class RecordedTest
         lock (this)
         {
             taken = true;
-            var copy = children?.ToArray() ?? [];
-            children?.Clear();
-            ended?.Clear();
+            var copy = caused?.Children?.ToArray() ?? [];
+            caused?.Children?.Clear();
+            caused?.Ended?.Clear();
             return copy;
         }
+    }
+
+    // Under the lock.
+    private Caused Cause() => caused ??= new Caused();
+
+    /// <summary>What the test caused besides its own span; one object, made when the first of it arrives.</summary>
+    private sealed class Caused
+    {
+        public List<SpanData>? Children;
+        public List<Activity>? Ended;
+        public Queue<RecordedException>? Exceptions;
+        public Logs.LogBudget? Logs;
+        public IReadOnlyList<LogRecordData>? LateLogs;
     }
 }
