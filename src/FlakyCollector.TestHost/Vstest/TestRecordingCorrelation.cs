@@ -11,8 +11,9 @@ namespace FlakyCollector.Vstest;
 /// the reported execution (the last whose outcome, where the hook knows it, agrees with vstest's);
 /// which earlier ones are retries (only recordings that positively failed: a framework retries
 /// failures and reports the last attempt); and what to forget (everything else under a key whose
-/// test case has ended, and later recordings under it). Children beyond a cap per test are dropped
-/// and counted on the test's span.
+/// test case has ended, and later recordings under it while its key is among the last
+/// <see cref="EndedKeysRemembered"/> ended). Children beyond a cap per test are dropped and
+/// counted on the test's span.
 /// </summary>
 internal sealed class TestRecordingCorrelation(int maxChildrenPerTest = ExecutionRecording.DefaultMaxChildren)
 {
