@@ -1,0 +1,35 @@
+using Microsoft.VisualStudio.TestPlatform.ObjectModel.DataCollection;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel.DataCollector.InProcDataCollector;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel.InProcDataCollector;
+
+namespace RouteFloor;
+
+/// <summary>
+/// Loaded into the test process like FlakyTrace's own in-process collector, and attaches to each
+/// test result a property under the same key and of the same size as FlakyTrace's compact payload
+/// (107 characters), without recording anything.
+/// </summary>
+public sealed class RouteFloorInProcCollector : InProcDataCollection
+{
+    private const string PropertyKey = "FlakyTrace.Execution";
+    private static readonly string Payload = new('x', 107);
+
+    private IDataCollectionSink? sink;
+
+    public void Initialize(IDataCollectionSink dataCollectionSink) => sink = dataCollectionSink;
+
+    public void TestSessionStart(TestSessionStartArgs testSessionStartArgs)
+    {
+    }
+
+    public void TestCaseStart(TestCaseStartArgs testCaseStartArgs)
+    {
+    }
+
+    public void TestCaseEnd(TestCaseEndArgs testCaseEndArgs) =>
+        sink?.SendData(testCaseEndArgs.DataCollectionContext, PropertyKey, Payload);
+
+    public void TestSessionEnd(TestSessionEndArgs testSessionEndArgs)
+    {
+    }
+}
