@@ -143,7 +143,7 @@ internal sealed class TestRecordingCorrelation(int maxChildrenPerTest = Executio
             foreach (var rowKey in pending.Keys.Where(k => k.StartsWith(key + " (", StringComparison.Ordinal)).ToList())
             {
                 pending.Remove(rowKey, out var traces);
-                rows.Add(new(rowKey, traces.ToList()[^1]));
+                rows.Add(new(rowKey, traces.Last));
                 Forget(rowKey, left: traces.Count - 1);
             }
 

@@ -16,6 +16,8 @@ internal struct WaitingRecordings(RecordedTest first)
 
     public readonly RecordedTest First => first;
 
+    public readonly RecordedTest Last => later is { Count: > 0 } ? later[^1] : first;
+
     public void Add(RecordedTest recording) => (later ??= []).Add(recording);
 
     /// <summary>Drops the oldest; false when it was the only one, and nothing is left.</summary>
