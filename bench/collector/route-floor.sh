@@ -4,11 +4,12 @@
 #   bench/collector/run.sh --tests 3000 --runs 1 --warmup 0 --skip-noop --keep   # note the work directory
 #   bench/collector/route-floor.sh [--runs K] [--framework xunit] WORK
 #
-# Runs, K times in turn: the untraced suite (a); the suite with RouteFloor (floor), an in-process
-# collector that attaches a 107-character property to every result and a logger in vstest.console
-# that reads it, doing nothing else; and the suite with --collect FlakyTrace (c). Prints the median
-# wall time and CPU seconds of testhost and vstest.console of each, the CPU floor and c add per
-# test over a, and what c adds over the floor: the part of FlakyTrace's cost that is its own work.
+# Runs, K times in turn: the untraced suite (a); the suite with RouteFloor's in-process collector
+# and logger loaded but nothing attached to the results (events: vstest's per-test events alone);
+# the same attaching a 107-character property to every result, which the logger in vstest.console
+# reads, doing nothing else (floor); and the suite with --collect FlakyTrace (c). Prints the median
+# wall time and CPU seconds of testhost and vstest.console of each, the CPU each adds per test
+# over a, and what c adds over the floor: the part of FlakyTrace's cost that is its own work.
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -18,11 +19,11 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --runs) RUNS="$2"; shift 2 ;;
     --framework) FRAMEWORK="$2"; shift 2 ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) break ;;
   esac
 done
-[[ $# -eq 1 ]] || { sed -n '2,11p' "$0" >&2; exit 2; }
+[[ $# -eq 1 ]] || { sed -n '2,12p' "$0" >&2; exit 2; }
 WORK="$(cd "$1" && pwd)"
 [[ -d "$WORK/suites/$FRAMEWORK/bin" ]] || { echo "error: $WORK has no built $FRAMEWORK suite (run run.sh with --keep)" >&2; exit 2; }
 
@@ -61,6 +62,7 @@ run() { # label args...
 
 for round in $(seq 1 "$RUNS"); do
   run a
+  ROUTEFLOOR_PROPERTY=0 run events --settings "$OUT/floor.runsettings"
   run floor --settings "$OUT/floor.runsettings"
   run c --collect FlakyTrace
 done
@@ -74,13 +76,13 @@ import statistics, sys
 rows = [line.split() for line in open(sys.argv[1])]
 tests = int(sys.argv[2]) or 1
 med = {}
-for label in ("a", "floor", "c"):
+for label in ("a", "events", "floor", "c"):
     mine = [r for r in rows if r[0] == label]
     med[label] = [statistics.median(float(r[i]) for r in mine) for i in (1, 2, 3)]
     bad = [r for r in mine if r[4] != "0"]
     if bad:
         print(f"warning: {len(bad)} run(s) of {label} exited non-zero")
-print(f"{tests} tests, median of {len(rows) // 3} interleaved run(s)")
+print(f"{tests} tests, median of {len(rows) // 4} interleaved run(s)")
 print(f"{'':6} {'wall s':>8} {'wall/a':>7} {'host cpu':>9} {'vst cpu':>8} {'added us/test':>14}")
 for label, (wall, host, vst) in med.items():
     added = "" if label == "a" else f"{(host + vst - med['a'][1] - med['a'][2]) / tests * 1e6:.0f}"
@@ -88,5 +90,8 @@ for label, (wall, host, vst) in med.items():
 host = (med['c'][1] - med['floor'][1]) / tests * 1e6
 vst = (med['c'][2] - med['floor'][2]) / tests * 1e6
 print(f"c over the floor, per test: testhost {host:.0f} us, vstest.console {vst:.0f} us")
+host = (med['floor'][1] - med['events'][1]) / tests * 1e6
+vst = (med['floor'][2] - med['events'][2]) / tests * 1e6
+print(f"the property over the events, per test: testhost {host:.0f} us, vstest.console {vst:.0f} us")
 PY
 echo "runs and logs: $OUT"

@@ -7,12 +7,14 @@ namespace RouteFloor;
 /// <summary>
 /// Loaded into the test process like FlakyTrace's own in-process collector, and attaches to each
 /// test result a property under the same key and of the same size as FlakyTrace's compact payload
-/// (107 characters), without recording anything.
+/// (107 characters), without recording anything. With <c>ROUTEFLOOR_PROPERTY=0</c> it attaches
+/// nothing: the cost of the in-process collector's events alone.
 /// </summary>
 public sealed class RouteFloorInProcCollector : InProcDataCollection
 {
     private const string PropertyKey = "FlakyTrace.Execution";
     private static readonly string Payload = new('x', 107);
+    private static readonly bool Attach = Environment.GetEnvironmentVariable("ROUTEFLOOR_PROPERTY") != "0";
 
     private IDataCollectionSink? sink;
 
@@ -26,8 +28,13 @@ public sealed class RouteFloorInProcCollector : InProcDataCollection
     {
     }
 
-    public void TestCaseEnd(TestCaseEndArgs testCaseEndArgs) =>
-        sink?.SendData(testCaseEndArgs.DataCollectionContext, PropertyKey, Payload);
+    public void TestCaseEnd(TestCaseEndArgs testCaseEndArgs)
+    {
+        if (Attach)
+        {
+            sink?.SendData(testCaseEndArgs.DataCollectionContext, PropertyKey, Payload);
+        }
+    }
 
     public void TestSessionEnd(TestSessionEndArgs testSessionEndArgs)
     {

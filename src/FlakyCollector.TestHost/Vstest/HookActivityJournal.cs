@@ -14,33 +14,48 @@ internal sealed class HookActivityJournal : IDisposable
     /// <summary>Prefix of the journal ids of hook entries, which tells them from vstest's test case ids.</summary>
     public const string IdPrefix = "hook:";
 
+    private readonly TestHostJournal journal;
+    private readonly string source;
     private readonly ActivityListener listener;
 
     public HookActivityJournal(TestHostJournal journal, string? source)
     {
+        this.journal = journal;
+        this.source = source ?? string.Empty;
         listener = new ActivityListener
         {
             ShouldListenTo = s => s.Name == TestActivityNames.SourceName,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStarted = activity => Guarded(() => journal.Started(new StartedTest(
-                IdPrefix + activity.SpanId.ToHexString(), activity.OperationName, activity.OperationName, source ?? string.Empty, null,
-                activity.StartTimeUtc, Environment.ProcessId))),
-            ActivityStopped = activity => Guarded(() => journal.Ended(IdPrefix + activity.SpanId.ToHexString())),
+            ActivityStarted = Started,
+            ActivityStopped = Stopped,
         };
         ActivitySource.AddActivityListener(listener);
     }
 
     public void Dispose() => listener.Dispose();
 
-    private static void Guarded(Action write)
+    // Both run on the test's own thread: a journal that cannot be written must not fail the test.
+    private void Started(Activity activity)
     {
         try
         {
-            write();
+            journal.Started(new StartedTest(
+                IdPrefix + activity.SpanId.ToHexString(), activity.OperationName, activity.OperationName, source, null,
+                activity.StartTimeUtc, Environment.ProcessId));
         }
         catch (Exception)
         {
-            // Runs on the test's own thread: a journal that cannot be written must not fail the test.
+        }
+    }
+
+    private void Stopped(Activity activity)
+    {
+        try
+        {
+            journal.Ended(IdPrefix + activity.SpanId.ToHexString());
+        }
+        catch (Exception)
+        {
         }
     }
 }

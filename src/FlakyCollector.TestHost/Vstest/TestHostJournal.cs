@@ -16,6 +16,17 @@ internal sealed class TestHostJournal : IDisposable
 {
     public const string FileExtension = ".journal.jsonl";
 
+    // A test's start writes eight names and one value that never change: encoded once, not per test.
+    private static readonly JsonEncodedText EventName = JsonEncodedText.Encode("event");
+    private static readonly JsonEncodedText StartEvent = JsonEncodedText.Encode("start");
+    private static readonly JsonEncodedText IdName = JsonEncodedText.Encode("id");
+    private static readonly JsonEncodedText FqnName = JsonEncodedText.Encode("fqn");
+    private static readonly JsonEncodedText DisplayName = JsonEncodedText.Encode("name");
+    private static readonly JsonEncodedText SourceName = JsonEncodedText.Encode("source");
+    private static readonly JsonEncodedText ExecutorName = JsonEncodedText.Encode("executor");
+    private static readonly JsonEncodedText StartName = JsonEncodedText.Encode("start");
+    private static readonly JsonEncodedText ProcessName = JsonEncodedText.Encode("pid");
+
     [ThreadStatic]
     private static EntryBuffer? entryBuffer;
 
@@ -43,14 +54,22 @@ internal sealed class TestHostJournal : IDisposable
     {
         var buffer = entryBuffer ??= new EntryBuffer();
         var json = buffer.Begin();
-        json.WriteString("event", "start");
-        json.WriteString("id", test.Id);
-        json.WriteString("fqn", test.FullyQualifiedName);
-        json.WriteString("name", test.DisplayName);
-        json.WriteString("source", test.Source);
-        json.WriteString("executor", test.ExecutorUri?.OriginalString);
-        json.WriteNumber("start", test.StartTime.ToUnixTimeMilliseconds());
-        json.WriteNumber("pid", test.ProcessId);
+        json.WriteString(EventName, StartEvent);
+        json.WriteString(IdName, test.Id);
+        json.WriteString(FqnName, test.FullyQualifiedName);
+        json.WriteString(DisplayName, test.DisplayName);
+        json.WriteString(SourceName, buffer.Source.Of(test.Source));
+        if (test.ExecutorUri is { } executor)
+        {
+            json.WriteString(ExecutorName, buffer.Executor.Of(executor.OriginalString));
+        }
+        else
+        {
+            json.WriteNull(ExecutorName);
+        }
+
+        json.WriteNumber(StartName, test.StartTime.ToUnixTimeMilliseconds());
+        json.WriteNumber(ProcessName, test.ProcessId);
         var entry = buffer.End();
         if (running.TryHold(test.Id, entry))
         {
@@ -205,6 +224,11 @@ internal sealed class TestHostJournal : IDisposable
 
         public EntryBuffer() => writer = new Utf8JsonWriter(bytes);
 
+        /// <summary>The test assembly's path, the same for every test the thread starts in a process that runs one assembly.</summary>
+        public EncodedOnce Source { get; } = new();
+
+        public EncodedOnce Executor { get; } = new();
+
         public Utf8JsonWriter Begin()
         {
             bytes.ResetWrittenCount();
@@ -220,6 +244,24 @@ internal sealed class TestHostJournal : IDisposable
             writer.Flush();
             System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes.WrittenMemory, out var entry);
             return entry;
+        }
+    }
+
+    /// <summary>A value most entries repeat, encoded again only when it changes.</summary>
+    private sealed class EncodedOnce
+    {
+        private string? last;
+        private JsonEncodedText encoded;
+
+        public JsonEncodedText Of(string value)
+        {
+            if (!string.Equals(value, last, StringComparison.Ordinal))
+            {
+                encoded = JsonEncodedText.Encode(value);
+                last = value;
+            }
+
+            return encoded;
         }
     }
 }

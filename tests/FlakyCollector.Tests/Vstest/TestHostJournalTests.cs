@@ -28,6 +28,27 @@ public sealed class TestHostJournalTests : IDisposable
     }
 
     [Fact]
+    public void Started_SourceAndExecutorChangeBetweenTests_EachEntryKeepsItsOwn()
+    {
+        // The assembly path and executor are encoded once and reused while they repeat.
+        var quoted = "/tests/\"odd\" dir/Shop.Tests.dll";
+        using (var journal = Open())
+        {
+            journal.Started(Test("a", "Shop.Tests.A"));
+            journal.Started(Test("b", "Shop.Tests.B") with { Source = quoted, ExecutorUri = null });
+            journal.Started(Test("c", "Shop.Tests.C") with { ExecutorUri = new Uri("executor://nunit/v5") });
+            journal.Started(Test("d", "Shop.Tests.D") with { Source = quoted });
+        }
+
+        var unfinished = TestHostJournal.Read(folder).Unfinished.ToDictionary(t => t.Id);
+
+        Assert.Equal(("/tests/Shop.Tests.dll", "executor://xunit/VsTestRunner2/netcoreapp"), (unfinished["a"].Source, unfinished["a"].ExecutorUri?.OriginalString));
+        Assert.Equal((quoted, (string?)null), (unfinished["b"].Source, unfinished["b"].ExecutorUri?.OriginalString));
+        Assert.Equal(("/tests/Shop.Tests.dll", "executor://nunit/v5"), (unfinished["c"].Source, unfinished["c"].ExecutorUri?.OriginalString));
+        Assert.Equal((quoted, "executor://xunit/VsTestRunner2/netcoreapp"), (unfinished["d"].Source, unfinished["d"].ExecutorUri?.OriginalString));
+    }
+
+    [Fact]
     public void Read_WhileTheWriterIsOpen_SeesWhatWasFlushed()
     {
         // A crashed process never closes its journal.
