@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""Splits the testhost's CPU samples of `perf record -g` runs by whether a frame of ours is on the stack.
+"""Splits one process's CPU samples of `perf record -g` runs by whether a frame of ours is on the stack.
 
     perf record -F 299 -g -o floor-1.data -- dotnet test ...   (and c-1.data, with --collect FlakyTrace;
                                                                 DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0)
-    bench/collector/perf-split.py --hz 299 --base floor-1.data floor-2.data --traced c-1.data c-2.data
+    bench/collector/perf-split.py --hz 299 [--process vstest.console] --base floor-1.data floor-2.data --traced c-1.data c-2.data
 
-In each file the testhost is the process with the most samples. Prints, for the base runs and the
+In each file the testhost is the process with the most samples (the default), and vstest.console
+the other one with the most samples in vstest's code (the dotnet CLI runs MSBuild, not vstest). Prints, for the base runs and the
 traced runs, the median seconds in frames of ours (any frame whose name holds "FlakyCollector") and
 outside them by where the innermost frame is (JIT-compiled code, the runtime, the JIT, precompiled
 BCL code, native libraries, the kernel), the traced-minus-base difference, and, for the traced runs,
@@ -36,11 +37,18 @@ def samples(path):
         yield sample
 
 
-def testhost(path):
+VSTEST = 'TestPlatform'
+
+
+def process(path, name):
     by_pid = collections.defaultdict(list)
     for sample in samples(path):
         by_pid[sample['pid']].append(sample)
-    return max(by_pid.values(), key=len)
+    host = max(by_pid.values(), key=len)
+    if name == 'testhost':
+        return host
+    others = [runs for runs in by_pid.values() if runs is not host]
+    return max(others, key=lambda runs: sum(any(VSTEST in f for f, _ in s['frames']) for s in runs))
 
 
 def where(frames):
@@ -65,10 +73,10 @@ def method(name):
     return m.group(1) if m else name[:100]
 
 
-def split(path):
+def split(path, name):
     counts = collections.Counter()
     entries, innermost = collections.Counter(), collections.Counter()
-    for sample in testhost(path):
+    for sample in process(path, name):
         ours = [name for name, _ in sample['frames'] if OURS in name]
         counts['all'] += 1
         if ours:
@@ -83,14 +91,15 @@ def split(path):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument('--hz', type=float, default=299)
+    parser.add_argument('--process', choices=('testhost', 'vstest.console'), default='testhost')
     parser.add_argument('--base', nargs='+', required=True)
     parser.add_argument('--traced', nargs='+', required=True)
     args = parser.parse_args()
-    base = [split(p) for p in args.base]
-    traced = [split(p) for p in args.traced]
+    base = [split(p, args.process) for p in args.base]
+    traced = [split(p, args.process) for p in args.traced]
     keys = sorted({k for c, _, _ in base + traced for k in c}, key=lambda k: (k != 'all', k != 'in our frames', k))
     median = lambda runs, k: statistics.median(c[k] / args.hz for c, _, _ in runs)
-    print(f"{'testhost, CPU-s':32} {'base':>8} {'traced':>8} {'difference':>10}")
+    print(f"{args.process + ', CPU-s':32} {'base':>8} {'traced':>8} {'difference':>10}")
     for k in keys:
         b, t = median(base, k), median(traced, k)
         print(f'{k:32} {b:8.2f} {t:8.2f} {t - b:+10.2f}')

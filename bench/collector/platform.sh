@@ -8,7 +8,8 @@
 #   b  with the package, without --flaky-trace (the extension is registered but off)
 #   c  with the package and --flaky-trace (file output only)
 # and prints the median wall time and peak memory of the process tree per configuration, with the
-# ratios b/a and c/a.   usage: bench/collector/platform.sh [--tests N] [--runs K] [--frameworks mstest,tunit]
+# ratios b/a and c/a, and the CPU seconds of the whole process tree with what c adds per test.
+# usage: bench/collector/platform.sh [--tests N] [--runs K] [--frameworks mstest,tunit]
 set -euo pipefail
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$SCRIPT_DIR/../.." && pwd)"
@@ -53,7 +54,7 @@ generate() { # framework directory
   done
 }
 
-echo "framework,config,run,wall,peak_tree_mb,peak_process_mb,exit" > "$WORK/results.csv"
+echo "framework,config,run,wall,peak_tree_mb,peak_process_mb,exit,testhost_cpu,vstest_cpu,tree_cpu,testhost_mb,vstest_mb" > "$WORK/results.csv"
 for fw in $FRAMEWORKS; do
   generate "$fw" "$WORK/$fw-plain"
   cp -r "$WORK/$fw-plain" "$WORK/$fw-traced"
@@ -75,11 +76,16 @@ done
 python3 - "$WORK/results.csv" "$TESTS" <<'PY'
 import csv, statistics, sys
 rows = list(csv.DictReader(open(sys.argv[1])))
-print(f"{sys.argv[2]} trivial tests, dotnet test --no-build on Microsoft.Testing.Platform, medians")
-print(f"{'framework':10} {'a: no package':>14} {'b: package, off':>16} {'c: --flaky-trace':>17} {'b/a':>6} {'c/a':>6} {'peak MB a/b/c':>16}")
+tests = int(sys.argv[2])
+print(f"{tests} trivial tests, dotnet test --no-build on Microsoft.Testing.Platform, medians")
+print(f"{'framework':10} {'a: no package':>14} {'b: package, off':>16} {'c: --flaky-trace':>17} {'b/a':>6} {'c/a':>6} {'CPU s a/b/c':>16} {'c-a CPU/test':>13} {'peak MB a/b/c':>16}")
 for fw in dict.fromkeys(r["framework"] for r in rows):
-    med = {c: statistics.median(float(r["wall"]) for r in rows if r["framework"] == fw and r["config"] == c) for c in "abc"}
-    mem = {c: statistics.median(float(r["peak_tree_mb"]) for r in rows if r["framework"] == fw and r["config"] == c) for c in "abc"}
-    print(f"{fw:10} {med['a']:13.2f}s {med['b']:15.2f}s {med['c']:16.2f}s {med['b']/med['a']:5.2f}x {med['c']/med['a']:5.2f}x {mem['a']:5.0f}/{mem['b']:.0f}/{mem['c']:.0f}")
+    pick = lambda c, k: statistics.median(float(r[k]) for r in rows if r["framework"] == fw and r["config"] == c)
+    med = {c: pick(c, "wall") for c in "abc"}
+    cpu = {c: pick(c, "tree_cpu") for c in "abc"}
+    mem = {c: pick(c, "peak_tree_mb") for c in "abc"}
+    added = (cpu['c'] - cpu['a']) / tests * 1e6
+    print(f"{fw:10} {med['a']:13.2f}s {med['b']:15.2f}s {med['c']:16.2f}s {med['b']/med['a']:5.2f}x {med['c']/med['a']:5.2f}x "
+          f"{cpu['a']:5.2f}/{cpu['b']:.2f}/{cpu['c']:.2f} {added:10.0f} us {mem['a']:5.0f}/{mem['b']:.0f}/{mem['c']:.0f}")
 PY
 echo "==> raw figures: $WORK/results.csv" >&2
