@@ -45,4 +45,33 @@ public sealed class CompletedTestReaderTests
         Assert.Equal(Case.DisplayName, test.DisplayName);
         Assert.Null(test.Payload);
     }
+
+    [Fact]
+    public void From_OutputInterleavedWithErrorOutputAndEmptyMessages_EachJoinedInOrder()
+    {
+        var result = new TestResult(Case) { Outcome = TestOutcome.Passed };
+        result.Messages.Add(new TestResultMessage(TestResultMessage.StandardErrorCategory, "warn 1\n"));
+        result.Messages.Add(new TestResultMessage(TestResultMessage.StandardOutCategory, "out 1\n"));
+        result.Messages.Add(new TestResultMessage(TestResultMessage.StandardOutCategory, ""));
+        result.Messages.Add(new TestResultMessage(TestResultMessage.StandardErrorCategory, "warn 2"));
+        result.Messages.Add(new TestResultMessage(TestResultMessage.AdditionalInfoCategory, "not output"));
+
+        var test = CompletedTestReader.From(result);
+
+        Assert.Equal("out 1\n", test.Output);
+        Assert.Equal("warn 1\nwarn 2", test.ErrorOutput);
+    }
+
+    [Fact]
+    public void From_TestCaseTraits_KeptInOrder_NoneIsEmpty()
+    {
+        var withTraits = new TestCase(Case.FullyQualifiedName, Case.ExecutorUri, Case.Source);
+        withTraits.Traits.Add("Category", "Slow");
+        withTraits.Traits.Add("Owner", "payments");
+
+        Assert.Equal(
+            [new("Category", "Slow"), new("Owner", "payments")],
+            CompletedTestReader.From(new TestResult(withTraits)).Traits);
+        Assert.Empty(CompletedTestReader.From(new TestResult(Case)).Traits);
+    }
 }

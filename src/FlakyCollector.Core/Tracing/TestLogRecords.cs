@@ -15,6 +15,11 @@ internal static class TestLogRecords
     public static IReadOnlyList<LogRecordData> Of(CompletedTest test, IReadOnlyList<SpanData> keptTestSpans, Func<string, bool> isKeptLate)
     {
         var payload = test.Payload;
+        if (payload?.Logs is null or { Count: 0 } && string.IsNullOrEmpty(test.Output) && string.IsNullOrEmpty(test.ErrorOutput))
+        {
+            return []; // most tests: no log record and no output, so no set, list or budget to make
+        }
+
         var own = (payload?.PreviousAttempts ?? []).Select(s => s.TraceId).Append(payload?.TestSpan?.TraceId).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var kept = keptTestSpans.Select(s => s.TraceId).ToHashSet(StringComparer.Ordinal);
         var records = (payload?.Logs ?? [])

@@ -60,11 +60,15 @@ internal sealed class TestRunTracer : IDisposable
                 WarnOnce(warning);
             }
 
-            var resource = resources.GetOrAdd(test.Source, source =>
-                TestResource.Build(source, settings, payload?.Runtime, RunMetadata.Detect(environment, Path.GetDirectoryName(source))));
-            // Fixture work travels before or with the first result of a test it served: learn it first.
-            fixtures.Add(payload?.Detached ?? []);
-            var testSpans = new List<SpanData>();
+            var resource = ResourceOf(test.Source, payload?.Runtime);
+            var detached = payload?.Detached ?? [];
+            if (detached.Count > 0)
+            {
+                // Fixture work travels before or with the first result of a test it served: learn it first.
+                fixtures.Add(detached);
+            }
+
+            var testSpans = new List<SpanData>(1);
             foreach (var execution in TestExecutions.Of(test))
             {
                 if (selection.Select(execution) is { } selected)
@@ -80,14 +84,12 @@ internal sealed class TestRunTracer : IDisposable
                 }
             }
 
-            var kept = testSpans.Select(s => s.TraceId).ToHashSet(StringComparer.Ordinal);
+            var spans = WithWhatTheyCaused(testSpans, payload?.Children ?? [], detached);
+            if (detached.Count > 0)
+            {
+                run.AddDetachedRoots(test.Source, detached);
+            }
 
-            // A test's children go (or are left out) with it; work outside any test is always kept.
-            var spans = testSpans
-                .Concat((payload?.Children ?? []).Where(c => kept.Contains(c.TraceId)))
-                .Concat(payload?.Detached ?? [])
-                .ToList();
-            run.AddDetachedRoots(test.Source, payload?.Detached ?? []);
             Write(test.Source, resource, spans);
             if (settings.Logs)
             {
@@ -104,6 +106,34 @@ internal sealed class TestRunTracer : IDisposable
             WarnOnce($"could not record a test: {ex.GetType().Name}: {ex.Message}");
         }
     }
+
+    // A passing test with nothing recorded is most results: its span alone, with no set or list made.
+    private static IReadOnlyList<SpanData> WithWhatTheyCaused(List<SpanData> testSpans, IReadOnlyList<SpanData> children, IReadOnlyList<SpanData> detached)
+    {
+        if (children.Count == 0 && detached.Count == 0)
+        {
+            return testSpans;
+        }
+
+        // A test's children go (or are left out) with it; work outside any test is always kept.
+        var spans = new List<SpanData>(testSpans.Count + children.Count + detached.Count);
+        spans.AddRange(testSpans);
+        foreach (var child in children)
+        {
+            if (testSpans.Exists(t => t.TraceId == child.TraceId))
+            {
+                spans.Add(child);
+            }
+        }
+
+        spans.AddRange(detached);
+        return spans;
+    }
+
+    private IReadOnlyList<SpanAttribute> ResourceOf(string source, string? runtime) =>
+        resources.TryGetValue(source, out var known)
+            ? known
+            : resources.GetOrAdd(source, s => TestResource.Build(s, settings, runtime, RunMetadata.Detect(environment, Path.GetDirectoryName(s))));
 
     /// <summary>
     /// Work that ended after the last test of <paramref name="source"/> had been reported: late

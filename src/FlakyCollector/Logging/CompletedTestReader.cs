@@ -19,7 +19,7 @@ internal static class CompletedTestReader
             ExecutorUri = testCase.ExecutorUri,
             CodeFilePath = testCase.CodeFilePath,
             LineNumber = testCase.LineNumber,
-            Traits = testCase.Traits.Select(t => new KeyValuePair<string, string>(t.Name, t.Value)).ToList(),
+            Traits = Traits(testCase),
             Outcome = TestOutcomeText.FromVstest(result.Outcome.ToString()),
             ErrorMessage = result.ErrorMessage,
             ErrorStackTrace = result.ErrorStackTrace,
@@ -34,10 +34,40 @@ internal static class CompletedTestReader
         };
     }
 
+    // Read for every result: loops, so that a test without traits or output allocates nothing here.
+    private static IReadOnlyList<KeyValuePair<string, string>> Traits(TestCase testCase)
+    {
+        List<KeyValuePair<string, string>>? traits = null;
+        foreach (var trait in testCase.Traits)
+        {
+            (traits ??= []).Add(new KeyValuePair<string, string>(trait.Name, trait.Value));
+        }
+
+        return traits ?? [];
+    }
+
     private static string? Messages(TestResult result, string category)
     {
-        var texts = result.Messages.Where(m => m.Category == category && !string.IsNullOrEmpty(m.Text)).Select(m => m.Text).ToList();
-        return texts.Count == 0 ? null : string.Concat(texts);
+        string? first = null;
+        List<string>? all = null;
+        foreach (var message in result.Messages)
+        {
+            if (message.Category != category || string.IsNullOrEmpty(message.Text))
+            {
+                continue;
+            }
+
+            if (first is null)
+            {
+                first = message.Text;
+            }
+            else
+            {
+                (all ??= [first]).Add(message.Text);
+            }
+        }
+
+        return all is null ? first : string.Concat(all);
     }
 
     private static RecordedExecution? ReadPayload(TestResult result)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using FlakyCollector.Configuration;
 using FlakyCollector.Export;
 using FlakyCollector.Payload;
+using FlakyCollector.Spans;
 using FlakyCollector.Tracing;
 
 namespace FlakyCollector.Tests.Tracing;
@@ -86,6 +87,50 @@ public sealed class TestRunTracerTests : IDisposable
         Assert.Equal(CompletedTests.SpanId, test.GetProperty("spanId").GetString());
         Assert.Equal(CompletedTests.TraceId, child.GetProperty("traceId").GetString());
         Assert.Equal(CompletedTests.SpanId, child.GetProperty("parentSpanId").GetString());
+    }
+
+    [Fact]
+    public void OnTestCompleted_PassingTestSampledOut_ItsChildLeftOut_WorkOutsideTestsKept()
+    {
+        using var tracer = Tracer(new FlakyTraceSettings { PassingSampleRatio = 0 });
+        var outside = new SpanData
+        {
+            TraceId = "5b8efff798038103d269b633813fc60c",
+            SpanId = "eee19b7ec3c1b174",
+            Name = "warm cache",
+            StartTimeUnixNano = 1_700_000_000_000_000_000,
+            EndTimeUnixNano = 1_700_000_000_100_000_000,
+            ScopeName = "Shop.Tests",
+        };
+
+        tracer.OnTestCompleted(CompletedTests.Passed() with { Payload = CompletedTests.Payload() with { Detached = [outside] } });
+        tracer.Complete(aborted: false);
+
+        var names = ReadLines().SelectMany(Spans).Select(s => s.GetProperty("name").GetString()).ToList();
+        Assert.Contains("warm cache", names);
+        Assert.DoesNotContain("GET /orders", names);
+        Assert.Empty(TestSpansByLine());
+    }
+
+    [Fact]
+    public void OnTestCompleted_RetriedTestWithChildren_OnlyTheKeptAttemptsChildrenGo()
+    {
+        using var tracer = Tracer(new FlakyTraceSettings());
+        var payload = CompletedTests.Payload();
+        var earlier = payload.TestSpan! with { TraceId = "11111111111111111111111111111111", SpanId = "2222222222222222" };
+        var strayChild = payload.Children[0] with { TraceId = "33333333333333333333333333333333", SpanId = "4444444444444444", Name = "GET /stray" };
+
+        tracer.OnTestCompleted(CompletedTests.Passed() with
+        {
+            Payload = payload with { PreviousAttempts = [earlier], Children = [payload.Children[0], strayChild] },
+        });
+        tracer.Complete(aborted: false);
+
+        var line = Assert.Single(ReadLines(), l => TestSpans(l).Any());
+        Assert.Equal(2, TestSpans(line).Count());
+        var names = Spans(line).Select(s => s.GetProperty("name").GetString()).ToList();
+        Assert.Contains("GET /orders", names);
+        Assert.DoesNotContain("GET /stray", names);
     }
 
     [Fact]
