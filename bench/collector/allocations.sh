@@ -5,13 +5,13 @@
 #   bench/collector/allocations.sh [--runs K] [--framework xunit] [--top N] [--floor RUNSETTINGS] WORK
 #
 # Runs the untraced suite (a) and the suite with --collect FlakyTrace (c), K times each in turn,
-# with the runtime's GC and loader events written to a .nettrace file per process (DOTNET_EnableEventPipe),
-# and reads them with Allocations/: the bytes testhost and vstest.console allocated and their
-# collections by generation (medians), the bytes c adds per test, and the types whose sampled
-# allocation grew the most from a to c. With --floor (route-floor.sh's floor.runsettings, kept in
-# its output folder), a third run (floor) takes the route alone, and the types are counted from
-# the floor to c: what FlakyTrace's own work allocates. Allocation sampling does not slow a run
-# much, but these
+# with the runtime's GC and loader events written to a .nettrace file per process
+# (DOTNET_EnableEventPipe), and reads them with Allocations/. It prints, for testhost and
+# vstest.console (medians): the bytes allocated, the collections by generation, the milliseconds
+# from each collection's start to its end, and the bytes c adds per test. Then the types whose
+# sampled allocation grew the most from a to c. With --floor (route-floor.sh's floor.runsettings,
+# kept in its output folder), a third run (floor) takes the route alone, and the types are counted
+# from the floor to c: what FlakyTrace's own work allocates. The events slow a run a little: these
 # runs are for counting bytes, not for timing.
 set -euo pipefail
 
@@ -26,11 +26,11 @@ while [[ $# -gt 0 ]]; do
     --framework) FRAMEWORK="$2"; shift 2 ;;
     --top) TOP="$2"; shift 2 ;;
     --floor) FLOOR="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) break ;;
   esac
 done
-[[ $# -eq 1 ]] || { sed -n '2,15p' "$0" >&2; exit 2; }
+[[ $# -eq 1 ]] || { sed -n '2,16p' "$0" >&2; exit 2; }
 WORK="$(cd "$1" && pwd)"
 [[ -d "$WORK/suites/$FRAMEWORK/bin" ]] || { echo "error: $WORK has no built $FRAMEWORK suite (run run.sh with --keep)" >&2; exit 2; }
 
@@ -64,26 +64,26 @@ import statistics, sys
 from collections import defaultdict
 rows = [line.split() for line in open(sys.argv[1])]
 tests, top = int(sys.argv[2]) or 1, int(sys.argv[3])
-totals = defaultdict(list)     # (label, role) -> [(MB, gen0, gen1, gen2)]
+totals = defaultdict(list)     # (label, role) -> [(MB, gen0, gen1, gen2, GC ms)]
 types = defaultdict(lambda: defaultdict(float))  # (label, role) -> type -> MB summed over runs
 for r in rows:
     if r[1] == "type":
         types[(r[0], r[2])][" ".join(r[4:])] += float(r[3])
     else:
-        totals[(r[0], r[1])].append(tuple(float(x) for x in r[2:6]))
+        totals[(r[0], r[1])].append(tuple(float(x) for x in r[2:7]))
 print(f"{tests} tests, median of the runs of each")
-print(f"{'':3} {'process':15} {'alloc MB':>9} {'gen0':>5} {'gen1':>5} {'gen2':>5} {'added bytes/test':>17}")
+print(f"{'':5} {'process':15} {'alloc MB':>9} {'gen0':>5} {'gen1':>5} {'gen2':>5} {'GC ms':>6} {'added bytes/test':>17}")
 for role in ("testhost", "vstest.console"):
     for label in ("a", "floor", "c"):
         got = totals.get((label, role), [])
         if not got:
             continue
-        med = [statistics.median(x[i] for x in got) for i in range(4)]
+        med = [statistics.median(x[i] for x in got) for i in range(5)]
         added = ""
         if label != "a" and totals.get(("a", role)):
             base = statistics.median(x[0] for x in totals[("a", role)])
             added = f"{(med[0] - base) * 1e6 / tests:.0f}"
-        print(f"{label:3} {role:15} {med[0]:9.1f} {med[1]:5.0f} {med[2]:5.0f} {med[3]:5.0f} {added:>17}")
+        print(f"{label:5} {role:15} {med[0]:9.1f} {med[1]:5.0f} {med[2]:5.0f} {med[3]:5.0f} {med[4]:6.0f} {added:>17}")
 base = "floor" if any(label == "floor" for label, _ in totals) else "a"
 for role in ("testhost", "vstest.console"):
     a, c = types[(base, role)], types[("c", role)]

@@ -4,7 +4,7 @@ using Microsoft.Diagnostics.Tracing.Parsers.Clr;
 
 // allocations <dir-of-nettrace-files> [top]
 // One line per file whose process is a testhost or vstest.console:
-//   <role> <allocated MB> <gen0 GCs> <gen1 GCs> <gen2 GCs>
+//   <role> <allocated MB> <gen0 GCs> <gen1 GCs> <gen2 GCs> <ms in collections>
 // then, per role, the <top> types by sampled allocation ("type <role> <MB> <name>").
 // The runtime raises AllocationTick once per ~100 KB allocated, with the type of the object that
 // crossed the mark: the per-type split is a sample, the total is exact to within 100 KB a heap.
@@ -17,6 +17,8 @@ foreach (var path in Directory.GetFiles(folder, "*.nettrace"))
     long allocated = 0;
     var gcs = new int[3];
     var types = new Dictionary<string, long>();
+    var gcStarted = new Dictionary<int, double>();
+    double gcMilliseconds = 0;
     using (var source = new EventPipeEventSource(path))
     {
         source.Clr.GCAllocationTick += e =>
@@ -29,6 +31,16 @@ foreach (var path in Directory.GetFiles(folder, "*.nettrace"))
             if (e.Depth is >= 0 and <= 2)
             {
                 gcs[e.Depth]++;
+            }
+
+            gcStarted[e.Count] = e.TimeStampRelativeMSec;
+        };
+        // From a collection's start to its end: the time the collection took, background ones included.
+        source.Clr.GCStop += e =>
+        {
+            if (gcStarted.Remove(e.Count, out var started))
+            {
+                gcMilliseconds += e.TimeStampRelativeMSec - started;
             }
         };
         var rundown = new ClrRundownTraceEventParser(source);
@@ -50,7 +62,7 @@ foreach (var path in Directory.GetFiles(folder, "*.nettrace"))
         continue;
     }
 
-    Console.WriteLine($"{role} {allocated / 1e6:F1} {gcs[0]} {gcs[1]} {gcs[2]}");
+    Console.WriteLine($"{role} {allocated / 1e6:F1} {gcs[0]} {gcs[1]} {gcs[2]} {gcMilliseconds:F0}");
     var sum = byRole.TryGetValue(role, out var known) ? known : byRole[role] = [];
     foreach (var (type, bytes) in types)
     {
