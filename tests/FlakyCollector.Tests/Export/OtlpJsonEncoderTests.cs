@@ -150,6 +150,34 @@ public class OtlpJsonEncoderTests
         Assert.Equal(EncodeBytes([SampleSpans.FailedTest(), SampleSpans.HttpCall()]), stream.ToArray());
     }
 
+    [Fact]
+    public void Write_EveryPartOfASpan_TheExactBytesOfTheFileFormat()
+    {
+        // Pinned bytes: the file is read by other tools, so an encoder change must not move one.
+        var span = SampleSpans.FailedTest() with
+        {
+            ParentSpanId = "00f067aa0ba902b7",
+            Name = "Tests.Odd(\"q\", tab\there, naïve ✓)",
+            Attributes =
+            [
+                new("key \"quoted\" é", "value\u0001"),
+                new("n", 42L),
+                new("nan", double.NaN),
+                new("d", 0.5),
+                new("b", true),
+                new("list", new[] { "x", "y" }),
+            ],
+        };
+        var text = Encoding.UTF8.GetString(EncodeBytes([span, SampleSpans.Minimal(1, "Other") with { SpanId = "not-hex" }]));
+
+        Assert.Equal(PinnedFileFormat, text);
+    }
+
+    private const string PinnedFileFormat =
+        """
+        {"resourceSpans":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"orders-tests"}},{"key":"process.pid","value":{"intValue":"4242"}}]},"scopeSpans":[{"scope":{"name":"FlakyCollector","version":"0.1.0"},"spans":[{"traceId":"0af7651916cd43dd8448eb211c80319c","spanId":"b7ad6b7169203331","parentSpanId":"00f067aa0ba902b7","name":"Tests.Odd(\"q\", tab\there, naïve ✓)","kind":1,"startTimeUnixNano":"1700000000123456789","endTimeUnixNano":"1700000000124956789","attributes":[{"key":"key \"quoted\" é","value":{"stringValue":"value\u0001"}},{"key":"n","value":{"intValue":"42"}},{"key":"nan","value":{"doubleValue":"NaN"}},{"key":"d","value":{"doubleValue":0.5}},{"key":"b","value":{"boolValue":true}},{"key":"list","value":{"arrayValue":{"values":[{"stringValue":"x"},{"stringValue":"y"}]}}}],"events":[{"timeUnixNano":"1700000000124456789","name":"exception","attributes":[{"key":"exception.type","value":{"stringValue":"Xunit.Sdk.EqualException"}},{"key":"exception.message","value":{"stringValue":"Assert.Equal() Failure"}},{"key":"exception.stacktrace","value":{"stringValue":"   at Orders.OrdersTests.Create(Int32 amount)\n   at x"}}]}],"links":[{"traceId":"4bf92f3577b34da6a3ce929d0e0e4736","spanId":"00f067aa0ba902b7","attributes":[{"key":"flakytrace.link","value":{"stringValue":"run"}}]}],"status":{"message":"Assert.Equal() Failure\nExpected: 5\nActual:   4","code":2}}]},{"scope":{"name":"Other"},"spans":[{"traceId":"0af7651916cd43dd8448eb211c80319c","name":"span 1","kind":1,"startTimeUnixNano":"1700000000123456789","endTimeUnixNano":"1700000000123456790"}]}]}]}
+        """;
+
     private static byte[] EncodeBytes(IReadOnlyList<SpanData> spans, IReadOnlyList<SpanAttribute>? resource = null)
     {
         var buffer = new ArrayBufferWriter<byte>();
