@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FlakyCollector.Configuration;
 using FlakyCollector.Recording;
 using FlakyCollector.Tracing;
@@ -37,6 +38,7 @@ internal sealed class PlatformTestRun : IDisposable
                 ?? (Guid.TryParse(environment(SettingNames.EnvPlatformExecutionId), out var execution) ? execution.ToString() : Guid.NewGuid().ToString()),
         };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void OnTestFinished(TestNode node, TestNodeStateProperty state)
     {
         IReadOnlyList<RecordedTest> ended = [];

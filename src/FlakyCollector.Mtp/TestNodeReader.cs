@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Reflection;
 using FlakyCollector.Recording;
 using FlakyCollector.Tracing;
@@ -22,6 +23,7 @@ internal static class TestNodeReader
     }
 
     /// <summary>The keys under which a hook may have filed this test's activity, most specific first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static IReadOnlyList<string> HookKeys(TestNode node)
     {
         var method = node.Properties.SingleOrDefault<TestMethodIdentifierProperty>();
@@ -34,6 +36,7 @@ internal static class TestNodeReader
         return [node.Uid.Value, type + "." + node.DisplayName, type + "." + method.MethodName];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static CompletedTest Read(TestNode node, TestNodeStateProperty state, string source, TestFramework framework, RecordedExecution? recording)
     {
         var method = node.Properties.SingleOrDefault<TestMethodIdentifierProperty>();
@@ -104,12 +107,15 @@ internal static class TestNodeReader
         return Environment.NewLine == "\n" ? unified : unified.Replace("\n", Environment.NewLine, StringComparison.Ordinal);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string TypeName(TestMethodIdentifierProperty method) =>
         string.IsNullOrEmpty(method.Namespace) ? method.TypeName : method.Namespace + "." + method.TypeName;
 
     /// <summary>The test's class and method, as <c>test.suite.name</c> and the analysis read them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string FullyQualifiedName(TestNode node) => FullyQualifiedName(node, node.Properties.SingleOrDefault<TestMethodIdentifierProperty>());
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string FullyQualifiedName(TestNode node, TestMethodIdentifierProperty? method) =>
         method is null ? node.Uid.Value : TypeName(method) + "." + method.MethodName;
 
@@ -153,9 +159,11 @@ internal static class TestNodeReader
         return exception is null ? (state.Explanation, null) : (exception.Message, exception.StackTrace);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static IProperty? Property(TestNode node, string typeName) =>
         node.Properties.AsEnumerable().FirstOrDefault(p => p.GetType().FullName == typeName);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string? PropertyText(TestNode node, string typeName, string member) =>
         Property(node, typeName) is { } property ? Text(property, member) : null;
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace FlakyCollector.Export;
 
 /// <summary>Trace and span ids travel as hex in the span model and OTLP/JSON, as raw bytes in protobuf.</summary>
@@ -11,6 +12,7 @@ internal static class HexId
     /// such as the OpenTelemetry Collector reject a whole request or file line over one id of
     /// the wrong length, so such ids are left out instead, which only invalidates their span.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsValid(string? hex, int byteLength)
     {
         if (hex is null || hex.Length != 2 * byteLength)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Text;
 using System.Text.Json;
 using FlakyCollector.Spans;
@@ -8,6 +9,7 @@ namespace FlakyCollector.Export;
 internal static class OtlpJsonAttributeWriter
 {
     /// <summary>Writes <c>"attributes":[...]</c>, or nothing for an empty list (the JSON default).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void WriteAttributes(Utf8JsonWriter writer, IReadOnlyList<SpanAttribute>? attributes)
     {
         if (attributes is null || attributes.Count == 0)
@@ -28,6 +30,7 @@ internal static class OtlpJsonAttributeWriter
         writer.WriteEndArray();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteAnyValue(Utf8JsonWriter writer, OtlpValue value)
     {
         writer.WriteStartObject();
@@ -64,6 +67,7 @@ internal static class OtlpJsonAttributeWriter
         writer.WriteEndObject();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteInt64String(Utf8JsonWriter writer, long value)
     {
         Span<byte> digits = stackalloc byte[20];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Buffers.Text;
 using System.Text.Encodings.Web;
@@ -41,6 +42,7 @@ internal static class OtlpJsonEncoder
     }
 
     /// <summary>Writes one <c>TracesData</c> object with an existing writer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void WriteTracesData(Utf8JsonWriter writer, IReadOnlyList<SpanAttribute> resource,
         IReadOnlyList<SpanData> spans)
     {
@@ -74,6 +76,7 @@ internal static class OtlpJsonEncoder
         writer.Flush();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteTracesData(Utf8JsonWriter writer, byte[]? encodedResource, IReadOnlyList<SpanData> spans)
     {
         ArgumentNullException.ThrowIfNull(spans);
@@ -99,6 +102,7 @@ internal static class OtlpJsonEncoder
         writer.WriteEndObject();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteScopeSpans(Utf8JsonWriter writer, SpanScopeGroup group)
     {
         writer.WriteStartObject();
@@ -120,6 +124,7 @@ internal static class OtlpJsonEncoder
         writer.WriteEndObject();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteSpan(Utf8JsonWriter writer, SpanData span)
     {
         writer.WriteStartObject();
@@ -181,6 +186,7 @@ internal static class OtlpJsonEncoder
     }
 
     /// <summary>Writes an id as the protobuf encoder does: left out unless it is valid hex of the right length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void WriteId(Utf8JsonWriter writer, ReadOnlySpan<byte> name, string? hex, int byteLength)
     {
         if (HexId.IsValid(hex, byteLength))
@@ -189,6 +195,7 @@ internal static class OtlpJsonEncoder
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteStringIfAny(Utf8JsonWriter writer, ReadOnlySpan<byte> name, string? value)
     {
         if (!string.IsNullOrEmpty(value))
@@ -198,6 +205,7 @@ internal static class OtlpJsonEncoder
     }
 
     /// <summary>The protobuf JSON mapping writes 64-bit integers as strings: JavaScript doubles cannot hold them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void WriteUInt64String(Utf8JsonWriter writer, ReadOnlySpan<byte> name, ulong value)
     {
         Span<byte> digits = stackalloc byte[20];

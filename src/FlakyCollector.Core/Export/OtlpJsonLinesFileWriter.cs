@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using FlakyCollector.Spans;
 
@@ -48,6 +49,7 @@ internal sealed class OtlpJsonLinesFileWriter : IDisposable
     /// Appends the spans (one line per <c>maxSpansPerLine</c> spans; nothing for none), creating
     /// the directory and file on first use. I/O failures surface as exceptions.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Append(IReadOnlyList<SpanAttribute> resource, IReadOnlyList<SpanData> spans)
     {
         ArgumentNullException.ThrowIfNull(resource);

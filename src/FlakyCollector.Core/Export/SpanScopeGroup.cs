@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FlakyCollector.Spans;
 
 namespace FlakyCollector.Export;
@@ -21,6 +22,7 @@ internal sealed class SpanScopeGroup
     /// Groups spans by scope, keeping the order in which scopes and spans first appear so that
     /// output is deterministic for a given input.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<SpanScopeGroup> GroupByScope(IReadOnlyList<SpanData> spans)
     {
         var groups = new List<SpanScopeGroup>();

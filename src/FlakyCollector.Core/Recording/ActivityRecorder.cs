@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
@@ -108,6 +109,7 @@ internal sealed class ActivityRecorder : IDisposable
     /// (NUnit, MSTest), more than one means the framework ran it again and reports only the last.
     /// xUnit's keys are shared by a theory's rows, whose events may lag behind the next row.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IReadOnlyList<RecordedTest> TakeEnded(string key, bool withRetries)
     {
         var taken = new List<RecordedTest>();
@@ -176,6 +178,7 @@ internal sealed class ActivityRecorder : IDisposable
         listener.Dispose();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void OnStarted(Activity activity)
     {
         if (IsTestActivity(activity))
@@ -193,6 +196,7 @@ internal sealed class ActivityRecorder : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void OnStopped(Activity activity)
     {
         if (LateWork.TakenUnfinished(activity))

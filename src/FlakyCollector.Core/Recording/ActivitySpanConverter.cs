@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Diagnostics;
 using FlakyCollector.Spans;
 
@@ -8,8 +9,10 @@ internal static class ActivitySpanConverter
 {
     private static readonly long UnixEpochTicks = DateTime.UnixEpoch.Ticks;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SpanData Convert(Activity activity) => Convert(StoppedActivity.Of(activity));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SpanData Convert(in StoppedActivity activity)
     {
         var start = ToUnixNano(activity.StartTimeUtc);
@@ -53,6 +56,7 @@ internal static class ActivitySpanConverter
         _ => SpanStatusCode.Unset,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<SpanAttribute> ConvertTags(IEnumerable<KeyValuePair<string, object?>> tags)
     {
         var attributes = new List<SpanAttribute>();

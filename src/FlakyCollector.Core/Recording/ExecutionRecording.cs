@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace FlakyCollector.Recording;
@@ -18,6 +19,7 @@ internal static class ExecutionRecording
     private static readonly string Runtime = RuntimeInformation.FrameworkDescription;
 
     /// <param name="fixtureLinks">Links to the fixture work that served the test's class, put on its recorded span.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static RecordedExecution From(IReadOnlyList<RecordedTest> ended, string timing, IReadOnlyList<Spans.SpanData> detached,
         string? exceptionType = null, int maxChildren = DefaultMaxChildren, IReadOnlyList<Spans.SpanLinkData>? fixtureLinks = null)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 using FlakyCollector.Spans;
 
@@ -43,6 +44,7 @@ internal sealed class FixtureLinks
         new(root.TraceId, root.SpanId, [new(TestAttributeNames.LinkType, TestAttributeNames.FixtureLinkType)]);
 
     /// <summary><paramref name="testSpan"/> with links to the fixture work of its suite, known here or <paramref name="recorded"/> by its test process.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SpanData Link(SpanData testSpan, IReadOnlyList<SpanLinkData>? recorded)
     {
         var suite = testSpan.Attributes.FirstOrDefault(a => a.Key == TestAttributeNames.SuiteName).Value as string;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
@@ -23,6 +24,7 @@ internal sealed class RunStructure(string? runId, string scopeVersion)
     public string TraceId { get; } = runId is null ? ActivityTraceId.CreateRandom().ToHexString() : DeriveTraceId(runId);
 
     /// <summary>Counts the test in its class and assembly, and returns the link from its span to its class's span.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SpanLinkData Register(string source, string suiteName, SpanData testSpan, TestOutcome outcome)
     {
         var assembly = assemblies.GetOrAdd(source, s => new SuiteRun(Path.GetFileNameWithoutExtension(s), NewSpanId(), null));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 using System.Globalization;
 using FlakyCollector.Configuration;
@@ -50,6 +51,7 @@ internal sealed class TestRunTracer : IDisposable
     /// <summary>The file the spans go to, once the first test has ended.</summary>
     public string? FilePath => file?.Path;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void OnTestCompleted(CompletedTest test)
     {
         try
@@ -108,6 +110,7 @@ internal sealed class TestRunTracer : IDisposable
     }
 
     // A passing test with nothing recorded is most results: its span alone, with no set or list made.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static IReadOnlyList<SpanData> WithWhatTheyCaused(List<SpanData> testSpans, IReadOnlyList<SpanData> children, IReadOnlyList<SpanData> detached)
     {
         if (children.Count == 0 && detached.Count == 0)
@@ -209,6 +212,7 @@ internal sealed class TestRunTracer : IDisposable
         logExport.Dispose();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Write(string source, IReadOnlyList<SpanAttribute> resource, IReadOnlyList<SpanData> spans)
     {
         if (spans.Count == 0)

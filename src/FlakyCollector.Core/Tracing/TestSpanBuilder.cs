@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Diagnostics;
 using FlakyCollector.Recording;
 using FlakyCollector.Spans;
@@ -15,6 +16,7 @@ internal static class TestSpanBuilder
     /// <summary>Test output beyond this many characters is cut, so that a chatty test cannot swell the trace.</summary>
     public const int MaxOutputLength = 8 * 1024;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SpanData Build(CompletedTest test, string? runId, int attempt, string scopeVersion, IReadOnlyList<SpanLinkData>? links = null)
     {
         var recorded = test.Payload?.TestSpan;
@@ -62,6 +64,7 @@ internal static class TestSpanBuilder
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<SpanAttribute> Attributes(CompletedTest test, string? runId, int attempt, string timing)
     {
         var attributes = new List<SpanAttribute>

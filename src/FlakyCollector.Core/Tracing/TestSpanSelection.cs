@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 using FlakyCollector.Spans;
 
@@ -33,6 +34,7 @@ internal sealed class TestSpanSelection(string? runId, RunStructure run, Passing
     internal int Remembered => failedAttempts.Count;
 
     /// <summary>The execution's test span, linked to its class in the run trace, or null when sampling leaves it out.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SpanData? Select(CompletedTest execution)
     {
         var caseName = TestCaseNaming.CaseName(execution.FullyQualifiedName, execution.DisplayName);
