@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What does FlakyTrace cost a Microsoft.Testing.Platform run?
 #
-# Generates a suite of trivial passing tests per framework (MSTest.Sdk, TUnit), in platform mode
+# Generates a suite of trivial passing tests per framework (MSTest.Sdk, xUnit v3, TUnit), in platform mode
 # (global.json), builds it twice (without the package, and with FlakyCollector packed from this
 # repository), then runs `dotnet test --no-build` interleaved in three configurations:
 #   a  without the package
@@ -9,12 +9,12 @@
 #   c  with the package and --flaky-trace (file output only)
 # and prints the median wall time and peak memory of the process tree per configuration, with the
 # ratios b/a and c/a, and the CPU seconds of the whole process tree with what c adds per test.
-# usage: bench/collector/platform.sh [--tests N] [--runs K] [--frameworks mstest,tunit]
+# usage: bench/collector/platform.sh [--tests N] [--runs K] [--frameworks mstest,xunit3,tunit]
 set -euo pipefail
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$SCRIPT_DIR/../.." && pwd)"
 MEASURE="$SCRIPT_DIR/measure.py"
-TESTS=3000; PER_CLASS=30; RUNS=5; FRAMEWORKS="mstest tunit"
+TESTS=3000; PER_CLASS=30; RUNS=5; FRAMEWORKS="mstest xunit3 tunit"
 while (($#)); do
   case "$1" in
     --tests) TESTS="$2"; shift 2 ;;
@@ -35,19 +35,22 @@ echo '{ "test": { "runner": "Microsoft.Testing.Platform" } }' > "$WORK/global.js
 generate() { # framework directory
   local fw="$1" dir="$2" classes=$(( (TESTS + PER_CLASS - 1) / PER_CLASS )) c t
   mkdir -p "$dir"
-  if [[ "$fw" == mstest ]]; then
-    printf '<Project Sdk="MSTest.Sdk/4.5.2"><PropertyGroup><TargetFramework>net10.0</TargetFramework><TestingExtensionsProfile>None</TestingExtensionsProfile></PropertyGroup></Project>\n' > "$dir/Suite.csproj"
-  else
-    printf '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework><OutputType>Exe</OutputType></PropertyGroup><ItemGroup><PackageReference Include="TUnit" Version="1.81.10" /></ItemGroup></Project>\n' > "$dir/Suite.csproj"
-  fi
+  case "$fw" in
+    mstest) printf '<Project Sdk="MSTest.Sdk/4.5.2"><PropertyGroup><TargetFramework>net10.0</TargetFramework><TestingExtensionsProfile>None</TestingExtensionsProfile></PropertyGroup></Project>\n' > "$dir/Suite.csproj" ;;
+    xunit3) printf '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework><OutputType>Exe</OutputType></PropertyGroup><ItemGroup><PackageReference Include="xunit.v3" Version="4.0.3" /></ItemGroup></Project>\n' > "$dir/Suite.csproj" ;;
+    *) printf '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework><OutputType>Exe</OutputType></PropertyGroup><ItemGroup><PackageReference Include="TUnit" Version="1.81.10" /></ItemGroup></Project>\n' > "$dir/Suite.csproj" ;;
+  esac
   for ((c = 0; c < classes; c++)); do
     {
       echo "namespace Suite;"
       [[ "$fw" == mstest ]] && echo "[Microsoft.VisualStudio.TestTools.UnitTesting.TestClass]"
       echo "public class Class$c {"
       for ((t = 0; t < PER_CLASS && c * PER_CLASS + t < TESTS; t++)); do
-        if [[ "$fw" == mstest ]]; then echo "  [Microsoft.VisualStudio.TestTools.UnitTesting.TestMethod] public void Test$t() { }"
-        else echo "  [TUnit.Core.Test] public void Test$t() { }"; fi
+        case "$fw" in
+          mstest) echo "  [Microsoft.VisualStudio.TestTools.UnitTesting.TestMethod] public void Test$t() { }" ;;
+          xunit3) echo "  [Xunit.Fact] public void Test$t() { }" ;;
+          *) echo "  [TUnit.Core.Test] public void Test$t() { }" ;;
+        esac
       done
       echo "}"
     } > "$dir/Class$c.cs"
