@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using FlakyCollector.Recording;
 using FlakyCollector.Tracing;
 using Microsoft.Testing.Platform.Extensions.Messages;

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+
 namespace FlakyCollector.Export;
 
 /// <summary>Trace and span ids travel as hex in the span model and OTLP/JSON, as raw bytes in protobuf.</summary>
