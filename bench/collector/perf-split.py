@@ -6,11 +6,12 @@
     bench/collector/perf-split.py --hz 299 [--process vstest.console] --base floor-1.data floor-2.data --traced c-1.data c-2.data
 
 In each file the testhost is the process with the most samples (the default), and vstest.console
-the other one with the most samples in vstest's code (the dotnet CLI runs MSBuild, not vstest). Prints, for the base runs and the
-traced runs, the median seconds in frames of ours (any frame whose name holds "FlakyCollector") and
-outside them by where the innermost frame is (JIT-compiled code, the runtime, the JIT, precompiled
-BCL code, native libraries, the kernel), the traced-minus-base difference, and, for the traced runs,
-the entry points of ours and the innermost method of ours with their seconds a run.
+the other one with the most samples in vstest's code (the dotnet CLI runs MSBuild, not vstest).
+Prints, for the base runs and the traced runs, the median seconds in frames of ours (any frame
+whose name holds "FlakyCollector") and outside them by where the innermost frame is (JIT-compiled
+code, the runtime, the JIT, precompiled BCL code, native libraries, the kernel), the
+traced-minus-base difference, and, for the traced runs, the entry points of ours and the innermost
+method of ours with their seconds a run.
 """
 import argparse, collections, re, statistics, subprocess
 
