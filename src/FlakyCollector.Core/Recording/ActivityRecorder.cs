@@ -181,7 +181,7 @@ internal sealed class ActivityRecorder : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void OnStarted(Activity activity)
     {
-        if (IsTestActivity(activity))
+        if (TestActivityNames.IsTestRoot(activity))
         {
             live[activity.TraceId] = new RecordedTest(activity);
         }
@@ -207,7 +207,7 @@ internal sealed class ActivityRecorder : IDisposable
 
         try
         {
-            if (IsTestActivity(activity) && live.TryGetValue(activity.TraceId, out var test) && test.Running == activity)
+            if (TestActivityNames.IsTestRoot(activity) && live.TryGetValue(activity.TraceId, out var test) && test.Running == activity)
             {
                 test.Stop(activity);
                 if ((activity.GetTagItem(TestActivityNames.KeyTag) ?? activity.GetTagItem(TestActivityNames.TUnitNodeUidTag)) is string key)
@@ -272,11 +272,6 @@ internal sealed class ActivityRecorder : IDisposable
             LateLogs.Add(record);
         }
     }
-
-    private static bool IsTestActivity(Activity activity) =>
-        activity.Parent is null && activity.ParentSpanId == default
-        && (activity.Source.Name == TestActivityNames.SourceName
-            || (activity.Source.Name == TestActivityNames.TUnitSourceName && activity.OperationName == TestActivityNames.TUnitTestCaseName));
 
     private static bool IsWrapper(Exception exception) =>
         exception is System.Reflection.TargetInvocationException or AggregateException

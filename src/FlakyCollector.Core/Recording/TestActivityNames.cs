@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace FlakyCollector.Recording;
 
 /// <summary>
@@ -40,4 +42,10 @@ internal static class TestActivityNames
     /// <summary>ActivitySources recorded in every run, besides the ones the user names.</summary>
     public static readonly IReadOnlyList<string> DefaultSources =
         ["System.Net.Http", "Microsoft.AspNetCore", Database.DatabaseNames.SourceName, Database.DatabaseNames.NpgsqlSourceName];
+
+    /// <summary>Whether <paramref name="activity"/> is a test's own root: a hook's, the collector's, or TUnit's per-test activity.</summary>
+    public static bool IsTestRoot(Activity activity) =>
+        activity.Parent is null && activity.ParentSpanId == default
+        && (activity.Source.Name == SourceName
+            || (activity.Source.Name == TUnitSourceName && activity.OperationName == TUnitTestCaseName));
 }

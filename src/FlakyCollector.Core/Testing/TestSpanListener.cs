@@ -61,7 +61,7 @@ internal sealed class TestSpanListener
             root = root.Parent;
         }
 
-        return IsTestActivity(root) ? Adopt(root.TraceId) : null;
+        return TestActivityNames.IsTestRoot(root) ? Adopt(root.TraceId) : null;
     }
 
     /// <summary>Called by a starting recorder: a test first read after it began sees what the recorder already has.</summary>
@@ -177,7 +177,7 @@ internal sealed class TestSpanListener
 
     private void OnStarted(Activity activity)
     {
-        if (IsTestActivity(activity))
+        if (TestActivityNames.IsTestRoot(activity))
         {
             tests[activity.TraceId] = new TestTrace(activity.TraceId);
         }
@@ -187,7 +187,7 @@ internal sealed class TestSpanListener
     {
         try
         {
-            if (IsTestActivity(activity))
+            if (TestActivityNames.IsTestRoot(activity))
             {
                 // The test is over: its TestTrace keeps what it saw, this listener forgets it.
                 tests.TryRemove(activity.TraceId, out _);
@@ -239,9 +239,4 @@ internal sealed class TestSpanListener
         root.Start();
         return tests.GetOrAdd(root.TraceId, id => new TestTrace(id));
     }
-
-    private static bool IsTestActivity(Activity activity) =>
-        activity.Parent is null && activity.ParentSpanId == default
-        && (activity.Source.Name == TestActivityNames.SourceName
-            || (activity.Source.Name == TestActivityNames.TUnitSourceName && activity.OperationName == TestActivityNames.TUnitTestCaseName));
 }
