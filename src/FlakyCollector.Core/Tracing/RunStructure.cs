@@ -35,8 +35,13 @@ internal sealed class RunStructure(string? runId, string scopeVersion)
     }
 
     /// <summary>Remembers the root spans of work done outside any test, for the assembly span to link to.</summary>
-    public void AddDetachedRoots(string source, IEnumerable<SpanData> spans)
+    public void AddDetachedRoots(string source, IReadOnlyList<SpanData> spans)
     {
+        if (spans.Count == 0)
+        {
+            return; // most results: no entry made for an assembly that has none
+        }
+
         var links = detached.GetOrAdd(source, _ => new ConcurrentQueue<SpanLinkData>());
         foreach (var span in spans.Where(s => s.ParentSpanId is null))
         {

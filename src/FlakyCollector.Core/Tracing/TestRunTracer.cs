@@ -64,11 +64,8 @@ internal sealed class TestRunTracer : IDisposable
 
             var resource = ResourceOf(test.Source, payload?.Runtime);
             var detached = payload?.Detached ?? [];
-            if (detached.Count > 0)
-            {
-                // Fixture work travels before or with the first result of a test it served: learn it first.
-                fixtures.Add(detached);
-            }
+            // Fixture work travels before or with the first result of a test it served: learn it first.
+            fixtures.Add(detached);
 
             var testSpans = new List<SpanData>(1);
             foreach (var execution in TestExecutions.Of(test))
@@ -87,10 +84,7 @@ internal sealed class TestRunTracer : IDisposable
             }
 
             var spans = WithWhatTheyCaused(testSpans, payload?.Children ?? [], detached);
-            if (detached.Count > 0)
-            {
-                run.AddDetachedRoots(test.Source, detached);
-            }
+            run.AddDetachedRoots(test.Source, detached);
 
             Write(test.Source, resource, spans);
             if (settings.Logs)
@@ -133,10 +127,12 @@ internal sealed class TestRunTracer : IDisposable
         return spans;
     }
 
+    // Looked up for every result: the lambda (and the closure it needs) lives only on the path that builds one.
     private IReadOnlyList<SpanAttribute> ResourceOf(string source, string? runtime) =>
-        resources.TryGetValue(source, out var known)
-            ? known
-            : resources.GetOrAdd(source, s => TestResource.Build(s, settings, runtime, RunMetadata.Detect(environment, Path.GetDirectoryName(s))));
+        resources.TryGetValue(source, out var known) ? known : BuildResource(source, runtime);
+
+    private IReadOnlyList<SpanAttribute> BuildResource(string source, string? runtime) =>
+        resources.GetOrAdd(source, s => TestResource.Build(s, settings, runtime, RunMetadata.Detect(environment, Path.GetDirectoryName(s))));
 
     /// <summary>
     /// Work that ended after the last test of <paramref name="source"/> had been reported: late
@@ -152,8 +148,7 @@ internal sealed class TestRunTracer : IDisposable
                 return;
             }
 
-            var resource = resources.GetOrAdd(source, s =>
-                TestResource.Build(s, settings, null, RunMetadata.Detect(environment, Path.GetDirectoryName(s))));
+            var resource = ResourceOf(source, runtime: null);
             run.AddDetachedRoots(source, spans);
             Write(source, resource, spans);
             if (logs.Count > 0)
