@@ -9,8 +9,9 @@ namespace FlakyCollector.Vstest;
 /// leaves exactly the tests that were running. A slot is <c>[int32 length][UTF-8 entry]</c>; the
 /// length is written last, so a reader never sees half an entry as whole. Only the first slots
 /// ever in use are touched, so the file takes as much disk as the most tests that ran at once.
+/// The view's address is taken once: a start and an end are a copy and a store, no handle count.
 /// </summary>
-internal sealed class RunningTestTable : IDisposable
+internal sealed unsafe class RunningTestTable : IDisposable
 {
     public const string FileExtension = ".running";
 
@@ -24,6 +25,7 @@ internal sealed class RunningTestTable : IDisposable
 
     private readonly MemoryMappedFile file;
     private readonly MemoryMappedViewAccessor view;
+    private readonly byte* slots;
     private readonly Dictionary<string, int> slotOf = new(StringComparer.Ordinal);
     private readonly Stack<int> free = new();
     private readonly object gate = new();
@@ -34,6 +36,8 @@ internal sealed class RunningTestTable : IDisposable
     {
         file = MemoryMappedFile.CreateFromFile(path, FileMode.CreateNew, mapName: null, (long)SlotSize * SlotCount, MemoryMappedFileAccess.ReadWrite);
         view = file.CreateViewAccessor();
+        view.SafeMemoryMappedViewHandle.AcquirePointer(ref slots);
+        slots += view.PointerOffset;
     }
 
     /// <summary>
@@ -72,10 +76,10 @@ internal sealed class RunningTestTable : IDisposable
                 return false;
             }
 
-            var offset = (long)slot * SlotSize;
-            view.Write(offset, 0);
-            view.WriteArray(offset + sizeof(int), entry.Array!, entry.Offset, entry.Count);
-            view.Write(offset, entry.Count);
+            var at = slots + ((long)slot * SlotSize);
+            Volatile.Write(ref *(int*)at, 0);
+            entry.AsSpan().CopyTo(new Span<byte>(at + sizeof(int), MaxEntry));
+            Volatile.Write(ref *(int*)at, entry.Count);
             slotOf[id] = slot;
             return true;
         }
@@ -91,7 +95,7 @@ internal sealed class RunningTestTable : IDisposable
                 return false;
             }
 
-            view.Write((long)slot * SlotSize, 0);
+            Volatile.Write(ref *(int*)(slots + ((long)slot * SlotSize)), 0);
             free.Push(slot);
             return true;
         }
@@ -102,6 +106,7 @@ internal sealed class RunningTestTable : IDisposable
         lock (gate)
         {
             disposed = true;
+            view.SafeMemoryMappedViewHandle.ReleasePointer();
             view.Dispose();
             file.Dispose();
         }

@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace FlakyCollector.Vstest;
@@ -15,17 +15,6 @@ namespace FlakyCollector.Vstest;
 internal sealed class TestHostJournal : IDisposable
 {
     public const string FileExtension = ".journal.jsonl";
-
-    // A test's start writes eight names and one value that never change: encoded once, not per test.
-    private static readonly JsonEncodedText EventName = JsonEncodedText.Encode("event");
-    private static readonly JsonEncodedText StartEvent = JsonEncodedText.Encode("start");
-    private static readonly JsonEncodedText IdName = JsonEncodedText.Encode("id");
-    private static readonly JsonEncodedText FqnName = JsonEncodedText.Encode("fqn");
-    private static readonly JsonEncodedText DisplayName = JsonEncodedText.Encode("name");
-    private static readonly JsonEncodedText SourceName = JsonEncodedText.Encode("source");
-    private static readonly JsonEncodedText ExecutorName = JsonEncodedText.Encode("executor");
-    private static readonly JsonEncodedText StartName = JsonEncodedText.Encode("start");
-    private static readonly JsonEncodedText ProcessName = JsonEncodedText.Encode("pid");
 
     [ThreadStatic]
     private static EntryBuffer? entryBuffer;
@@ -50,27 +39,20 @@ internal sealed class TestHostJournal : IDisposable
         return string.IsNullOrEmpty(folder) || !Directory.Exists(folder) ? null : new TestHostJournal(folder);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Started(StartedTest test)
     {
         var buffer = entryBuffer ??= new EntryBuffer();
-        var json = buffer.Begin();
-        json.WriteString(EventName, StartEvent);
-        json.WriteString(IdName, test.Id);
-        json.WriteString(FqnName, test.FullyQualifiedName);
-        json.WriteString(DisplayName, test.DisplayName);
-        json.WriteString(SourceName, buffer.Source.Of(test.Source));
-        if (test.ExecutorUri is { } executor)
-        {
-            json.WriteString(ExecutorName, buffer.Executor.Of(executor.OriginalString));
-        }
-        else
-        {
-            json.WriteNull(ExecutorName);
-        }
-
-        json.WriteNumber(StartName, test.StartTime.ToUnixTimeMilliseconds());
-        json.WriteNumber(ProcessName, test.ProcessId);
-        var entry = buffer.End();
+        var entry = buffer.Entry.Begin()
+            .Encoded("\"event\":"u8, "\"start\""u8)
+            .String("\"id\":"u8, test.Id)
+            .String("\"fqn\":"u8, test.FullyQualifiedName)
+            .String("\"name\":"u8, test.DisplayName)
+            .Encoded("\"source\":"u8, buffer.Source.Of(test.Source))
+            .Encoded("\"executor\":"u8, test.ExecutorUri is { } executor ? buffer.Executor.Of(executor.OriginalString) : "null"u8)
+            .Number("\"start\":"u8, test.StartTime.ToUnixTimeMilliseconds())
+            .Number("\"pid\":"u8, test.ProcessId)
+            .End();
         if (running.TryHold(test.Id, entry))
         {
             return;
@@ -99,18 +81,16 @@ internal sealed class TestHostJournal : IDisposable
             }
         }
 
-        AppendLine(w =>
-        {
-            w.WriteString("event", "end");
-            w.WriteString("id", id);
-        });
+        AppendLine((entryBuffer ??= new EntryBuffer()).Entry.Begin()
+            .Encoded("\"event\":"u8, "\"end\""u8)
+            .String("\"id\":"u8, id)
+            .End());
     }
 
-    public void Warning(string text) => AppendLine(w =>
-    {
-        w.WriteString("event", "warning");
-        w.WriteString("text", text);
-    });
+    public void Warning(string text) => AppendLine((entryBuffer ??= new EntryBuffer()).Entry.Begin()
+        .Encoded("\"event\":"u8, "\"warning\""u8)
+        .String("\"text\":"u8, text)
+        .End());
 
     public void Dispose()
     {
@@ -198,13 +178,6 @@ internal sealed class TestHostJournal : IDisposable
         }
     }
 
-    private void AppendLine(Action<Utf8JsonWriter> write)
-    {
-        var buffer = entryBuffer ??= new EntryBuffer();
-        write(buffer.Begin());
-        AppendLine(buffer.End());
-    }
-
     private void AppendLine(ArraySegment<byte> entry)
     {
         lock (gate)
@@ -216,48 +189,28 @@ internal sealed class TestHostJournal : IDisposable
         }
     }
 
-    /// <summary>One JSON object at a time, into a buffer each thread reuses: a test's start allocates nothing here.</summary>
+    /// <summary>What each thread reuses: a test's start allocates nothing here.</summary>
     private sealed class EntryBuffer
     {
-        private readonly ArrayBufferWriter<byte> bytes = new(512);
-        private readonly Utf8JsonWriter writer;
-
-        public EntryBuffer() => writer = new Utf8JsonWriter(bytes);
+        public JournalEntry Entry { get; } = new();
 
         /// <summary>The test assembly's path, the same for every test the thread starts in a process that runs one assembly.</summary>
         public EncodedOnce Source { get; } = new();
 
         public EncodedOnce Executor { get; } = new();
-
-        public Utf8JsonWriter Begin()
-        {
-            bytes.ResetWrittenCount();
-            writer.Reset(bytes);
-            writer.WriteStartObject();
-            return writer;
-        }
-
-        /// <summary>The object written since <see cref="Begin"/>, in the buffer (valid until the next Begin).</summary>
-        public ArraySegment<byte> End()
-        {
-            writer.WriteEndObject();
-            writer.Flush();
-            System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes.WrittenMemory, out var entry);
-            return entry;
-        }
     }
 
     /// <summary>A value most entries repeat, encoded again only when it changes.</summary>
     private sealed class EncodedOnce
     {
         private string? last;
-        private JsonEncodedText encoded;
+        private byte[] encoded = [];
 
-        public JsonEncodedText Of(string value)
+        public byte[] Of(string value)
         {
             if (!string.Equals(value, last, StringComparison.Ordinal))
             {
-                encoded = JsonEncodedText.Encode(value);
+                encoded = JournalEntry.Quoted(value);
                 last = value;
             }
 
