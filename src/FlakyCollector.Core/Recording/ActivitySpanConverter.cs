@@ -30,8 +30,9 @@ internal static class ActivitySpanConverter
             ScopeName = activity.Source.Name,
             ScopeVersion = string.IsNullOrEmpty(activity.Source.Version) ? null : activity.Source.Version,
             Attributes = ConvertTags(activity.Tags),
-            Events = activity.Events.Select(e => new SpanEventData(e.Name, ToUnixNano(e.Timestamp.UtcDateTime), ConvertTags(e.Tags))).ToList(),
-            Links = activity.Links.Select(l => new SpanLinkData(l.Context.TraceId.ToHexString(), l.Context.SpanId.ToHexString(), ConvertTags(l.Tags ?? []))).ToList(),
+            // Most spans have neither: no list and no iterator for those.
+            Events = activity.Events.Length == 0 ? [] : activity.Events.Select(e => new SpanEventData(e.Name, ToUnixNano(e.Timestamp.UtcDateTime), ConvertTags(e.Tags))).ToList(),
+            Links = activity.Links.Length == 0 ? [] : activity.Links.Select(l => new SpanLinkData(l.Context.TraceId.ToHexString(), l.Context.SpanId.ToHexString(), ConvertTags(l.Tags ?? []))).ToList(),
         };
 
         // Npgsql's spans carry the raw query text and, in older versions, the old convention names.

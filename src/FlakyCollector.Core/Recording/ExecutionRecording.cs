@@ -24,7 +24,8 @@ internal static class ExecutionRecording
         string? exceptionType = null, int maxChildren = DefaultMaxChildren, IReadOnlyList<Spans.SpanLinkData>? fixtureLinks = null)
     {
         var trace = ended.Count > 0 ? ended[^1] : null;
-        var previous = ended.Take(Math.Max(0, ended.Count - 1)).ToList();
+        // Nearly every test ran once: no list or iterator for attempts it does not have.
+        IReadOnlyList<RecordedTest> previous = ended.Count > 1 ? ended.Take(ended.Count - 1).ToList() : [];
         var (logs, droppedLogs) = trace?.TakeLogs() ?? ([], 0);
         var testSpan = trace is null ? null : ActivitySpanConverter.Convert(trace.Stopped);
         if (testSpan is not null && fixtureLinks is { Count: > 0 })
@@ -46,8 +47,8 @@ internal static class ExecutionRecording
             Exceptions = trace?.Exceptions ?? [],
             ProcessId = Environment.ProcessId,
             Runtime = Runtime,
-            PreviousAttempts = previous.Select(p => ActivitySpanConverter.Convert(p.Stopped)).ToList(),
-            Children = previous.SelectMany(p => p.TakeChildren()).Concat(trace?.TakeChildren() ?? []).ToList(),
+            PreviousAttempts = previous.Count == 0 ? [] : previous.Select(p => ActivitySpanConverter.Convert(p.Stopped)).ToList(),
+            Children = previous.Count == 0 ? trace?.TakeChildren() ?? [] : previous.SelectMany(p => p.TakeChildren()).Concat(trace?.TakeChildren() ?? []).ToList(),
             Detached = detached,
         }, maxChildren);
     }

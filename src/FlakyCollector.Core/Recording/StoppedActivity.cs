@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace FlakyCollector.Recording;
 
@@ -24,9 +25,9 @@ internal readonly struct StoppedActivity
         Status = activity.Status;
         StatusDescription = activity.StatusDescription;
         Source = activity.Source;
-        Tags = Copy(activity.TagObjects);
-        Events = Copy(activity.Events);
-        Links = Copy(activity.Links);
+        Tags = Copy(activity.EnumerateTagObjects());
+        Events = Copy(activity.EnumerateEvents());
+        Links = Copy(activity.EnumerateLinks());
     }
 
     public ActivityTraceId TraceId { get; }
@@ -55,6 +56,7 @@ internal readonly struct StoppedActivity
 
     public ActivityLink[] Links { get; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static StoppedActivity Of(Activity activity) => new(activity);
 
     /// <summary>The value of the tag <paramref name="key"/>, as <see cref="Activity.GetTagItem"/> gives it.</summary>
@@ -72,9 +74,11 @@ internal readonly struct StoppedActivity
     }
 
     // Most activities have no events or links, and a test's activity one tag: no list for those.
-    private static T[] Copy<T>(IEnumerable<T> items)
+    // The activity's own enumerators are structs: copying allocates only the copy.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static T[] Copy<T>(Activity.Enumerator<T> items)
     {
-        using var enumerator = items.GetEnumerator();
+        var enumerator = items.GetEnumerator();
         if (!enumerator.MoveNext())
         {
             return [];
