@@ -47,12 +47,45 @@ internal sealed class FixtureLinks
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SpanData Link(SpanData testSpan, IReadOnlyList<SpanLinkData>? recorded)
     {
-        var suite = testSpan.Attributes.FirstOrDefault(a => a.Key == TestAttributeNames.SuiteName).Value as string;
-        IEnumerable<SpanLinkData> known = suite is not null && bySuite.TryGetValue(suite, out var links) ? links : [];
-        var added = known.Concat(recorded?.Where(IsFixtureLink) ?? [])
+        var known = SuiteOf(testSpan) is { } suite && bySuite.TryGetValue(suite, out var links) && !links.IsEmpty ? links : null;
+        if (known is null && !HasFixtureLink(recorded))
+        {
+            return testSpan; // most tests: their class had no fixture work, and no set or list is made
+        }
+
+        var added = (known ?? Enumerable.Empty<SpanLinkData>()).Concat(recorded?.Where(IsFixtureLink) ?? [])
             .DistinctBy(l => (l.TraceId, l.SpanId))
             .ToList();
         return added.Count > 0 ? testSpan with { Links = [.. testSpan.Links, .. added] } : testSpan;
+    }
+
+    private static string? SuiteOf(SpanData testSpan)
+    {
+        foreach (var attribute in testSpan.Attributes)
+        {
+            if (attribute.Key == TestAttributeNames.SuiteName)
+            {
+                return attribute.Value as string;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool HasFixtureLink(IReadOnlyList<SpanLinkData>? recorded)
+    {
+        if (recorded is not null)
+        {
+            foreach (var link in recorded)
+            {
+                if (IsFixtureLink(link))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static bool IsFixtureLink(SpanLinkData link) =>

@@ -40,6 +40,17 @@ public sealed class FixtureLinksTests
     }
 
     [Fact]
+    public void Link_RecordedLinksOfAnotherTypeOnly_Unchanged()
+    {
+        var links = new FixtureLinks();
+        links.Add([FixtureRoot]);
+        var test = Test("Shop.CheckoutTests");
+        var captured = new SpanLinkData("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7", [new(TestAttributeNames.LinkType, "captured")]);
+
+        Assert.Same(test, links.Link(test, recorded: [captured]));
+    }
+
+    [Fact]
     public void Link_ResultArrivedBeforeTheFixturesRoot_LinkedFromWhatItsTestProcessRecorded()
     {
         // Parallel classes: another class's result carried the root, and reached here after this one.
