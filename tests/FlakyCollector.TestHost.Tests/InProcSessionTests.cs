@@ -47,6 +47,30 @@ public sealed class InProcSessionTests : IDisposable
     }
 
     [Fact]
+    public void TestCaseEnd_RecordingsWarningAndTheSessions_BothTravelWithTheResult()
+    {
+        // A repro plan it cannot read is the session's warning; a test over the children cap is the recording's.
+        using var source = new System.Diagnostics.ActivitySource("Shop.Tests.Load");
+        var session = Session(_ => null);
+        session.TestSessionStart(new TestSessionStartArgs("<Configuration><ActivitySources>Shop.Tests.Load</ActivitySources><Repro>not a plan</Repro></Configuration>"));
+        var testCase = Case("Shop.Tests.OrdersTests.Create");
+
+        session.TestCaseStart(new TestCaseStartArgs(testCase));
+        for (var i = 0; i <= FlakyCollector.Recording.ExecutionRecording.DefaultMaxChildren; i++)
+        {
+            source.StartActivity("load")?.Stop();
+        }
+
+        session.TestCaseEnd(new TestCaseEndArgs(new DataCollectionContext(testCase), TestOutcome.Passed));
+        session.TestSessionEnd(new TestSessionEndArgs());
+
+        var execution = Assert.Single(sink.Executions);
+        Assert.Equal(FlakyCollector.Recording.ExecutionRecording.DefaultMaxChildren, execution.Children.Count);
+        Assert.Equal(2, execution.Warnings.Count);
+        Assert.Contains(execution.Warnings, w => w.Contains("keep the first", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void TestCaseEnd_OtelSdkDisabled_NothingAttached()
     {
         var session = Session(name => name == SettingNames.EnvSdkDisabled ? "true" : null);

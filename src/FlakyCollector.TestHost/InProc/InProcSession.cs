@@ -95,7 +95,12 @@ internal sealed class InProcSession(Func<string, string?> environment, TimeProvi
                 channel?.Write(key, row);
             }
 
-            payload = payload with { Warnings = DrainWarnings() };
+            // Most results carry no warning: the recording goes as it is.
+            if (!warnings.IsEmpty)
+            {
+                payload = payload with { Warnings = [.. payload.Warnings, .. DrainWarnings()] };
+            }
+
             sink.SendData(context, ExecutionPayloadJson.PropertyKey, ExecutionPayloadJson.Write(payload));
         });
     }
