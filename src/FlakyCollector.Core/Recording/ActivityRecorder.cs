@@ -14,9 +14,7 @@ internal sealed class ActivityRecorder : IDisposable
     private static readonly ActivitySource CollectorSource = new(TestActivityNames.SourceName);
 
     private readonly ConcurrentDictionary<ActivityTraceId, RecordedTest> live = new();
-    // Guarded by itself. An entry lives only while a test's recording waits to be taken: one per
-    // test key for the whole run would hold ~1 KB for each of 100,000 tests.
-    private readonly Dictionary<string, Queue<RecordedTest>> endedByKey = new(StringComparer.Ordinal);
+    private readonly EndedTests ended = new();
     private readonly LateWork late = new();
     private readonly FixtureWork fixtures = new();
     private readonly ActivityListener listener;
@@ -77,8 +75,11 @@ internal sealed class ActivityRecorder : IDisposable
     /// <summary>Log records of tests' traces written after their recordings were taken.</summary>
     public Logs.LateLogRecords LateLogs { get; } = new(10_000);
 
-    /// <summary>Raised, on the test's own path, when a hook's test activity stopped, with the key it is filed under.</summary>
-    public event Action<string>? TestEnded;
+    /// <summary>
+    /// Raised, on the test's own path, when a hook's test activity stopped, with its key and its
+    /// recording, which is then the handler's: it is not filed for <see cref="TakeEnded"/>.
+    /// </summary>
+    public event Action<string, RecordedTest>? TestEnded;
 
     /// <summary>Starts a test activity as the root of a new trace, on the caller's execution context.</summary>
     public RecordedTest? StartTest(string name)
@@ -112,23 +113,7 @@ internal sealed class ActivityRecorder : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IReadOnlyList<RecordedTest> TakeEnded(string key, bool withRetries)
     {
-        var taken = new List<RecordedTest>();
-        lock (endedByKey)
-        {
-            if (endedByKey.TryGetValue(key, out var queue))
-            {
-                while ((taken.Count == 0 || withRetries) && queue.TryDequeue(out var trace))
-                {
-                    taken.Add(trace);
-                }
-
-                if (queue.Count == 0)
-                {
-                    endedByKey.Remove(key);
-                }
-            }
-        }
-
+        var taken = ended.Take(key, withRetries);
         foreach (var trace in taken)
         {
             live.TryRemove(trace.TraceId, out _);
@@ -212,17 +197,17 @@ internal sealed class ActivityRecorder : IDisposable
                 test.Stop(activity);
                 if ((activity.GetTagItem(TestActivityNames.KeyTag) ?? activity.GetTagItem(TestActivityNames.TUnitNodeUidTag)) is string key)
                 {
-                    lock (endedByKey)
+                    if (TestEnded is { } handOff)
                     {
-                        if (!endedByKey.TryGetValue(key, out var ended))
-                        {
-                            endedByKey[key] = ended = new Queue<RecordedTest>(1);
-                        }
-
-                        ended.Enqueue(test);
+                        // Taken at once, as TakeEnded would: nothing filed, no list made.
+                        live.TryRemove(test.TraceId, out _);
+                        test.LateLogs = LateLogs.Drain();
+                        handOff(key, test);
                     }
-
-                    TestEnded?.Invoke(key);
+                    else
+                    {
+                        ended.Add(key, test);
+                    }
                 }
 
                 return;

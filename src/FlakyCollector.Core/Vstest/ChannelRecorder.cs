@@ -65,7 +65,7 @@ internal static class ChannelRecorder
         }
     }
 
-    private static void Write(string key)
+    private static void Write(string key, RecordedTest test)
     {
         try
         {
@@ -77,7 +77,7 @@ internal static class ChannelRecorder
                 }
 
                 // The key is the test's fully qualified name (xUnit v3 is the only framework recorded this way).
-                var execution = ExecutionRecording.From(recorder.TakeEnded(key, withRetries: false), "hook", recorder.Detached.Drain(),
+                var execution = ExecutionRecording.From([test], "hook", recorder.Detached.Drain(),
                     fixtureLinks: recorder.FixtureLinksServing(Tracing.TestCaseNaming.SuiteName(key)));
                 file.Write(key, execution);
             }

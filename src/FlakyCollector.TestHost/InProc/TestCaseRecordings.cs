@@ -23,7 +23,7 @@ internal sealed class TestCaseRecordings : IDisposable
     {
         recorder = new ActivityRecorder(ActivitySourceList.Recorded(settings.ActivitySources), captureLogs: settings.Logs);
         // Each hook recording moves to the correlation as it ends, which matches it to its result.
-        recorder.TestEnded += key => correlation.Ended(key, recorder.TakeEnded(key, withRetries: true));
+        recorder.TestEnded += correlation.Ended;
     }
 
     /// <summary>

@@ -54,28 +54,26 @@ internal sealed class TestRecordingCorrelation(int maxChildrenPerTest = Executio
     }
 
     /// <summary>A hook's test activity ended under <paramref name="key"/>.</summary>
-    public void Ended(string key, IEnumerable<RecordedTest> traces)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Ended(string key, RecordedTest trace)
     {
         lock (gate)
         {
-            foreach (var trace in traces)
+            if (ended.Contains(key))
             {
-                if (ended.Contains(key))
-                {
-                    // A test case that had its end already: xUnit rows it cannot serialise, which it reports under one test case.
-                    Forgotten++;
-                    continue;
-                }
+                // A test case that had its end already: xUnit rows it cannot serialise, which it reports under one test case.
+                Forgotten++;
+                return;
+            }
 
-                ref var waiting = ref CollectionsMarshal.GetValueRefOrAddDefault(pending, key, out var exists);
-                if (exists)
-                {
-                    waiting.Add(trace);
-                }
-                else
-                {
-                    waiting = new WaitingRecordings(trace);
-                }
+            ref var waiting = ref CollectionsMarshal.GetValueRefOrAddDefault(pending, key, out var exists);
+            if (exists)
+            {
+                waiting.Add(trace);
+            }
+            else
+            {
+                waiting = new WaitingRecordings(trace);
             }
         }
     }

@@ -42,6 +42,29 @@ public sealed class ActivityRecorderTests : IDisposable
     }
 
     [Fact]
+    public void TestEnded_Handled_RecordingHandedOverWithItsChildren_NotFiled()
+    {
+        var handed = new List<(string Key, RecordedTest Trace)>();
+        recorder.TestEnded += (key, trace) => handed.Add((key, trace));
+        var test = StartHookTest(TestKey);
+        using (Listened.StartActivity("GET /orders", ActivityKind.Client))
+        {
+        }
+
+        // Work the test started that ends after it was handed over is its late work, not a child.
+        var late = Listened.StartActivity("late", ActivityKind.Client);
+        test.Stop();
+        late!.Stop();
+
+        var (key, trace) = Assert.Single(handed);
+        Assert.Equal(TestKey, key);
+        Assert.Equal(test.SpanId, trace.Stopped.SpanId);
+        Assert.Equal("GET /orders", Assert.Single(trace.TakeChildren()).Name);
+        Assert.Empty(recorder.TakeEnded(TestKey, withRetries: true));
+        Assert.Contains(recorder.Detached.Drain(), s => s.Name == "late" && s.Attributes.Contains(new(TestActivityNames.LateAttribute, true)));
+    }
+
+    [Fact]
     public void TakeEnded_TakenTwice_SecondTimeNothing()
     {
         StartHookTest(TestKey).Stop();

@@ -14,7 +14,7 @@ public sealed class TestRecordingCorrelationTests
     {
         var correlation = new TestRecordingCorrelation();
         var trace = Trace("Passed");
-        correlation.Ended(Key, [trace]);
+        Ended(correlation, Key, [trace]);
 
         var taken = correlation.TakeFor(TestFramework.MSTest, Key, isWholeMethod: true, "Passed");
 
@@ -29,7 +29,7 @@ public sealed class TestRecordingCorrelationTests
         var first = Trace("Failed");
         var second = Trace("Failed");
         var last = Trace("Passed");
-        correlation.Ended(Key, [first, second, last]);
+        Ended(correlation, Key, [first, second, last]);
 
         var taken = correlation.TakeFor(TestFramework.MSTest, Key, isWholeMethod: true, "Passed");
 
@@ -43,7 +43,7 @@ public sealed class TestRecordingCorrelationTests
         var correlation = new TestRecordingCorrelation();
         var failed = Trace("Failed");
         var stray = Trace("Passed");
-        correlation.Ended(Key, [failed, stray]);
+        Ended(correlation, Key, [failed, stray]);
 
         var taken = correlation.TakeFor(TestFramework.NUnit, Key, isWholeMethod: true, "Failed");
 
@@ -57,7 +57,7 @@ public sealed class TestRecordingCorrelationTests
         var correlation = new TestRecordingCorrelation();
         var earlier = Trace("Passed");
         var reported = Trace("Passed");
-        correlation.Ended(Key, [earlier, reported]);
+        Ended(correlation, Key, [earlier, reported]);
 
         var taken = correlation.TakeFor(TestFramework.MSTest, Key, isWholeMethod: true, "Passed");
 
@@ -70,7 +70,7 @@ public sealed class TestRecordingCorrelationTests
     {
         var correlation = new TestRecordingCorrelation();
         var rows = new[] { Trace(null), Trace(null), Trace(null) };
-        correlation.Ended(Key, rows);
+        Ended(correlation, Key, rows);
 
         var first = correlation.TakeFor(TestFramework.XUnit, Key, isWholeMethod: false, "Passed");
         var second = correlation.TakeFor(TestFramework.XUnit, Key, isWholeMethod: false, "Failed");
@@ -85,10 +85,10 @@ public sealed class TestRecordingCorrelationTests
     {
         // xUnit rows it cannot serialise share one test case: the rows after its end have no result to join.
         var correlation = new TestRecordingCorrelation();
-        correlation.Ended(Key, [Trace(null)]);
+        Ended(correlation, Key, [Trace(null)]);
         correlation.TakeFor(TestFramework.XUnit, Key, isWholeMethod: true, "Passed");
 
-        correlation.Ended(Key, [Trace(null), Trace(null)]);
+        Ended(correlation, Key, [Trace(null), Trace(null)]);
 
         Assert.Equal(0, correlation.Pending);
         Assert.Equal(2, correlation.Forgotten);
@@ -101,7 +101,7 @@ public sealed class TestRecordingCorrelationTests
         var correlation = new TestRecordingCorrelation();
         for (var i = 0; i < TestRecordingCorrelation.EndedKeysRemembered + 10; i++)
         {
-            correlation.Ended($"{Key}{i}", [Trace("Passed")]);
+            Ended(correlation, $"{Key}{i}", [Trace("Passed")]);
             correlation.TakeFor(TestFramework.NUnit, $"{Key}{i}", isWholeMethod: true, "Passed");
         }
 
@@ -109,8 +109,8 @@ public sealed class TestRecordingCorrelationTests
         Assert.Equal((0, 0), (correlation.Pending, correlation.Forgotten));
 
         // A straggler of a recent test case is still forgotten; one of the oldest waits, as an unknown key does.
-        correlation.Ended($"{Key}{TestRecordingCorrelation.EndedKeysRemembered + 9}", [Trace("Passed")]);
-        correlation.Ended($"{Key}0", [Trace("Passed")]);
+        Ended(correlation, $"{Key}{TestRecordingCorrelation.EndedKeysRemembered + 9}", [Trace("Passed")]);
+        Ended(correlation, $"{Key}0", [Trace("Passed")]);
         Assert.Equal((1, 1), (correlation.Pending, correlation.Forgotten));
     }
 
@@ -119,7 +119,7 @@ public sealed class TestRecordingCorrelationTests
     {
         var correlation = new TestRecordingCorrelation();
         var rows = new[] { Trace(null), Trace(null), Trace(null) };
-        correlation.Ended(Key, rows);
+        Ended(correlation, Key, rows);
 
         var taken = correlation.TakeFor(TestFramework.XUnit, Key, isWholeMethod: true, "Passed");
 
@@ -134,9 +134,9 @@ public sealed class TestRecordingCorrelationTests
         var correlation = new TestRecordingCorrelation();
         var slow = Trace("Passed");
         var quick = Trace("Passed");
-        correlation.Ended(Key + " (slow)", [slow]);
-        correlation.Ended(Key + " (quick)", [quick]);
-        correlation.Ended(Key + "Twice", [Trace("Passed")]);
+        Ended(correlation, Key + " (slow)", [slow]);
+        Ended(correlation, Key + " (quick)", [quick]);
+        Ended(correlation, Key + "Twice", [Trace("Passed")]);
 
         var taken = correlation.TakeFor(TestFramework.MSTest, Key, isWholeMethod: true, "Passed");
         var rows = correlation.TakeRows(Key);
@@ -144,7 +144,7 @@ public sealed class TestRecordingCorrelationTests
         Assert.Empty(taken);
         Assert.Equal([new(Key + " (slow)", slow), new KeyValuePair<string, RecordedTest>(Key + " (quick)", quick)], rows);
         Assert.Equal(1, correlation.Pending);
-        correlation.Ended(Key + " (slow)", [Trace("Passed")]);
+        Ended(correlation, Key + " (slow)", [Trace("Passed")]);
         Assert.Equal(1, correlation.Forgotten);
     }
 
@@ -209,5 +209,14 @@ public sealed class TestRecordingCorrelationTests
         activity.SetTag(TestRecordingCorrelation.OutcomeTag, outcome);
         activity.Stop();
         return new RecordedTest(activity);
+    }
+
+    // Each recording is handed over on its own as its activity stops.
+    private static void Ended(TestRecordingCorrelation correlation, string key, IEnumerable<RecordedTest> traces)
+    {
+        foreach (var trace in traces)
+        {
+            correlation.Ended(key, trace);
+        }
     }
 }
