@@ -7,7 +7,9 @@
 # Runs, K times in turn: the untraced suite (a); the suite with RouteFloor's in-process collector
 # and logger loaded but nothing attached to the results (events: vstest's per-test events alone);
 # the same attaching a 107-character property to every result, which the logger in vstest.console
-# reads, doing nothing else (floor); and the suite with --collect FlakyTrace (c). Prints the median
+# reads, doing nothing else (floor); the floor with one activity per test from the hook FlakyCollector
+# compiled into the suite, heard by a listener that does nothing with it (span); and the suite with
+# --collect FlakyTrace (c). Prints the median
 # wall time and CPU seconds of testhost and vstest.console of each, the CPU each adds per test
 # over a, and what c adds over the floor: the part of FlakyTrace's cost that is its own work.
 set -euo pipefail
@@ -64,11 +66,15 @@ for round in $(seq 1 "$RUNS"); do
   run a
   ROUTEFLOOR_PROPERTY=0 run events --settings "$OUT/floor.runsettings"
   run floor --settings "$OUT/floor.runsettings"
+  ROUTEFLOOR_SPAN=1 ROUTEFLOOR_SPAN_COUNT="$OUT/span-$round.count" run span --settings "$OUT/floor.runsettings"
   run c --collect FlakyTrace
 done
 
-for log in "$OUT"/floor-*.log; do
+for log in "$OUT"/floor-*.log "$OUT"/span-*.log; do
   grep -q "RouteFloor: $tests payloads read" "$log" || echo "warning: $log does not show $tests payloads read: the floor did not take the route"
+done
+for count in "$OUT"/span-*.count; do
+  [[ "$(cat "$count")" == "$tests" ]] || echo "warning: $count: $(cat "$count") activities heard, not $tests: the suite's hook did not run"
 done
 
 python3 - "$OUT/runs.txt" "$tests" <<'PY'
@@ -76,13 +82,13 @@ import statistics, sys
 rows = [line.split() for line in open(sys.argv[1])]
 tests = int(sys.argv[2]) or 1
 med = {}
-for label in ("a", "events", "floor", "c"):
+for label in ("a", "events", "floor", "span", "c"):
     mine = [r for r in rows if r[0] == label]
     med[label] = [statistics.median(float(r[i]) for r in mine) for i in (1, 2, 3)]
     bad = [r for r in mine if r[4] != "0"]
     if bad:
         print(f"warning: {len(bad)} run(s) of {label} exited non-zero")
-print(f"{tests} tests, median of {len(rows) // 4} interleaved run(s)")
+print(f"{tests} tests, median of {len(rows) // 5} interleaved run(s)")
 print(f"{'':6} {'wall s':>8} {'wall/a':>7} {'host cpu':>9} {'vst cpu':>8} {'added us/test':>14}")
 for label, (wall, host, vst) in med.items():
     added = "" if label == "a" else f"{(host + vst - med['a'][1] - med['a'][2]) / tests * 1e6:.0f}"
@@ -93,5 +99,10 @@ print(f"c over the floor, per test: testhost {host:.0f} us, vstest.console {vst:
 host = (med['floor'][1] - med['events'][1]) / tests * 1e6
 vst = (med['floor'][2] - med['events'][2]) / tests * 1e6
 print(f"the property over the events, per test: testhost {host:.0f} us, vstest.console {vst:.0f} us")
+host = (med['span'][1] - med['floor'][1]) / tests * 1e6
+print(f"the test's activity over the floor, per test: testhost {host:.0f} us")
+host = (med['c'][1] - med['span'][1]) / tests * 1e6
+vst = (med['c'][2] - med['span'][2]) / tests * 1e6
+print(f"c over the floor with the activity, per test: testhost {host:.0f} us, vstest.console {vst:.0f} us")
 PY
 echo "runs and logs: $OUT"
