@@ -6,9 +6,12 @@ namespace FlakyCollector.Export;
 
 /// <summary>
 /// Appends spans to an OTLP/JSON Lines file (<c>*.otlp.jsonl</c>): one <c>TracesData</c> object per
-/// line, the format of the OpenTelemetry Collector's file exporter. Thread-safe. Every line reaches
-/// the operating system before <see cref="Append"/> returns, so a killed process loses at most a
-/// line it was writing.
+/// line, the format of the OpenTelemetry Collector's file exporter. Thread-safe. By default every
+/// line reaches the operating system before <see cref="Append"/> returns, so a killed process loses
+/// at most a line it was writing: what a process that runs tests, and may crash, needs. A writer
+/// with a write-behind (vstest.console's, where no test runs) gathers the lines of the results that
+/// arrive within it and writes them together: one system call for many tests, and a killed
+/// process loses at most the lines of that last interval.
 /// </summary>
 internal sealed class OtlpJsonLinesFileWriter : IDisposable
 {
@@ -24,20 +27,32 @@ internal sealed class OtlpJsonLinesFileWriter : IDisposable
     private readonly object gate = new();
     private volatile EncodedResource? lastResource;
     private readonly int maxSpansPerLine;
+    private readonly TimeSpan writeBehind;
+    private readonly ArrayBufferWriter<byte>? pending;
     private FileStream? stream;
+    private Timer? flushTimer;
+    private bool flushArmed;
+    private Exception? failedWrite;
     private bool disposed;
 
     /// <summary>
     /// Prepares a writer. Nothing touches the disk until the first <see cref="Append"/>, so a run
     /// without spans leaves no empty file behind.
     /// </summary>
-    public OtlpJsonLinesFileWriter(string path, int maxSpansPerLine = DefaultMaxSpansPerLine)
+    /// <param name="writeBehind">How long a line may wait to be written with those after it; zero writes each at once.</param>
+    public OtlpJsonLinesFileWriter(string path, int maxSpansPerLine = DefaultMaxSpansPerLine, TimeSpan writeBehind = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxSpansPerLine, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(writeBehind, TimeSpan.Zero);
         Path = System.IO.Path.GetFullPath(path);
         this.maxSpansPerLine = maxSpansPerLine;
+        this.writeBehind = writeBehind;
+        pending = writeBehind > TimeSpan.Zero ? new ArrayBufferWriter<byte>(MaxPendingBytes) : null;
     }
+
+    /// <summary>Lines waiting to be written beyond this many bytes are written at once.</summary>
+    public const int MaxPendingBytes = 256 * 1024;
 
     /// <summary>The full path of the file.</summary>
     public string Path { get; }
@@ -72,15 +87,7 @@ internal sealed class OtlpJsonLinesFileWriter : IDisposable
             lines++;
         }
 
-        lock (gate)
-        {
-            ObjectDisposedException.ThrowIf(disposed, this);
-            var file = stream ??= Open(Path);
-            file.Write(buffer.WrittenSpan);
-            file.Flush();
-            LineCount += lines;
-        }
-
+        WriteLines(buffer.WrittenSpan, lines);
         if (buffer.Capacity > 1 << 20)
         {
             cachedBuffer = null; // do not keep an unusually large line's buffer for the whole run
@@ -98,13 +105,88 @@ internal sealed class OtlpJsonLinesFileWriter : IDisposable
         var buffer = new ArrayBufferWriter<byte>(1024);
         OtlpJsonLogEncoder.Write(buffer, Encoded(resource), records);
         buffer.Write("\n"u8);
+        WriteLines(buffer.WrittenSpan, 1);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void WriteLines(ReadOnlySpan<byte> lines, int count)
+    {
         lock (gate)
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            var file = stream ??= Open(Path);
-            file.Write(buffer.WrittenSpan);
-            file.Flush();
-            LineCount++;
+            ThrowIfAWriteBehindFailed();
+            if (pending is null)
+            {
+                WriteToFile(lines);
+            }
+            else
+            {
+                pending.Write(lines);
+                if (pending.WrittenCount >= MaxPendingBytes)
+                {
+                    WritePending();
+                }
+                else if (!flushArmed)
+                {
+                    flushArmed = true;
+                    (flushTimer ??= new Timer(_ => FlushPending())).Change(writeBehind, Timeout.InfiniteTimeSpan);
+                }
+            }
+
+            LineCount += count;
+        }
+    }
+
+    // Under the gate.
+    private void WriteToFile(ReadOnlySpan<byte> bytes)
+    {
+        var file = stream ??= Open(Path);
+        file.Write(bytes);
+        file.Flush();
+    }
+
+    // Under the gate.
+    private void WritePending()
+    {
+        if (pending is { WrittenCount: > 0 })
+        {
+            try
+            {
+                WriteToFile(pending.WrittenSpan);
+            }
+            finally
+            {
+                pending.ResetWrittenCount(); // what could not be written is not tried again line by line
+            }
+        }
+    }
+
+    private void FlushPending()
+    {
+        lock (gate)
+        {
+            flushArmed = false;
+            try
+            {
+                if (!disposed)
+                {
+                    WritePending();
+                }
+            }
+            catch (Exception ex)
+            {
+                // On a timer's thread nothing may be thrown: the next Append, or Dispose, reports it.
+                failedWrite ??= ex;
+            }
+        }
+    }
+
+    private void ThrowIfAWriteBehindFailed()
+    {
+        if (failedWrite is { } failure)
+        {
+            failedWrite = null;
+            throw new IOException($"writing {Path} failed: {failure.Message}", failure);
         }
     }
 
@@ -126,14 +208,28 @@ internal sealed class OtlpJsonLinesFileWriter : IDisposable
         return encoded.Json;
     }
 
-    /// <summary>Closes the file.</summary>
+    /// <summary>Writes what waits and closes the file; a failure to write is thrown here, once.</summary>
     public void Dispose()
     {
         lock (gate)
         {
+            if (disposed)
+            {
+                return;
+            }
+
             disposed = true;
-            stream?.Dispose();
-            stream = null;
+            flushTimer?.Dispose();
+            try
+            {
+                WritePending();
+                ThrowIfAWriteBehindFailed();
+            }
+            finally
+            {
+                stream?.Dispose();
+                stream = null;
+            }
         }
     }
 

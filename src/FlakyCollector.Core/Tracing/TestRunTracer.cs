@@ -19,6 +19,7 @@ internal sealed class TestRunTracer : IDisposable
     private readonly string outputDirectory;
     private readonly IRunReport report;
     private readonly Func<string, string?> environment;
+    private readonly TimeSpan fileWriteBehind;
     private readonly ConcurrentDictionary<string, IReadOnlyList<SpanAttribute>> resources = new(StringComparer.Ordinal);
     private readonly HashSet<string> reported = new(StringComparer.Ordinal);
     private readonly object fileGate = new();
@@ -33,9 +34,10 @@ internal sealed class TestRunTracer : IDisposable
     private OtlpJsonLinesFileWriter? file;
 
     public TestRunTracer(FlakyTraceSettings settings, string resultsDirectory, IRunReport report, Func<FlakyTraceSettings, ITraceExporter?> createExporter,
-        Func<string, string?>? environment = null)
+        Func<string, string?>? environment = null, TimeSpan fileWriteBehind = default)
     {
         this.settings = settings;
+        this.fileWriteBehind = fileWriteBehind;
         this.report = report;
         this.environment = environment ?? Environment.GetEnvironmentVariable;
         outputDirectory = Path.GetFullPath(settings.OutputDirectory ?? resultsDirectory);
@@ -228,7 +230,7 @@ internal sealed class TestRunTracer : IDisposable
                 var service = resource.FirstOrDefault(a => a.Key == "service.name").Value as string ?? "tests";
                 var stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
                 var unique = Guid.NewGuid().ToString("N")[..6];
-                file = new OtlpJsonLinesFileWriter(Path.Combine(outputDirectory, "flakytrace", $"{Sanitize(service)}_{stamp}_{unique}{OtlpJsonLinesFileWriter.FileExtension}"));
+                file = new OtlpJsonLinesFileWriter(Path.Combine(outputDirectory, "flakytrace", $"{Sanitize(service)}_{stamp}_{unique}{OtlpJsonLinesFileWriter.FileExtension}"), writeBehind: fileWriteBehind);
             }
 
             return file;

@@ -32,6 +32,6 @@ internal static class TraceSession
         var settings = ReadSettings(options.RunSettings, options.Environment, options.Report);
         return settings is null
             ? null
-            : new TestRunTracer(options.FrontEndDefaults(settings), options.ResultsDirectory(), options.Report, options.CreateExporter, options.Environment);
+            : new TestRunTracer(options.FrontEndDefaults(settings), options.ResultsDirectory(), options.Report, options.CreateExporter, options.Environment, options.FileWriteBehind);
     }
 }

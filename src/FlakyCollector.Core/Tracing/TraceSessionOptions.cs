@@ -21,4 +21,11 @@ internal sealed record TraceSessionOptions
     public Func<FlakyTraceSettings, FlakyTraceSettings> FrontEndDefaults { get; init; } = settings => settings;
 
     public Func<FlakyTraceSettings, ITraceExporter?> CreateExporter { get; init; } = OtlpExporterFactory.Create;
+
+    /// <summary>
+    /// How long a test's line may wait to be written with the next ones. Zero (the default) writes
+    /// each at once: a process that runs tests may crash. A front end in a process of its own
+    /// (vstest.console's logger) gathers them.
+    /// </summary>
+    public TimeSpan FileWriteBehind { get; init; }
 }

@@ -14,6 +14,9 @@ namespace FlakyCollector.Logging;
 /// </summary>
 internal sealed class LoggerSession(Func<string, string?> environment, TimeProvider clock, Action<string> writeLine, RecordingChannelHost channelHost)
 {
+    /// <summary>How long a test's line waits in vstest.console to be written with those of the results after it.</summary>
+    public static readonly TimeSpan FileWriteBehind = TimeSpan.FromMilliseconds(100);
+
     private readonly IRunReport report = new LineRunReport(writeLine);
     private readonly TimingCoverage timing = new();
     private TestRunTracer? tracer;
@@ -35,6 +38,8 @@ internal sealed class LoggerSession(Func<string, string?> environment, TimeProvi
                 Environment = environment,
                 Report = report,
                 ResultsDirectory = () => resultsDirectory,
+                // No test runs in vstest.console: the lines of results that arrive together are written together.
+                FileWriteBehind = FileWriteBehind,
             });
             if (tracer is null)
             {

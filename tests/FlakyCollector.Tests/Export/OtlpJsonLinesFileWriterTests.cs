@@ -116,6 +116,55 @@ public sealed class OtlpJsonLinesFileWriterTests : IDisposable
     }
 
     [Fact]
+    public void Append_WithWriteBehind_WaitsUntilDispose_ThenEveryLineInOrder()
+    {
+        var path = Path.Combine(directory, "behind.otlp.jsonl");
+        var writer = new OtlpJsonLinesFileWriter(path, writeBehind: TimeSpan.FromHours(1));
+        writer.Append(SampleSpans.Resource, [SampleSpans.Minimal(1)]);
+        writer.Append(SampleSpans.Resource, [SampleSpans.Minimal(2), SampleSpans.Minimal(3)]);
+
+        Assert.False(File.Exists(path)); // gathered, not yet written
+        Assert.Equal(2, writer.LineCount);
+        writer.Dispose();
+
+        Assert.Equal([1, 2], File.ReadAllLines(path).Select(SpanCount));
+    }
+
+    [Fact]
+    public void Append_WithWriteBehind_WrittenWithinTheIntervalWithoutDispose()
+    {
+        var path = Path.Combine(directory, "timer.otlp.jsonl");
+        using var writer = new OtlpJsonLinesFileWriter(path, writeBehind: TimeSpan.FromMilliseconds(20));
+        writer.Append(SampleSpans.Resource, [SampleSpans.FailedTest()]);
+
+        // The interval is 20 ms; a loaded machine may run the timer much later, never not at all.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!(File.Exists(path) && new FileInfo(path).Length > 0) && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(10);
+        }
+
+        using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+        Assert.Equal(1, SpanCount(reader.ReadLine()!));
+    }
+
+    [Fact]
+    public void Append_WithWriteBehind_MoreThanItGathers_WrittenAtOnce()
+    {
+        var path = Path.Combine(directory, "full.otlp.jsonl");
+        using var writer = new OtlpJsonLinesFileWriter(path, writeBehind: TimeSpan.FromHours(1));
+        var lines = 0;
+        while (!File.Exists(path))
+        {
+            writer.Append(SampleSpans.Resource, SampleSpans.Many(3, padding: 2000));
+            lines++;
+            Assert.True(lines * 3 * 2000 < 2 * OtlpJsonLinesFileWriter.MaxPendingBytes, "nothing written after twice the bytes it gathers");
+        }
+
+        Assert.All(File.ReadAllLines(path), line => Assert.Equal(3, SpanCount(line)));
+    }
+
+    [Fact]
     public void Append_AfterDispose_Throws()
     {
         var writer = new OtlpJsonLinesFileWriter(Path.Combine(directory, "closed.otlp.jsonl"));
