@@ -25,8 +25,9 @@ internal sealed class SpanScopeGroup
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<SpanScopeGroup> GroupByScope(IReadOnlyList<SpanData> spans)
     {
-        var groups = new List<SpanScopeGroup>();
-        var index = new Dictionary<(string Name, string Version), SpanScopeGroup>();
+        var groups = new List<SpanScopeGroup>(1);
+        // Made with the second scope: most lines (a passing test's span alone) have one.
+        Dictionary<(string Name, string Version), SpanScopeGroup>? index = null;
         SpanScopeGroup? last = null;
         foreach (var span in spans)
         {
@@ -34,8 +35,14 @@ internal sealed class SpanScopeGroup
             var version = span.ScopeVersion ?? string.Empty;
 
             // Spans usually arrive in runs of one scope: skip the lookup for those.
-            if (last is null || last.Name != name || (last.Version ?? string.Empty) != version)
+            if (last is null)
             {
+                last = new SpanScopeGroup(name, span.ScopeVersion);
+                groups.Add(last);
+            }
+            else if (last.Name != name || (last.Version ?? string.Empty) != version)
+            {
+                index ??= groups.ToDictionary(g => (g.Name, g.Version ?? string.Empty));
                 if (!index.TryGetValue((name, version), out last))
                 {
                     last = new SpanScopeGroup(name, span.ScopeVersion);
