@@ -59,6 +59,16 @@ internal static class Measurement
         return 0;
     }
 
+    /// <summary>Reading alone (files to test executions), with no analysis after it: what to profile the reader with.</summary>
+    public static int Read(string directory, int threads)
+    {
+        var watch = Stopwatch.StartNew();
+        var cpu = CpuWatch.StartNew();
+        var corpus = TraceInputReader.Read([directory], new TraceReadOptions { MaxDegreeOfParallelism = threads });
+        Print("read", threads, corpus.Input.Bytes, watch.Elapsed.TotalSeconds, ("cpuSeconds", cpu.Elapsed.TotalSeconds), ("spans", corpus.Input.Spans), ("executions", corpus.Executions.Count));
+        return 0;
+    }
+
     /// <summary>
     /// Tokenize and read one file alternately, several times, in one process and one thread, and
     /// keep the best of each: a ratio that neighbours competing for the cores do not skew.

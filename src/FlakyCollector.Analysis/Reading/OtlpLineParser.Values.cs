@@ -73,6 +73,43 @@ internal sealed partial class OtlpLineParser
         _valueKind = AnyValueKind.None;
     }
 
+    /// <summary>
+    /// An attribute of the flat shape, read as its tokens would have been, or false (nothing read)
+    /// when its integer does not parse, so that the tokens report it.
+    /// </summary>
+    private bool ReadFlatAttribute(ref OtlpJsonScanner reader, in FlatAttribute attribute)
+    {
+        var key = AttributeKeys.Classify(_line.AsSpan(_lineOffset + attribute.KeyStart, attribute.KeyLength));
+        var kind = AnyValueKind.Utf8String;
+        long number = 0;
+        if (attribute.IsInt && key != AttributeKey.Unknown)
+        {
+            // The value of an unknown key is skipped unread, as the tokens would skip it.
+            if (!Utf8Parser.TryParse(_line.AsSpan(_lineOffset + attribute.ValueStart, attribute.ValueLength), out number, out var used)
+                || used != attribute.ValueLength)
+            {
+                return false;
+            }
+
+            kind = AnyValueKind.Number;
+        }
+
+        BeginAttribute();
+        _attributeKey = key;
+        _attributeKeySeen = true;
+        if (key != AttributeKey.Unknown)
+        {
+            _valueKind = kind;
+            _number = number;
+            _valueStart = _lineOffset + attribute.ValueStart;
+            _valueLength = attribute.ValueLength;
+        }
+
+        reader.EndFlatAttribute(attribute);
+        EndAttribute(_attributeTarget == AttributeTarget.Resource ? _resource : CurrentSpan);
+        return true;
+    }
+
     /// <summary>Remembers an AnyValue; it is applied when the attribute object ends, so "value" may precede "key".</summary>
     private void CaptureValue(ref OtlpJsonScanner reader, OtlpField field)
     {

@@ -81,7 +81,11 @@ internal sealed partial class OtlpLineParser(StringPool strings)
                 case JsonTokenType.StartObject:
                 case JsonTokenType.StartArray:
                     var next = Enter(_stack[_depth - 1], field, reader.TokenType == JsonTokenType.StartArray);
-                    if (next == ParseContext.AnyValue && _attributeKeySeen && _attributeKey == AttributeKey.Unknown)
+                    if (next == ParseContext.Attribute && reader.TryMatchFlatAttribute(out var flat) && ReadFlatAttribute(ref reader, flat))
+                    {
+                        // Read whole from its bytes: the scanner is on its closing brace.
+                    }
+                    else if (next == ParseContext.AnyValue && _attributeKeySeen && _attributeKey == AttributeKey.Unknown)
                     {
                         // The value of an attribute the analysis does not read: skip it without looking.
                         reader.Skip();
