@@ -45,6 +45,7 @@ internal static class TestNodeReader
         var (message, stackTrace) = FailureText(node, state);
         message = AsTrxWritesIt(message);
         stackTrace = AsTrxWritesIt(stackTrace);
+        var (output, errorOutput) = OutputText(node);
         return new CompletedTest
         {
             FullyQualifiedName = FullyQualifiedName(node, method),
@@ -53,7 +54,7 @@ internal static class TestNodeReader
             Framework = framework,
             CodeFilePath = location?.FilePath,
             LineNumber = location is null ? 0 : location.LineSpan.Start.Line,
-            Traits = node.Properties.OfType<TestMetadataProperty>().Select(p => new KeyValuePair<string, string>(p.Key, p.Value)).ToList(),
+            Traits = Traits(node),
             Outcome = Outcome(state),
             ErrorMessage = message,
             ErrorStackTrace = stackTrace,
@@ -62,9 +63,8 @@ internal static class TestNodeReader
             EndTime = timing?.EndTime ?? default,
             Duration = timing?.Duration ?? default,
             ZeroDurationMeasured = timing is not null,
-            // Read by name: the platform marks these properties experimental, so they may move.
-            Output = PropertyText(node, "Microsoft.Testing.Platform.Extensions.Messages.StandardOutputProperty", "StandardOutput"),
-            ErrorOutput = PropertyText(node, "Microsoft.Testing.Platform.Extensions.Messages.StandardErrorProperty", "StandardError"),
+            Output = output,
+            ErrorOutput = errorOutput,
             Payload = recording,
         };
     }
@@ -163,9 +163,42 @@ internal static class TestNodeReader
     private static IProperty? Property(TestNode node, string typeName) =>
         node.Properties.AsEnumerable().FirstOrDefault(p => p.GetType().FullName == typeName);
 
+    // Read for every test, so one pass over its properties and nothing allocated for a test without traits or output.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static string? PropertyText(TestNode node, string typeName, string member) =>
-        Property(node, typeName) is { } property ? Text(property, member) : null;
+    private static IReadOnlyList<KeyValuePair<string, string>> Traits(TestNode node)
+    {
+        List<KeyValuePair<string, string>>? traits = null;
+        foreach (var property in node.Properties)
+        {
+            if (property is TestMetadataProperty trait)
+            {
+                (traits ??= []).Add(new KeyValuePair<string, string>(trait.Key, trait.Value));
+            }
+        }
+
+        return traits ?? [];
+    }
+
+    // Read by name: the platform marks these properties experimental, so they may move.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static (string? Output, string? ErrorOutput) OutputText(TestNode node)
+    {
+        string? output = null, errorOutput = null;
+        foreach (var property in node.Properties)
+        {
+            switch (property.GetType().FullName)
+            {
+                case "Microsoft.Testing.Platform.Extensions.Messages.StandardOutputProperty":
+                    output ??= Text(property, "StandardOutput");
+                    break;
+                case "Microsoft.Testing.Platform.Extensions.Messages.StandardErrorProperty":
+                    errorOutput ??= Text(property, "StandardError");
+                    break;
+            }
+        }
+
+        return (output, errorOutput);
+    }
 
     private static string? Text(object property, string name) =>
         property.GetType().GetProperty(name, BindingFlags.Public | BindingFlags.Instance)?.GetValue(property) as string;
