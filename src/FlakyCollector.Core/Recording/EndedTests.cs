@@ -23,25 +23,28 @@ internal sealed class EndedTests
     }
 
     /// <summary>The oldest recording filed under <paramref name="key"/>, or with <paramref name="all"/> every one, oldest first.</summary>
-    public List<RecordedTest> Take(string key, bool all)
+    /// <remarks>A key with nothing filed (the platform tries a test's keys in turn) costs a lookup, no list.</remarks>
+    public IReadOnlyList<RecordedTest> Take(string key, bool all)
     {
-        var taken = new List<RecordedTest>();
         lock (byKey)
         {
-            if (byKey.TryGetValue(key, out var queue))
+            if (!byKey.TryGetValue(key, out var queue))
             {
-                while ((taken.Count == 0 || all) && queue.TryDequeue(out var test))
-                {
-                    taken.Add(test);
-                }
-
-                if (queue.Count == 0)
-                {
-                    byKey.Remove(key);
-                }
+                return [];
             }
-        }
 
-        return taken;
+            var taken = new List<RecordedTest>(all ? queue.Count : 1);
+            while ((taken.Count == 0 || all) && queue.TryDequeue(out var test))
+            {
+                taken.Add(test);
+            }
+
+            if (queue.Count == 0)
+            {
+                byKey.Remove(key);
+            }
+
+            return taken;
+        }
     }
 }
