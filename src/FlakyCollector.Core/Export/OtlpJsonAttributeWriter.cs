@@ -20,6 +20,11 @@ internal static class OtlpJsonAttributeWriter
         writer.WriteStartArray("attributes"u8);
         foreach (var attribute in attributes)
         {
+            if (attribute.Value is string text && FlatAttributeJson.TryWrite(writer, attribute.Key ?? string.Empty, text))
+            {
+                continue;
+            }
+
             writer.WriteStartObject();
             writer.WriteString("key"u8, attribute.Key ?? string.Empty);
             writer.WritePropertyName("value"u8);

@@ -16,7 +16,7 @@ internal static class OtlpJsonEncoder
 {
     // Relaxed escaping keeps non-ASCII test names readable in the file; control characters,
     // including line breaks, are still escaped, so an object never spans two lines.
-    private static readonly JsonWriterOptions WriterOptions = new()
+    internal static readonly JsonWriterOptions WriterOptions = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Indented = false,
