@@ -21,6 +21,9 @@ internal sealed class OtlpJsonLinesFileWriter : IDisposable
     /// <summary>Spans per line unless the constructor is told otherwise, as in an OTLP export batch.</summary>
     public const int DefaultMaxSpansPerLine = 512;
 
+    /// <summary>With a write-behind, lines waiting beyond this many bytes are written at once.</summary>
+    public const int MaxPendingBytes = 256 * 1024;
+
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? cachedBuffer;
 
@@ -50,9 +53,6 @@ internal sealed class OtlpJsonLinesFileWriter : IDisposable
         this.writeBehind = writeBehind;
         pending = writeBehind > TimeSpan.Zero ? new ArrayBufferWriter<byte>(MaxPendingBytes) : null;
     }
-
-    /// <summary>Lines waiting to be written beyond this many bytes are written at once.</summary>
-    public const int MaxPendingBytes = 256 * 1024;
 
     /// <summary>The full path of the file.</summary>
     public string Path { get; }
