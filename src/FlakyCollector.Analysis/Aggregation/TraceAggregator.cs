@@ -102,7 +102,8 @@ internal sealed class TraceAggregator(StringPool strings, TraceReadOptions optio
 
     /// <summary>
     /// The executions whose test span was seen, each with the work of the fixtures that served it,
-    /// and the count of child spans left in no test's evidence.
+    /// in <see cref="ExecutionOrder"/> (not the map's, which follows the merge), and the count of
+    /// child spans left in no test's evidence.
     /// </summary>
     public List<TestExecution> CompleteExecutions(out long orphanSpans)
     {
@@ -135,6 +136,7 @@ internal sealed class TraceAggregator(StringPool strings, TraceReadOptions optio
             }
         }
 
+        executions.Sort(ExecutionOrder.Instance);
         return executions;
     }
 

@@ -42,7 +42,8 @@ public static class FlakinessAnalyzer
             ];
         });
 
-        // Tests are independent and the detectors only read shared indexes: use every core.
+        // Tests are independent and the detectors only read shared indexes: use every core. The
+        // summaries come back in no fixed order; the sort below is total over a test's identity.
         var summaries = byTest.AsParallel().Select(group => Summarize(group.Key, group.Value, detectors, options)).ToList();
         var ordered = RuntimeVerdicts.Apply(summaries)
             .OrderByDescending(t => t.Flaky)
@@ -50,6 +51,7 @@ public static class FlakinessAnalyzer
             .ThenByDescending(t => t.FailureRate)
             .ThenBy(t => t.Name, StringComparer.Ordinal)
             .ThenBy(t => t.Runtime, StringComparer.Ordinal)
+            .ThenBy(t => t.Service, StringComparer.Ordinal)
             .ToList();
         var runCount = CountDistinct(executions.Select(e => e.RunId));
         var commits = CountDistinct(executions.Select(e => e.Commit ?? ""));

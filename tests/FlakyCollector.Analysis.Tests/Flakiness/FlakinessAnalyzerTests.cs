@@ -102,6 +102,27 @@ public sealed class FlakinessAnalyzerTests
         Assert.Equal(0, test.PassingProfile.Labels.Single(l => l.Label == "HTTP GET x/y").Runs);
     }
 
+    [Fact]
+    public void Analyze_SameTestNameInTwoServices_ListedByServiceWhateverTheArrivalOrder()
+    {
+        TestExecution[] executions =
+        [
+            InService(Make("T", TestOutcome.Passed, run: "r1"), "B.Tests"),
+            InService(Make("T", TestOutcome.Failed, run: "r2"), "B.Tests"),
+            InService(Make("T", TestOutcome.Passed, run: "r1"), "A.Tests"),
+            InService(Make("T", TestOutcome.Failed, run: "r2"), "A.Tests"),
+        ];
+
+        Assert.Equal(["A.Tests", "B.Tests"], Analyze(executions).Tests.Select(t => t.Service));
+        Assert.Equal(["A.Tests", "B.Tests"], Analyze([.. executions.Reverse()]).Tests.Select(t => t.Service));
+    }
+
+    private static TestExecution InService(TestExecution execution, string service)
+    {
+        execution.ServiceName = service;
+        return execution;
+    }
+
     private static FlakinessReport Analyze(params TestExecution[] executions) =>
         FlakinessAnalyzer.Analyze(new TraceCorpus(executions, new InputSummary()));
 }
