@@ -23,12 +23,15 @@ internal static class FlatAttributeJson
         ReadOnlySpan<byte> start = "{\"key\":\""u8;
         ReadOnlySpan<byte> middle = "\",\"value\":{\"stringValue\":\""u8;
         ReadOnlySpan<byte> end = "\"}}"u8;
-        if (start.Length + key.Length + middle.Length + value.Length + end.Length > MaxBytes)
+        var length = start.Length + key.Length + middle.Length + value.Length + end.Length;
+        if (length > MaxBytes)
         {
             return false;
         }
 
-        Span<byte> json = stackalloc byte[MaxBytes];
+        // The stack buffer is zeroed on every call, so it is made the attribute's exact size:
+        // plain ASCII is one byte a character.
+        Span<byte> json = stackalloc byte[length];
         start.CopyTo(json);
         var at = start.Length;
         if (!TryCopy(key, json, ref at))
@@ -44,7 +47,7 @@ internal static class FlatAttributeJson
         }
 
         end.CopyTo(json[at..]);
-        writer.WriteRawValue(json[..(at + end.Length)], skipInputValidation: true);
+        writer.WriteRawValue(json, skipInputValidation: true);
         return true;
     }
 
