@@ -26,27 +26,22 @@ internal sealed class SpanScopeGroup
     public static List<SpanScopeGroup> GroupByScope(IReadOnlyList<SpanData> spans)
     {
         var groups = new List<SpanScopeGroup>(1);
-        // Made with the second scope: most lines (a passing test's span alone) have one.
-        Dictionary<(string Name, string Version), SpanScopeGroup>? index = null;
         SpanScopeGroup? last = null;
         foreach (var span in spans)
         {
             var name = span.ScopeName ?? string.Empty;
             var version = span.ScopeVersion ?? string.Empty;
 
-            // Spans usually arrive in runs of one scope: skip the lookup for those.
-            if (last is null)
+            // Spans usually arrive in runs of one scope: skip the search for those. A line has
+            // a few scopes at most (the test's, the framework's, a client library's), so a
+            // search of the list costs less than a dictionary, whose code is generic over a
+            // tuple and so stays unoptimised on the platform.
+            if (last is null || last.Name != name || (last.Version ?? string.Empty) != version)
             {
-                last = new SpanScopeGroup(name, span.ScopeVersion);
-                groups.Add(last);
-            }
-            else if (last.Name != name || (last.Version ?? string.Empty) != version)
-            {
-                index ??= groups.ToDictionary(g => (g.Name, g.Version ?? string.Empty));
-                if (!index.TryGetValue((name, version), out last))
+                last = Find(groups, name, version);
+                if (last is null)
                 {
                     last = new SpanScopeGroup(name, span.ScopeVersion);
-                    index.Add((name, version), last);
                     groups.Add(last);
                 }
             }
@@ -55,5 +50,19 @@ internal sealed class SpanScopeGroup
         }
 
         return groups;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static SpanScopeGroup? Find(List<SpanScopeGroup> groups, string name, string version)
+    {
+        foreach (var group in groups)
+        {
+            if (group.Name == name && (group.Version ?? string.Empty) == version)
+            {
+                return group;
+            }
+        }
+
+        return null;
     }
 }
