@@ -7,14 +7,12 @@ namespace FlakyCollector.Export;
 /// An attribute whose key and string value are printable ASCII that the writer leaves as it is
 /// (most of them: names, paths, outcomes), written as one raw object,
 /// <c>{"key":"K","value":{"stringValue":"V"}}</c>: byte for byte what the writer's seven calls
-/// write, for one call and no escaping pass. Which characters are plain is asked of the writer
-/// itself, with the encoder's own options, so the two can never disagree.
+/// write, for one call and no escaping pass. Used for the attributes of spans that
+/// <see cref="FlatTracesJson"/> cannot write whole.
 /// </summary>
 internal static class FlatAttributeJson
 {
     private const int MaxBytes = 1024;
-
-    private static readonly bool[] Plain = PlainCharacters();
 
     /// <summary>Writes the attribute as one raw value into the array being written; false (nothing written) when it is not flat.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -54,35 +52,12 @@ internal static class FlatAttributeJson
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryCopy(string text, Span<byte> json, ref int at)
     {
-        var plain = Plain;
-        foreach (var c in text)
+        if (!PlainJsonText.TryCopy(text, json[at..]))
         {
-            if (c >= plain.Length || !plain[c])
-            {
-                return false;
-            }
-
-            json[at++] = (byte)c;
+            return false;
         }
 
+        at += text.Length;
         return true;
-    }
-
-    private static bool[] PlainCharacters()
-    {
-        var plain = new bool[128];
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(8);
-        for (var c = ' '; c < 127; c++)
-        {
-            buffer.ResetWrittenCount();
-            using (var writer = new Utf8JsonWriter(buffer, OtlpJsonEncoder.WriterOptions))
-            {
-                writer.WriteStringValue(c.ToString());
-            }
-
-            plain[c] = buffer.WrittenSpan.SequenceEqual(new byte[] { (byte)'"', (byte)c, (byte)'"' });
-        }
-
-        return plain;
     }
 }

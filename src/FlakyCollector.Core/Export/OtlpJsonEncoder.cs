@@ -68,9 +68,19 @@ internal static class OtlpJsonEncoder
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>Writes one <c>TracesData</c> object with a resource from <see cref="EncodeResource"/> (null: none).</summary>
+    /// <summary>
+    /// Writes one <c>TracesData</c> object with a resource from <see cref="EncodeResource"/> (null:
+    /// none): by hand when every string of the line is plain (<see cref="FlatTracesJson"/>),
+    /// else with the writer.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Write(IBufferWriter<byte> output, byte[]? encodedResource, IReadOnlyList<SpanData> spans)
     {
+        if (FlatTracesJson.TryWrite(output, encodedResource, spans))
+        {
+            return;
+        }
+
         using var writer = new Utf8JsonWriter(output, WriterOptions);
         WriteTracesData(writer, encodedResource, spans);
         writer.Flush();
