@@ -87,7 +87,17 @@ internal static class TestSpanBuilder
 
         if (test.Payload is { } payload)
         {
-            attributes.AddRange(payload.TestSpan?.Attributes.Where(a => a.Key == ExecutionRecording.DroppedChildrenAttribute) ?? []);
+            // A loop, not Where: LINQ over a struct element is generic code the platform's test
+            // process never optimises, and this runs for every test.
+            var recorded = payload.TestSpan?.Attributes ?? [];
+            for (var i = 0; i < recorded.Count; i++)
+            {
+                if (recorded[i].Key == ExecutionRecording.DroppedChildrenAttribute)
+                {
+                    attributes.Add(recorded[i]);
+                }
+            }
+
             attributes.Add(new(TestAttributeNames.TestHostPid, (long)payload.ProcessId));
         }
 
