@@ -14,6 +14,13 @@ internal static class FlatSpanJson
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryWrite(RawJsonBuffer json, SpanData span)
     {
+        // A failed test's message has line breaks, and it comes last: look first, rather than
+        // give up after writing the rest.
+        if (!string.IsNullOrEmpty(span.StatusMessage) && !PlainJsonText.IsPlain(span.StatusMessage))
+        {
+            return false;
+        }
+
         json.Append("{"u8);
         // Ids are hex when valid, so plain; the name that follows is always written, so each
         // id carries its comma.

@@ -17,6 +17,22 @@ internal static class PlainJsonText
     // is such code, while this loop is compiled optimised once.
     private static readonly bool[] Plain = PlainCharacters();
 
+    /// <summary>True when every character of <paramref name="text"/> is written as the byte it is.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool IsPlain(ReadOnlySpan<char> text)
+    {
+        var plain = Plain;
+        foreach (var c in text)
+        {
+            if (c >= (uint)plain.Length || !plain[c])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>
     /// Copies <paramref name="text"/> into <paramref name="destination"/> (at least as long), one
     /// byte a character; false at the first character that is not plain, the copy then unfinished.
