@@ -76,11 +76,15 @@ internal static class OtlpJsonEncoder
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Write(IBufferWriter<byte> output, byte[]? encodedResource, IReadOnlyList<SpanData> spans)
     {
-        if (FlatTracesJson.TryWrite(output, encodedResource, spans))
+        if (!FlatTracesJson.TryWrite(output, encodedResource, spans))
         {
-            return;
+            WriteWithWriter(output, encodedResource, spans);
         }
+    }
 
+    /// <summary>What <see cref="Write(IBufferWriter{byte}, byte[], IReadOnlyList{SpanData})"/> writes, always with the writer.</summary>
+    internal static void WriteWithWriter(IBufferWriter<byte> output, byte[]? encodedResource, IReadOnlyList<SpanData> spans)
+    {
         using var writer = new Utf8JsonWriter(output, WriterOptions);
         WriteTracesData(writer, encodedResource, spans);
         writer.Flush();

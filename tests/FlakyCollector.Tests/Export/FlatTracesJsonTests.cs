@@ -137,12 +137,13 @@ public sealed class FlatTracesJsonTests
             Utf8(buffer.WrittenSpan.ToArray()));
     }
 
-    /// <summary>What the JSON writer path alone writes (the stream overload never takes the hand-written path).</summary>
+    /// <summary>What the JSON writer alone writes.</summary>
     private static byte[] WriterBytes(IReadOnlyList<SpanData> spans, IReadOnlyList<SpanAttribute>? resource = null)
     {
-        using var stream = new MemoryStream();
-        OtlpJsonEncoder.Write(stream, resource ?? SampleSpans.Resource, spans);
-        return stream.ToArray();
+        resource ??= SampleSpans.Resource;
+        var buffer = new ArrayBufferWriter<byte>();
+        OtlpJsonEncoder.WriteWithWriter(buffer, resource.Count > 0 ? OtlpJsonEncoder.EncodeResource(resource) : null, spans);
+        return buffer.WrittenSpan.ToArray();
     }
 
     private static string Utf8(byte[] bytes) => Encoding.UTF8.GetString(bytes);
