@@ -152,7 +152,7 @@ public sealed class TestExecution
 
         for (var i = 0; i < fixture._childCount; i++)
         {
-            ChildFor(fixture._children![i].Label).Merge(fixture._children[i]);
+            ChildFor(fixture._children![i].Label).MergeFixture(fixture._children[i]);
         }
     }
 
