@@ -177,14 +177,7 @@ public sealed class TestExecution
             }
         }
 
-        foreach (var detail in other.Details)
-        {
-            if (_details is null || !_details.Exists(d => d.SpanId == detail.SpanId))
-            {
-                AddDetail(detail, detailLimit);
-            }
-        }
-
+        MergeDetails(other._details, detailLimit);
         foreach (var template in other.LogTemplates)
         {
             (_logTemplates ??= new HashSet<string>(StringComparer.Ordinal)).Add(template);
@@ -198,5 +191,45 @@ public sealed class TestExecution
 
         ChildSpanCount += other.ChildSpanCount - (int)shared;
         return shared;
+    }
+
+    /// <summary>
+    /// Each partition kept the first child spans it read, up to the limit. Put together they are
+    /// sorted by <see cref="ChildSpanDetailOrder"/> and the earliest kept, so that neither the list
+    /// nor which spans stay under the limit follows the merge order; a span both partitions read
+    /// is kept once, the copy that sorts first. With one side empty the other's list stands as read.
+    /// </summary>
+    private void MergeDetails(List<ChildSpanDetail>? theirs, int limit)
+    {
+        if (theirs is not { Count: > 0 })
+        {
+            return;
+        }
+
+        if (_details is not { Count: > 0 })
+        {
+            _details = [.. theirs];
+            return;
+        }
+
+        var both = new List<ChildSpanDetail>(_details.Count + theirs.Count);
+        both.AddRange(_details);
+        both.AddRange(theirs);
+        both.Sort(ChildSpanDetailOrder.Instance);
+        var seen = new HashSet<ulong>();
+        _details = new List<ChildSpanDetail>(Math.Min(limit, both.Count));
+        foreach (var detail in both)
+        {
+            if (_details.Count == limit)
+            {
+                break;
+            }
+
+            // A span without an id is never a second copy, as in the ledger.
+            if (detail.SpanId == 0 || seen.Add(detail.SpanId))
+            {
+                _details.Add(detail);
+            }
+        }
     }
 }

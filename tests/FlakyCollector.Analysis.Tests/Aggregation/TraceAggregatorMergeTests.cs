@@ -40,6 +40,21 @@ public sealed class TraceAggregatorMergeTests
         Assert.Equal("System.Net.Http.HttpRequestException", merged.Children.Single().ErrorType);
     }
 
+    [Theory]
+    [InlineData(3, new ulong[] { 16, 12, 14 })]
+    [InlineData(100, new ulong[] { 16, 12, 14, 13, 15, 11 })]
+    public void MergeFrom_DetailsInSeveralPartitions_EarliestWithinTheLimitEveryWay(int limit, ulong[] expected)
+    {
+        var merged = MergedEveryWayKeeping(
+            limit,
+            new([Test(spanId: 1, start: 0, passed: true), Child(11, start: 50), Child(12, start: 10), Child(13, start: 30)]),
+            new([Child(14, start: 20), Child(15, start: 40), Child(12, start: 10)]),
+            new([Child(16, start: 5)]));
+
+        Assert.Equal(expected, merged.Details.Select(d => d.SpanId));
+        Assert.Equal(6, merged.Children.Single().Count);
+    }
+
     /// <summary>Merges the partitions in every order, as the console report reads them: summaries only, no details.</summary>
     private static TestExecution MergedEveryWay(params Part[] parts) => MergedWith(new TraceReadOptions(), parts);
 
