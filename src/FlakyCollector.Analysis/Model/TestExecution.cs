@@ -178,17 +178,8 @@ public sealed class TestExecution
         }
 
         MergeDetails(other._details, detailLimit);
-        foreach (var template in other.LogTemplates)
-        {
-            (_logTemplates ??= new HashSet<string>(StringComparer.Ordinal)).Add(template);
-        }
-
-        foreach (var mark in other.Logs)
-        {
-            _logs ??= [];
-            _logs.Add(mark);
-        }
-
+        MergeLogs(other._logs, detailLimit);
+        MergeLogTemplates(other._logTemplates);
         ChildSpanCount += other.ChildSpanCount - (int)shared;
         return shared;
     }
@@ -231,5 +222,46 @@ public sealed class TestExecution
                 _details.Add(detail);
             }
         }
+    }
+
+    /// <summary>
+    /// As <see cref="MergeDetails"/>, by <see cref="LogMarkOrder"/> and under the same limit. A
+    /// record read twice stays listed twice, as one partition lists it.
+    /// </summary>
+    private void MergeLogs(List<LogMark>? theirs, int limit)
+    {
+        if (theirs is not { Count: > 0 })
+        {
+            return;
+        }
+
+        if (_logs is not { Count: > 0 })
+        {
+            _logs = [.. theirs];
+            return;
+        }
+
+        _logs.AddRange(theirs);
+        _logs.Sort(LogMarkOrder.Instance);
+        if (_logs.Count > limit)
+        {
+            _logs.RemoveRange(limit, _logs.Count - limit);
+        }
+    }
+
+    /// <summary>
+    /// A set lists its templates in the order they were added, and the log cause detector takes
+    /// them, and breaks ties between its hints, in that order. Two partitions' templates are
+    /// therefore added again in ordinal order, not one partition's after the other's.
+    /// </summary>
+    private void MergeLogTemplates(HashSet<string>? theirs)
+    {
+        if (theirs is not { Count: > 0 })
+        {
+            return;
+        }
+
+        IEnumerable<string> both = _logTemplates is { Count: > 0 } ? _logTemplates.Union(theirs, StringComparer.Ordinal).Order(StringComparer.Ordinal) : theirs;
+        _logTemplates = new HashSet<string>(both, StringComparer.Ordinal);
     }
 }

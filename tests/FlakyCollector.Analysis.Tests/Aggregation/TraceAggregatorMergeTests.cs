@@ -55,6 +55,31 @@ public sealed class TraceAggregatorMergeTests
         Assert.Equal(6, merged.Children.Single().Count);
     }
 
+    [Theory]
+    [InlineData(3, new long[] { 1, 5, 10 })]
+    [InlineData(100, new long[] { 1, 5, 10, 20, 30, 40 })]
+    public void MergeFrom_LogsInSeveralPartitions_EarliestWithinTheLimitEveryWay(int limit, long[] expected)
+    {
+        var merged = MergedEveryWayKeeping(
+            limit,
+            new([Test(spanId: 1, start: 0, passed: true)], [Log(30, "stock reserved"), Log(10, "cache refreshed")]),
+            new([], [Log(20, "retrying"), Log(5, "connected")]),
+            new([], [Log(40, "cache refreshed"), Log(1, "connecting")]));
+
+        Assert.Equal(expected, merged.Logs.Select(l => l.TimeNanos));
+    }
+
+    [Fact]
+    public void MergeFrom_LogTemplatesInSeveralPartitions_SameTemplatesInTheSameOrderEveryWay()
+    {
+        var merged = MergedEveryWay(
+            new([Test(spanId: 1, start: 0, passed: true)], [Log(30, "stock reserved")]),
+            new([], [Log(20, "retrying"), Log(5, "connected")]),
+            new([], [Log(40, "cache refreshed"), Log(1, "connected")]));
+
+        Assert.Equal(4, merged.LogTemplates.Count);
+    }
+
     /// <summary>Merges the partitions in every order, as the console report reads them: summaries only, no details.</summary>
     private static TestExecution MergedEveryWay(params Part[] parts) => MergedWith(new TraceReadOptions(), parts);
 
