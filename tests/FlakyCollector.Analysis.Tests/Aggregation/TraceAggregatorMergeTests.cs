@@ -80,6 +80,20 @@ public sealed class TraceAggregatorMergeTests
         Assert.Equal(4, merged.LogTemplates.Count);
     }
 
+    [Fact]
+    public void MergeFrom_TestSpanInBothPartitions_EarlierTestSpanEitherWay()
+    {
+        // Two test spans in one trace (a retry recorded under the same trace): the first attempt
+        // failed, the second passed.
+        var merged = MergedEveryWay(
+            new([Test(spanId: 2, start: 300, passed: true), Child(11, start: 310)]),
+            new([Test(spanId: 1, start: 100, passed: false), Child(12, start: 110)]));
+
+        Assert.Equal(TestOutcome.Failed, merged.Outcome);
+        Assert.Equal(1UL, merged.SpanId);
+        Assert.Equal(2, merged.ChildSpanCount);
+    }
+
     /// <summary>Merges the partitions in every order, as the console report reads them: summaries only, no details.</summary>
     private static TestExecution MergedEveryWay(params Part[] parts) => MergedWith(new TraceReadOptions(), parts);
 
