@@ -5,9 +5,9 @@ using FlakyCollector.Analysis.Reading;
 namespace FlakyCollector.Analysis.Tests.Aggregation;
 
 /// <summary>
-/// One trace whose spans were read by two reader threads (it straddles a chunk boundary, or it was
-/// read twice from two files): which partition is merged into which follows the threads, so
-/// everything the execution shows must come out the same either way.
+/// One trace whose spans were read by several reader threads (it straddles chunk boundaries, or it
+/// was read twice from two files): which partition is merged into which follows the threads, so
+/// everything the execution shows must come out the same in every merge order.
 /// </summary>
 public sealed class TraceAggregatorMergeTests
 {
