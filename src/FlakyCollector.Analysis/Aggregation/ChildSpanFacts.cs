@@ -21,7 +21,12 @@ internal static class ChildSpanFacts
         if (span.StatusCode == StatusError)
         {
             stats.Errors++;
-            stats.ErrorType ??= span.ErrorType ?? span.ExceptionType;
+            if (stats.ErrorType is null && (span.ErrorType ?? span.ExceptionType) is { } errorType)
+            {
+                // The first error read names the label; its start decides against another partition's (ChildSpanStats.Merge).
+                stats.ErrorType = errorType;
+                stats.ErrorStartNanos = span.StartNanos;
+            }
         }
 
         if (span.HttpStatusCode >= 500)

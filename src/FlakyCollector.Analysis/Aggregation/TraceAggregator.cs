@@ -87,16 +87,15 @@ internal sealed class TraceAggregator(StringPool strings, TraceReadOptions optio
                 DuplicateTestSpans++;
                 TestSpans--;
             }
-            else if (theirs.HasTestSpan)
-            {
-                // Keep the object that has the test facts and fold the other's children into it.
-                DuplicateSpans += theirs.MergeChildrenFrom(mine, options.MaxDetailsPerExecution);
-                _traces[id] = theirs;
-                continue;
-            }
 
-            mine.IsRunLevel |= theirs.IsRunLevel;
-            DuplicateSpans += mine.MergeChildrenFrom(theirs, options.MaxDetailsPerExecution);
+            // Keep the object that has the test facts and fold the other's children into it.
+            var (kept, folded) = KeepsTestSpan(theirs, mine) ? (theirs, mine) : (mine, theirs);
+            kept.IsRunLevel |= folded.IsRunLevel;
+            DuplicateSpans += kept.MergeChildrenFrom(folded, options.MaxDetailsPerExecution);
+            if (!ReferenceEquals(kept, mine))
+            {
+                _traces[id] = kept;
+            }
         }
     }
 
@@ -191,6 +190,22 @@ internal sealed class TraceAggregator(StringPool strings, TraceReadOptions optio
         {
             execution.AddDetail(ChildSpanFacts.Detail(span, label), options.MaxDetailsPerExecution);
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="theirs"/> holds the test span to keep: the only one, or of two (the
+    /// same span read twice, or two test spans in one trace) the earlier, then the one of the
+    /// smaller span id. One partition keeps the first it reads; between partitions, the one merged
+    /// into the other must not decide which attempt's outcome is reported.
+    /// </summary>
+    private static bool KeepsTestSpan(TestExecution theirs, TestExecution mine)
+    {
+        if (!theirs.HasTestSpan || !mine.HasTestSpan)
+        {
+            return theirs.HasTestSpan;
+        }
+
+        return theirs.StartNanos != mine.StartNanos ? theirs.StartNanos < mine.StartNanos : theirs.SpanId < mine.SpanId;
     }
 
     private TestExecution GetOrCreate(UInt128 traceId, bool countPending)

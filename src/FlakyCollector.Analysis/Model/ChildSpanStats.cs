@@ -31,6 +31,9 @@ public struct ChildSpanStats
 
     public string? ErrorType { readonly get; internal set; }
 
+    /// <summary>The start of the span whose <see cref="ErrorType"/> is kept: it decides between two partitions' types.</summary>
+    internal long ErrorStartNanos { readonly get; set; }
+
     /// <summary>The earliest start of a span with this label (Unix nanoseconds).</summary>
     public long FirstStartNanos { readonly get; internal set; }
 
@@ -42,6 +45,14 @@ public struct ChildSpanStats
 
     public readonly bool HasProblem => Errors > 0 || ServerErrors > 0 || Timeouts > 0;
 
+    /// <summary>
+    /// Folds another reader partition's part of the same label in. Partitions merge in whatever
+    /// order their threads finish, so of two error types the one of the earlier span is kept (of
+    /// two starting together, the ordinally first), never the one merged first. Within a partition
+    /// the first error read is kept (<c>ChildSpanFacts.Add</c>), as with one reader: comparing
+    /// starts there would change one reader's report, and spans are mostly read in the order they
+    /// ran, where the two rules agree.
+    /// </summary>
     internal void Merge(in ChildSpanStats other)
     {
         if (other.Count == 0)
@@ -49,6 +60,40 @@ public struct ChildSpanStats
             return;
         }
 
+        AddFigures(other);
+        if (other.ErrorType is not null && (ErrorType is null || ErrorsEarlier(other)))
+        {
+            ErrorType = other.ErrorType;
+            ErrorStartNanos = other.ErrorStartNanos;
+        }
+    }
+
+    /// <summary>
+    /// Folds a fixture's work on this label into a test's. The test's own error type names what it
+    /// hit; the fixture's, though earlier, only stands in when the test's spans had none.
+    /// </summary>
+    internal void MergeFixture(in ChildSpanStats fixture)
+    {
+        if (fixture.Count == 0)
+        {
+            return;
+        }
+
+        AddFigures(fixture);
+        if (ErrorType is null)
+        {
+            ErrorType = fixture.ErrorType;
+            ErrorStartNanos = fixture.ErrorStartNanos;
+        }
+    }
+
+    private readonly bool ErrorsEarlier(in ChildSpanStats other) =>
+        other.ErrorStartNanos != ErrorStartNanos
+            ? other.ErrorStartNanos < ErrorStartNanos
+            : string.CompareOrdinal(other.ErrorType, ErrorType) < 0;
+
+    private void AddFigures(in ChildSpanStats other)
+    {
         FirstStartNanos = Count == 0 ? other.FirstStartNanos : Math.Min(FirstStartNanos, other.FirstStartNanos);
         LastEndNanos = Math.Max(LastEndNanos, other.LastEndNanos);
         LateSpans += other.LateSpans;
@@ -59,7 +104,6 @@ public struct ChildSpanStats
         ServerErrors += other.ServerErrors;
         Timeouts += other.Timeouts;
         HttpStatusCode = Math.Max(HttpStatusCode, other.HttpStatusCode);
-        ErrorType ??= other.ErrorType;
         IsHttpClient |= other.IsHttpClient;
     }
 }

@@ -4,7 +4,7 @@ namespace FlakyCollector.Analysis.Model;
 /// One execution of one test: its test span's facts and the summaries of the spans under it.
 /// While reading, an instance also stands for a trace whose test span has not arrived yet.
 /// </summary>
-public sealed class TestExecution
+public sealed partial class TestExecution
 {
     internal TestExecution(UInt128 traceId) => TraceId = traceId;
 
@@ -152,51 +152,7 @@ public sealed class TestExecution
 
         for (var i = 0; i < fixture._childCount; i++)
         {
-            ChildFor(fixture._children![i].Label).Merge(fixture._children[i]);
+            ChildFor(fixture._children![i].Label).MergeFixture(fixture._children[i]);
         }
-    }
-
-    /// <summary>
-    /// Folds another partition's view of the same trace into this one and returns how many of its
-    /// spans were already counted here; their second copy is taken off the summaries again.
-    /// </summary>
-    internal long MergeChildrenFrom(TestExecution other, int detailLimit)
-    {
-        for (var i = 0; i < other._childCount; i++)
-        {
-            ChildFor(other._children![i].Label).Merge(other._children[i]);
-        }
-
-        long shared = 0;
-        foreach (var entry in other._ledger.Entries)
-        {
-            if (!_ledger.Add(entry))
-            {
-                entry.Remove(ref ChildFor(entry.Label));
-                shared++;
-            }
-        }
-
-        foreach (var detail in other.Details)
-        {
-            if (_details is null || !_details.Exists(d => d.SpanId == detail.SpanId))
-            {
-                AddDetail(detail, detailLimit);
-            }
-        }
-
-        foreach (var template in other.LogTemplates)
-        {
-            (_logTemplates ??= new HashSet<string>(StringComparer.Ordinal)).Add(template);
-        }
-
-        foreach (var mark in other.Logs)
-        {
-            _logs ??= [];
-            _logs.Add(mark);
-        }
-
-        ChildSpanCount += other.ChildSpanCount - (int)shared;
-        return shared;
     }
 }
