@@ -109,7 +109,7 @@ internal static class FlatTracesJson
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static bool TryWriteString(RawJsonBuffer json, ReadOnlySpan<byte> property, string value)
+    internal static bool TryWriteString(RawJsonBuffer json, ReadOnlySpan<byte> property, string? value)
     {
         json.Append(property);
         return json.TryAppendString(value);

@@ -27,10 +27,18 @@ internal sealed class RawJsonBuffer
         Length += raw.Length;
     }
 
-    /// <summary>Appends <c>"text"</c>; false, with nothing appended, when the text would need escaping.</summary>
+    /// <summary>
+    /// Appends <c>"text"</c>; false, with nothing appended, when the text would need escaping, or
+    /// is null where the model promised a string (the writer spells that <c>null</c>).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool TryAppendString(string text)
+    public bool TryAppendString(string? text)
     {
+        if (text is null)
+        {
+            return false;
+        }
+
         Reserve(text.Length + 2);
         bytes[Length] = (byte)'"';
         if (!PlainJsonText.TryCopy(text, bytes.AsSpan(Length + 1)))

@@ -68,6 +68,8 @@ public sealed class FlatTracesJsonTests
         ["control character in an event's name"] = [SampleSpans.Minimal() with { Events = [new("a\u0001", 1, [])] }],
         ["DEL in a scope"] = [SampleSpans.Minimal(1, "a\u007f")],
         ["a double"] = [SampleSpans.Minimal() with { Attributes = [new("ratio", 0.25)] }],
+        ["a null name, against the model's promise"] = [SampleSpans.Minimal() with { Name = null! }],
+        ["a null event name"] = [SampleSpans.Minimal() with { Events = [new(null!, 1, [])] }],
         ["an array"] = [SampleSpans.Minimal() with { Attributes = [new("tags", new[] { "a" })] }],
         ["a plain span then one that is not"] = [SampleSpans.Minimal(1), SampleSpans.Minimal(2) with { Links = [new(SampleSpans.RunTraceId, SampleSpans.RunSpanId, [new("n", "naïve")])] }],
     };
