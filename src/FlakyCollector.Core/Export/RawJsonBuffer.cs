@@ -55,22 +55,16 @@ internal sealed class RawJsonBuffer
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AppendQuoted(ulong value)
     {
-        Reserve(22);
-        bytes[Length++] = (byte)'"';
-        Utf8Formatter.TryFormat(value, bytes.AsSpan(Length), out var written);
-        Length += written;
-        bytes[Length++] = (byte)'"';
+        Utf8Formatter.TryFormat(value, OpenQuote(), out var written);
+        CloseQuote(written);
     }
 
     /// <inheritdoc cref="AppendQuoted(ulong)"/>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AppendQuoted(long value)
     {
-        Reserve(22);
-        bytes[Length++] = (byte)'"';
-        Utf8Formatter.TryFormat(value, bytes.AsSpan(Length), out var written);
-        Length += written;
-        bytes[Length++] = (byte)'"';
+        Utf8Formatter.TryFormat(value, OpenQuote(), out var written);
+        CloseQuote(written);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -79,6 +73,22 @@ internal sealed class RawJsonBuffer
         Reserve(11);
         Utf8Formatter.TryFormat(value, bytes.AsSpan(Length), out var written);
         Length += written;
+    }
+
+    /// <summary>Opens a quoted number: the room for its digits (a 64-bit integer's 20 and a sign).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private Span<byte> OpenQuote()
+    {
+        Reserve(23);
+        bytes[Length++] = (byte)'"';
+        return bytes.AsSpan(Length);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void CloseQuote(int digits)
+    {
+        Length += digits;
+        bytes[Length++] = (byte)'"';
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
