@@ -17,13 +17,14 @@ internal static class TestSpanBuilder
     public const int MaxOutputLength = 8 * 1024;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static SpanData Build(CompletedTest test, string? runId, int attempt, string scopeVersion, IReadOnlyList<SpanLinkData>? links = null)
+    /// <param name="names">The test's names, when the caller has them already.</param>
+    public static SpanData Build(CompletedTest test, string? runId, int attempt, string scopeVersion, IReadOnlyList<SpanLinkData>? links = null, TestNames? names = null)
     {
         var recorded = test.Payload?.TestSpan;
         var window = TestWindow.Of(test);
         var (start, end) = (window.Start, window.End);
         var failed = test.Outcome.IsFailure();
-        var attributes = Attributes(test, runId, attempt, window.Timing);
+        var attributes = Attributes(test, names ?? TestCaseNaming.Names(test.FullyQualifiedName, test.DisplayName), runId, attempt, window.Timing);
         var events = new List<SpanEventData>();
         if (failed)
         {
@@ -65,13 +66,13 @@ internal static class TestSpanBuilder
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static List<SpanAttribute> Attributes(CompletedTest test, string? runId, int attempt, string timing)
+    private static List<SpanAttribute> Attributes(CompletedTest test, TestNames names, string? runId, int attempt, string timing)
     {
         var attributes = new List<SpanAttribute>
         {
-            new(TestAttributeNames.CaseName, TestCaseNaming.CaseName(test.FullyQualifiedName, test.DisplayName)),
-            new(TestAttributeNames.SuiteName, TestCaseNaming.SuiteName(test.FullyQualifiedName)),
-            new(TestAttributeNames.CodeFunction, TestCaseNaming.FunctionName(test.FullyQualifiedName)),
+            new(TestAttributeNames.CaseName, names.Case),
+            new(TestAttributeNames.SuiteName, names.Suite),
+            new(TestAttributeNames.CodeFunction, names.Function),
             new(TestAttributeNames.Outcome, test.Outcome.ContractValue()),
             new(TestAttributeNames.Attempt, (long)attempt),
         };

@@ -23,6 +23,7 @@ internal sealed class TestSpanSelection(string? runId, RunStructure run, Passing
     // any other is attempt 1. One entry for every test of the run would hold its assembly path and
     // name to the end, some 300 bytes a test in vstest.console.
     private readonly ConcurrentDictionary<(string Source, string CaseName), int> failedAttempts = new();
+    private volatile bool anyFailed;
     private int total;
     private int sampledOut;
 
@@ -37,19 +38,16 @@ internal sealed class TestSpanSelection(string? runId, RunStructure run, Passing
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SpanData? Select(CompletedTest execution)
     {
-        var caseName = TestCaseNaming.CaseName(execution.FullyQualifiedName, execution.DisplayName);
-        var failed = execution.Outcome.IsFailure();
-        var key = (execution.Source, caseName);
-        var attempt = failed
-            ? failedAttempts.AddOrUpdate(key, 1, (_, previous) => previous + 1)
-            : failedAttempts.TryRemove(key, out var previous) ? previous + 1 : 1;
-        var unlinked = TestSpanBuilder.Build(execution, runId, attempt, TestResource.CollectorVersion);
+        var names = TestCaseNaming.Names(execution.FullyQualifiedName, execution.DisplayName);
+        var caseName = names.Case;
+        var attempt = Attempt(execution.Source, caseName, execution.Outcome.IsFailure());
+        var unlinked = TestSpanBuilder.Build(execution, runId, attempt, TestResource.CollectorVersion, names: names);
         if (Quarantine is not null)
         {
             unlinked = Quarantine.Tag(unlinked, caseName, ServiceName ?? Path.GetFileNameWithoutExtension(execution.Source));
         }
 
-        var link = run.Register(execution.Source, TestCaseNaming.SuiteName(execution.FullyQualifiedName), unlinked, execution.Outcome);
+        var link = run.Register(execution.Source, names.Suite, unlinked, execution.Outcome);
         Interlocked.Increment(ref total);
         if (sampler.Keep(unlinked.TraceId, unlinked.StatusCode == SpanStatusCode.Error, attempt))
         {
@@ -58,5 +56,18 @@ internal sealed class TestSpanSelection(string? runId, RunStructure run, Passing
 
         Interlocked.Increment(ref sampledOut);
         return null;
+    }
+
+    private int Attempt(string source, string caseName, bool failed)
+    {
+        var key = (source, caseName);
+        if (failed)
+        {
+            anyFailed = true;
+            return failedAttempts.AddOrUpdate(key, 1, (_, previous) => previous + 1);
+        }
+
+        // A run where nothing has failed yet, nearly every run, has nothing to look up.
+        return anyFailed && failedAttempts.TryRemove(key, out var previous) ? previous + 1 : 1;
     }
 }

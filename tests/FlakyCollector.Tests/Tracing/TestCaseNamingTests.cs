@@ -53,4 +53,33 @@ public sealed class TestCaseNamingTests
     {
         Assert.Equal(expected, TestCaseNaming.FunctionName(fullyQualifiedName));
     }
+
+    [Theory]
+    [InlineData("Shop.Tests.OrdersTests.Create", "Create (1,2,3)")]
+    [InlineData("Shop.Tests.OrdersTests.Create(1,2,3)", "Create(1,2,3)")]
+    [InlineData("Shop.Tests.OrdersTests.Greets(\"a.b.c\")", null)]
+    [InlineData("Shop.Tests.Rows.Named", "first row")]
+    [InlineData("Shop.Tests.Guards.NotNull", "NotNull<Int64>(value: 1)")]
+    [InlineData("Create", "Create")]
+    [InlineData("(odd).Name", "Name(1)")]
+    [InlineData("Shop.Tests.Odd.", "Odd")]
+    public void Names_OneScan_SameAsEachNameAlone(string fullyQualifiedName, string? displayName)
+    {
+        var names = TestCaseNaming.Names(fullyQualifiedName, displayName);
+
+        Assert.Equal(TestCaseNaming.CaseName(fullyQualifiedName, displayName), names.Case);
+        Assert.Equal(TestCaseNaming.SuiteName(fullyQualifiedName), names.Suite);
+        Assert.Equal(TestCaseNaming.FunctionName(fullyQualifiedName), names.Function);
+    }
+
+    [Theory]
+    // A '(' at the very start is not the start of arguments: the whole name is scanned for the method.
+    [InlineData("(odd).Name", "(odd)", "Name")]
+    [InlineData("(odd).Name(1)", "(odd)", "Name(1)")]
+    [InlineData("Shop.Tests.Odd.", "Shop.Tests.Odd", "")]
+    public void SuiteAndFunctionName_UnusualNames_AsBefore(string fullyQualifiedName, string suite, string function)
+    {
+        Assert.Equal(suite, TestCaseNaming.SuiteName(fullyQualifiedName));
+        Assert.Equal(function, TestCaseNaming.FunctionName(fullyQualifiedName));
+    }
 }
