@@ -17,6 +17,8 @@ internal sealed class PlatformTestRun : IDisposable
     private readonly TestRunTracer tracer;
     private readonly string source;
     private readonly TestFramework framework;
+    // The form of hook key (TestNodeReader.HookKey) that found the last test's recording.
+    private int keyForm;
 
     public PlatformTestRun(TestRunTracer tracer, PlatformTestApplication application)
     {
@@ -41,20 +43,41 @@ internal sealed class PlatformTestRun : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void OnTestFinished(TestNode node, TestNodeStateProperty state)
     {
-        IReadOnlyList<RecordedTest> ended = [];
-        foreach (var key in TestNodeReader.HookKeys(node))
+        var properties = TestNodeProperties.Of(node);
+        var fullName = TestNodeReader.FullyQualifiedName(node, properties.Method);
+        var ended = TakeEnded(node, properties.Method, fullName);
+        var suite = TestCaseNaming.SuiteName(fullName);
+        var recording = ExecutionRecording.From(ended, "hook", recorder.Detached.Drain(), TestNodeReader.ExceptionType(state),
+            fixtureLinks: recorder.FixtureLinksServing(suite));
+        tracer.OnTestCompleted(TestNodeReader.Read(node, properties, fullName, state, source, framework, recording));
+    }
+
+    /// <summary>
+    /// The recordings the hook filed for this test under the first of its keys that has any. A
+    /// framework's hook files every test under the same form of key, so the form that found the
+    /// last test's is tried first: nearly every test then costs one lookup and no key it does not use.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private IReadOnlyList<RecordedTest> TakeEnded(TestNode node, TestMethodIdentifierProperty? method, string fullName)
+    {
+        var first = keyForm;
+        for (var i = 0; i < TestNodeReader.HookKeyForms; i++)
         {
-            ended = recorder.TakeEnded(key, withRetries: framework != TestFramework.XUnit);
+            var form = (first + i) % TestNodeReader.HookKeyForms;
+            if (TestNodeReader.HookKey(node, method, fullName, form) is not { } key)
+            {
+                continue;
+            }
+
+            var ended = recorder.TakeEnded(key, withRetries: framework != TestFramework.XUnit);
             if (ended.Count > 0)
             {
-                break;
+                keyForm = form;
+                return ended;
             }
         }
 
-        var suite = TestCaseNaming.SuiteName(TestNodeReader.FullyQualifiedName(node));
-        var recording = ExecutionRecording.From(ended, "hook", recorder.Detached.Drain(), TestNodeReader.ExceptionType(state),
-            fixtureLinks: recorder.FixtureLinksServing(suite));
-        tracer.OnTestCompleted(TestNodeReader.Read(node, state, source, framework, recording));
+        return [];
     }
 
     public void Complete()

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Runtime.CompilerServices;
 using FlakyCollector.Recording;
 using FlakyCollector.Tracing;
@@ -13,8 +12,6 @@ namespace FlakyCollector.Mtp;
 /// </summary>
 internal static class TestNodeReader
 {
-    private const string TrxExceptionPropertyName = "Microsoft.Testing.Extensions.TrxReport.Abstractions.TrxExceptionProperty";
-
     /// <summary>The final state of a node, or null while it is still running (or only discovered).</summary>
     public static TestNodeStateProperty? FinalState(TestNode node)
     {
@@ -22,39 +19,66 @@ internal static class TestNodeReader
         return state is null or InProgressTestNodeStateProperty or DiscoveredTestNodeStateProperty ? null : state;
     }
 
+    /// <summary>How many forms of a hook key <see cref="HookKey"/> knows.</summary>
+    public const int HookKeyForms = 3;
+
     /// <summary>The keys under which a hook may have filed this test's activity, most specific first.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static IReadOnlyList<string> HookKeys(TestNode node)
     {
-        var method = node.Properties.SingleOrDefault<TestMethodIdentifierProperty>();
-        if (method is null)
+        var method = TestNodeProperties.Of(node).Method;
+        var fullName = FullyQualifiedName(node, method);
+        var keys = new List<string>(HookKeyForms);
+        for (var form = 0; form < HookKeyForms; form++)
         {
-            return [node.Uid.Value];
+            if (HookKey(node, method, fullName, form) is { } key)
+            {
+                keys.Add(key);
+            }
         }
 
-        var type = TypeName(method);
-        return [node.Uid.Value, type + "." + node.DisplayName, type + "." + method.MethodName];
+        return keys;
+    }
+
+    /// <summary>
+    /// One key under which a hook may have filed this test's activity: 0, the node's uid (TUnit);
+    /// 1, the class and display name (MSTest, NUnit); 2, the class and method (xUnit), which is the
+    /// full name. Null where the form does not apply or would repeat form 1. Form 1 costs nothing
+    /// new for a test whose display name is its method's name.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static string? HookKey(TestNode node, TestMethodIdentifierProperty? method, string fullyQualifiedName, int form) => form switch
+    {
+        0 => node.Uid.Value,
+        _ when method is null => null,
+        1 => node.DisplayName == method.MethodName ? fullyQualifiedName : TypeName(method) + "." + node.DisplayName,
+        2 => node.DisplayName == method.MethodName ? null : fullyQualifiedName,
+        _ => null,
+    };
+
+    public static CompletedTest Read(TestNode node, TestNodeStateProperty state, string source, TestFramework framework, RecordedExecution? recording)
+    {
+        var properties = TestNodeProperties.Of(node);
+        return Read(node, properties, FullyQualifiedName(node, properties.Method), state, source, framework, recording);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static CompletedTest Read(TestNode node, TestNodeStateProperty state, string source, TestFramework framework, RecordedExecution? recording)
+    public static CompletedTest Read(TestNode node, in TestNodeProperties properties, string fullyQualifiedName, TestNodeStateProperty state,
+        string source, TestFramework framework, RecordedExecution? recording)
     {
-        var method = node.Properties.SingleOrDefault<TestMethodIdentifierProperty>();
-        var location = node.Properties.SingleOrDefault<TestFileLocationProperty>();
-        var timing = node.Properties.SingleOrDefault<TimingProperty>()?.GlobalTiming;
-        var (message, stackTrace) = FailureText(node, state);
+        var location = properties.Location;
+        var timing = properties.Timing?.GlobalTiming;
+        var (message, stackTrace) = FailureText(properties, state);
         message = AsTrxWritesIt(message);
         stackTrace = AsTrxWritesIt(stackTrace);
-        var (output, errorOutput) = OutputText(node);
         return new CompletedTest
         {
-            FullyQualifiedName = FullyQualifiedName(node, method),
+            FullyQualifiedName = fullyQualifiedName,
             DisplayName = node.DisplayName,
             Source = source,
             Framework = framework,
             CodeFilePath = location?.FilePath,
             LineNumber = location is null ? 0 : location.LineSpan.Start.Line,
-            Traits = Traits(node),
+            Traits = properties.Traits,
             Outcome = Outcome(state),
             ErrorMessage = message,
             ErrorStackTrace = stackTrace,
@@ -63,8 +87,8 @@ internal static class TestNodeReader
             EndTime = timing?.EndTime ?? default,
             Duration = timing?.Duration ?? default,
             ZeroDurationMeasured = timing is not null,
-            Output = output,
-            ErrorOutput = errorOutput,
+            Output = properties.Output,
+            ErrorOutput = properties.ErrorOutput,
             Payload = recording,
         };
     }
@@ -113,10 +137,7 @@ internal static class TestNodeReader
 
     /// <summary>The test's class and method, as <c>test.suite.name</c> and the analysis read them.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static string FullyQualifiedName(TestNode node) => FullyQualifiedName(node, node.Properties.SingleOrDefault<TestMethodIdentifierProperty>());
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static string FullyQualifiedName(TestNode node, TestMethodIdentifierProperty? method) =>
+    public static string FullyQualifiedName(TestNode node, TestMethodIdentifierProperty? method) =>
         method is null ? node.Uid.Value : TypeName(method) + "." + method.MethodName;
 
     public static TestOutcome Outcome(TestNodeStateProperty state) => state switch
@@ -142,64 +163,19 @@ internal static class TestNodeReader
         _ => null,
     };
 
-    private static (string? Message, string? StackTrace) FailureText(TestNode node, TestNodeStateProperty state)
+    private static (string? Message, string? StackTrace) FailureText(in TestNodeProperties properties, TestNodeStateProperty state)
     {
         if (state is PassedTestNodeStateProperty or SkippedTestNodeStateProperty)
         {
             return (null, null);
         }
 
-        // Read by name: the TRX abstractions are the application's own package, not a dependency of ours.
-        if (Property(node, TrxExceptionPropertyName) is { } trx)
+        if (properties.TrxException is { } trx)
         {
-            return (Text(trx, "Message"), Text(trx, "StackTrace"));
+            return trx;
         }
 
         var exception = Exception(state);
         return exception is null ? (state.Explanation, null) : (exception.Message, exception.StackTrace);
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static IProperty? Property(TestNode node, string typeName) =>
-        node.Properties.AsEnumerable().FirstOrDefault(p => p.GetType().FullName == typeName);
-
-    // Read for every test, so one pass over its properties and nothing allocated for a test without traits or output.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static IReadOnlyList<KeyValuePair<string, string>> Traits(TestNode node)
-    {
-        List<KeyValuePair<string, string>>? traits = null;
-        foreach (var property in node.Properties)
-        {
-            if (property is TestMetadataProperty trait)
-            {
-                (traits ??= []).Add(new KeyValuePair<string, string>(trait.Key, trait.Value));
-            }
-        }
-
-        return traits ?? [];
-    }
-
-    // Read by name: the platform marks these properties experimental, so they may move.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (string? Output, string? ErrorOutput) OutputText(TestNode node)
-    {
-        string? output = null, errorOutput = null;
-        foreach (var property in node.Properties)
-        {
-            switch (property.GetType().FullName)
-            {
-                case "Microsoft.Testing.Platform.Extensions.Messages.StandardOutputProperty":
-                    output ??= Text(property, "StandardOutput");
-                    break;
-                case "Microsoft.Testing.Platform.Extensions.Messages.StandardErrorProperty":
-                    errorOutput ??= Text(property, "StandardError");
-                    break;
-            }
-        }
-
-        return (output, errorOutput);
-    }
-
-    private static string? Text(object property, string name) =>
-        property.GetType().GetProperty(name, BindingFlags.Public | BindingFlags.Instance)?.GetValue(property) as string;
 }

@@ -25,6 +25,53 @@ public sealed class TestNodeReaderTests
     }
 
     [Fact]
+    public void HookKey_DisplayNameIsTheMethods_FormOneIsTheFullNameAndFormTwoRepeatsNothing()
+    {
+        var node = Node("Sums", PassedTestNodeStateProperty.CachedInstance);
+        var properties = TestNodeProperties.Of(node);
+        var fullName = TestNodeReader.FullyQualifiedName(node, properties.Method);
+
+        Assert.Equal("uid-1", TestNodeReader.HookKey(node, properties.Method, fullName, 0));
+        Assert.Same(fullName, TestNodeReader.HookKey(node, properties.Method, fullName, 1));
+        Assert.Null(TestNodeReader.HookKey(node, properties.Method, fullName, 2));
+        Assert.Equal(["uid-1", "Shop.Tests.Cart.Sums"], TestNodeReader.HookKeys(node));
+    }
+
+    [Fact]
+    public void HookKey_NoMethodIdentifier_OnlyTheUid()
+    {
+        var node = new TestNode { Uid = new TestNodeUid("uid-9"), DisplayName = "Sums", Properties = new PropertyBag(PassedTestNodeStateProperty.CachedInstance) };
+
+        Assert.Equal(["uid-9"], TestNodeReader.HookKeys(node));
+        Assert.Null(TestNodeReader.HookKey(node, null, "uid-9", 1));
+        Assert.Null(TestNodeReader.HookKey(node, null, "uid-9", 2));
+    }
+
+    [Fact]
+    public void Read_TraitsOutputAndTrxText_InOnePassInTheBagsOrder()
+    {
+        var state = new FailedTestNodeStateProperty(new InvalidOperationException("the state's text"), "explanation");
+        var node = Node("Posts", state,
+            new TestMetadataProperty("Category", "slow"),
+#pragma warning disable TPEXP // experimental in the platform, read by name
+            new StandardOutputProperty("written out"),
+            new StandardErrorProperty("written to error"),
+#pragma warning restore TPEXP
+            new TestMetadataProperty("Owner", "payments"),
+            new Microsoft.Testing.Extensions.TrxReport.Abstractions.TrxExceptionProperty("the report's text", "at Cart.Posts()"));
+
+        var test = TestNodeReader.Read(node, state, "t.dll", TestFramework.MSTest, null);
+
+        // In the order the bag gives them (it keeps the last added first).
+        Assert.Equal(node.Properties.AsEnumerable().OfType<TestMetadataProperty>().Select(p => new KeyValuePair<string, string>(p.Key, p.Value)), test.Traits);
+        Assert.Equal(2, test.Traits.Count);
+        Assert.Equal("written out", test.Output);
+        Assert.Equal("written to error", test.ErrorOutput);
+        Assert.Equal("the report's text", test.ErrorMessage);
+        Assert.Equal("at Cart.Posts()", test.ErrorStackTrace);
+    }
+
+    [Fact]
     public void Read_Passed_NamesTimingAndTraits()
     {
         var node = Node("Sums(1,2)", PassedTestNodeStateProperty.CachedInstance,
