@@ -58,7 +58,11 @@ internal sealed class TestCaseRecordings : IDisposable
         var payload = correlation.Recording(taken, "hook", recorder.Detached.Drain(), fixtureLinks);
         if (framework == TestFramework.MSTest)
         {
-            rows = correlation.TakeRows(key).Select(r => KeyValuePair.Create(r.Key, correlation.Recording([r.Value], "hook", []))).ToList();
+            var sharedRows = correlation.TakeRows(key);
+            if (sharedRows.Count > 0)
+            {
+                rows = sharedRows.Select(r => KeyValuePair.Create(r.Key, correlation.Recording([r.Value], "hook", []))).ToList();
+            }
         }
 
         return payload;

@@ -137,8 +137,29 @@ internal sealed class TestRecordingCorrelation(int maxChildrenPerTest = Executio
     {
         lock (gate)
         {
-            var rows = new List<KeyValuePair<string, RecordedTest>>();
-            foreach (var rowKey in pending.Keys.Where(k => k.StartsWith(key + " (", StringComparison.Ordinal)).ToList())
+            // Asked for every MSTest result, and nearly every one has no rows: no list, no prefix, no query.
+            if (pending.Count == 0)
+            {
+                return [];
+            }
+
+            var prefix = key + " (";
+            List<string>? rowKeys = null;
+            foreach (var pendingKey in pending.Keys)
+            {
+                if (pendingKey.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    (rowKeys ??= []).Add(pendingKey);
+                }
+            }
+
+            if (rowKeys is null)
+            {
+                return [];
+            }
+
+            var rows = new List<KeyValuePair<string, RecordedTest>>(rowKeys.Count);
+            foreach (var rowKey in rowKeys)
             {
                 pending.Remove(rowKey, out var traces);
                 rows.Add(new(rowKey, traces.Last));

@@ -149,6 +149,17 @@ public sealed class TestRecordingCorrelationTests
     }
 
     [Fact]
+    public void TakeRows_NoRowsWaiting_NothingTakenAndOthersKept()
+    {
+        var correlation = new TestRecordingCorrelation();
+        Assert.Empty(correlation.TakeRows(Key));
+
+        Ended(correlation, Key + "Twice (1)", [Trace("Passed")]);
+        Assert.Empty(correlation.TakeRows(Key));
+        Assert.Equal(1, correlation.Pending);
+    }
+
+    [Fact]
     public void Recording_ChildrenBeyondTheCap_DroppedAndCountedOnTheTestSpan()
     {
         var correlation = new TestRecordingCorrelation(maxChildrenPerTest: 2);
