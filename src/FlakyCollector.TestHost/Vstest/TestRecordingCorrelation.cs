@@ -97,6 +97,13 @@ internal sealed class TestRecordingCorrelation(int maxChildrenPerTest = Executio
                     return [];
                 }
 
+                if (all.Count == 1)
+                {
+                    // Ran once, as nearly every test does: that recording is the reported one, whatever its outcome.
+                    Forget(key, left: 0);
+                    return [all.First];
+                }
+
                 var taken = Select(all.ToList(), outcome);
                 Forget(key, left: all.Count - taken.Count);
                 return taken;
@@ -176,13 +183,13 @@ internal sealed class TestRecordingCorrelation(int maxChildrenPerTest = Executio
         ExecutionRecording.From(taken, timing, detached, maxChildren: maxChildrenPerTest, fixtureLinks: fixtureLinks);
 
     /// <summary>The coarse outcome a hook's tag or vstest's outcome stands for: pass, fail, or other.</summary>
-    public static string OutcomeClass(string? outcome) => outcome?.ToLowerInvariant() switch
-    {
-        null or "" => "unknown",
-        "passed" or "warning" => "pass",
-        "failed" or "error" or "timeout" or "aborted" => "fail",
-        _ => "other",
-    };
+    public static string OutcomeClass(string? outcome) =>
+        string.IsNullOrEmpty(outcome) ? "unknown"
+        : Is(outcome, "passed") || Is(outcome, "warning") ? "pass"
+        : Is(outcome, "failed") || Is(outcome, "error") || Is(outcome, "timeout") || Is(outcome, "aborted") ? "fail"
+        : "other";
+
+    private static bool Is(string outcome, string name) => string.Equals(outcome, name, StringComparison.OrdinalIgnoreCase);
 
     private static IReadOnlyList<RecordedTest> Select(List<RecordedTest> traces, string outcome)
     {

@@ -148,6 +148,23 @@ public sealed class TestRecordingCorrelationTests
         Assert.Equal(1, correlation.Forgotten);
     }
 
+    [Theory]
+    [InlineData("mstest", "Passed", "Failed")]
+    [InlineData("nunit", "Failed", "Passed")]
+    [InlineData("nunit", null, "Passed")]
+    public void TakeFor_OneRecordingWhateverItsOutcome_ItIsTheReportedOne(string frameworkName, string? recorded, string reported)
+    {
+        var framework = frameworkName == "mstest" ? TestFramework.MSTest : TestFramework.NUnit;
+        var correlation = new TestRecordingCorrelation();
+        var trace = Trace(recorded);
+        Ended(correlation, Key, [trace]);
+
+        var taken = correlation.TakeFor(framework, Key, isWholeMethod: true, reported);
+
+        Assert.Same(trace, Assert.Single(taken));
+        Assert.Equal((0, 0), (correlation.Pending, correlation.Forgotten));
+    }
+
     [Fact]
     public void TakeRows_NoRowsWaiting_NothingTakenAndOthersKept()
     {
@@ -198,6 +215,11 @@ public sealed class TestRecordingCorrelationTests
     [InlineData("Inconclusive", "other")]
     [InlineData("Skipped", "other")]
     [InlineData(null, "unknown")]
+    [InlineData("", "unknown")]
+    [InlineData("passed", "pass")]
+    [InlineData("WARNING", "pass")]
+    [InlineData("aborted", "fail")]
+    [InlineData("NotFound", "other")]
     public void OutcomeClass_FrameworkAndVstestOutcomes(string? outcome, string expected)
     {
         Assert.Equal(expected, TestRecordingCorrelation.OutcomeClass(outcome));
