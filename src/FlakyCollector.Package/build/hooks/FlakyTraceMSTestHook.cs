@@ -34,6 +34,20 @@ namespace FlakyCollector.Hooks
         private static readonly global::System.Collections.Concurrent.ConcurrentDictionary<global::Microsoft.VisualStudio.TestTools.UnitTesting.TestContext, global::System.Diagnostics.Activity> Running =
             new global::System.Collections.Concurrent.ConcurrentDictionary<global::Microsoft.VisualStudio.TestTools.UnitTesting.TestContext, global::System.Diagnostics.Activity>();
 
+        // The outcomes' names, made once each: an enum's ToString runs for every test otherwise.
+        private static readonly string[] OutcomeNames = new string[16];
+
+        private static string OutcomeName(global::Microsoft.VisualStudio.TestTools.UnitTesting.UnitTestOutcome outcome)
+        {
+            var index = (int)outcome;
+            if (index < 0 || index >= OutcomeNames.Length)
+            {
+                return outcome.ToString();
+            }
+
+            return OutcomeNames[index] ?? (OutcomeNames[index] = outcome.ToString());
+        }
+
         /// <summary>Starts the test's span, when the FlakyTrace collector listens.</summary>
         /// <param name="context">The test that is about to run.</param>
         [global::Microsoft.VisualStudio.TestTools.UnitTesting.GlobalTestInitialize]
@@ -66,7 +80,7 @@ namespace FlakyCollector.Hooks
             if (Running.TryRemove(context, out activity))
             {
                 // The outcome tells the reported attempt of a retried test from the failed ones before it.
-                activity.SetTag(OutcomeTag, context.CurrentTestOutcome.ToString());
+                activity.SetTag(OutcomeTag, OutcomeName(context.CurrentTestOutcome));
                 activity.Stop();
             }
         }
