@@ -21,17 +21,39 @@ internal sealed class RunStructure(string? runId, string scopeVersion)
     private readonly ConcurrentDictionary<(string Source, string Suite), SuiteRun> classes = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<SpanLinkData>> detached = new(StringComparer.Ordinal);
 
+    // What every test span's link to its class carries: the same for each, so made once.
+    private static readonly SpanAttribute[] SuiteLinkAttributes = [new(TestAttributeNames.RunLinkType, TestAttributeNames.LinkToSuite)];
+
+    // Written whole (a reference), so a reader on another thread sees one class's three fields together.
+    private volatile LastSuite? lastSuite;
+
     public string TraceId { get; } = runId is null ? ActivityTraceId.CreateRandom().ToHexString() : DeriveTraceId(runId);
 
     /// <summary>Counts the test in its class and assembly, and returns the link from its span to its class's span.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SpanLinkData Register(string source, string suiteName, SpanData testSpan, TestOutcome outcome)
     {
-        var assembly = assemblies.GetOrAdd(source, s => new SuiteRun(Path.GetFileNameWithoutExtension(s), NewSpanId(), null));
-        var suite = classes.GetOrAdd((source, suiteName), key => new SuiteRun(key.Suite, NewSpanId(), assembly.SpanId));
+        var assembly = assemblies.GetOrAdd(source, static s => new SuiteRun(Path.GetFileNameWithoutExtension(s), NewSpanId(), null));
+        var suite = Suite(source, suiteName, assembly);
         assembly.Add(testSpan.StartTimeUnixNano, testSpan.EndTimeUnixNano, outcome);
         suite.Add(testSpan.StartTimeUnixNano, testSpan.EndTimeUnixNano, outcome);
-        return new SpanLinkData(TraceId, suite.SpanId, [new(TestAttributeNames.RunLinkType, TestAttributeNames.LinkToSuite)]);
+        return new SpanLinkData(TraceId, suite.SpanId, SuiteLinkAttributes);
+    }
+
+    // Tests end class by class, so the last test's class is nearly always this one's: no tuple
+    // hashed into the map (generic code over a struct, which the platform's test process runs
+    // unoptimised) and no closure made for each test.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private SuiteRun Suite(string source, string suiteName, SuiteRun assembly)
+    {
+        if (lastSuite is { } last && last.Source == source && last.Suite == suiteName)
+        {
+            return last.Run;
+        }
+
+        var run = classes.GetOrAdd((source, suiteName), static (key, parent) => new SuiteRun(key.Suite, NewSpanId(), parent), assembly.SpanId);
+        lastSuite = new LastSuite(source, suiteName, run);
+        return run;
     }
 
     /// <summary>Remembers the root spans of work done outside any test, for the assembly span to link to.</summary>
@@ -97,4 +119,6 @@ internal sealed class RunStructure(string? runId, string scopeVersion)
 
     private static string DeriveTraceId(string runId) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(runId)), 0, 16).ToLowerInvariant();
+
+    private sealed record LastSuite(string Source, string Suite, SuiteRun Run);
 }

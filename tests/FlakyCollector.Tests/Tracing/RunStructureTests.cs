@@ -29,6 +29,32 @@ public sealed class RunStructureTests
     }
 
     [Fact]
+    public void Register_ClassesInterleavedAndOneClassNameInTwoAssemblies_EachTestLinksToItsOwnClass()
+    {
+        const string other = "/bin/Shop.Api.Tests.dll";
+        var run = new RunStructure("run-1", "1.0");
+
+        var links = new[]
+        {
+            run.Register(Source, "Shop.Tests.OrdersTests", Test(0, 10), TestOutcome.Passed),
+            run.Register(Source, "Shop.Tests.CartTests", Test(10, 20), TestOutcome.Passed),
+            run.Register(Source, "Shop.Tests.OrdersTests", Test(20, 30), TestOutcome.Failed),
+            run.Register(other, "Shop.Tests.OrdersTests", Test(30, 40), TestOutcome.Passed),
+            run.Register(other, "Shop.Tests.OrdersTests", Test(40, 50), TestOutcome.Passed),
+        };
+
+        var orders = run.Build(Source, aborted: false).Single(s => s.Name == "test suite Shop.Tests.OrdersTests");
+        var cart = run.Build(Source, aborted: false).Single(s => s.Name == "test suite Shop.Tests.CartTests");
+        var otherOrders = run.Build(other, aborted: false).Single(s => s.Name == "test suite Shop.Tests.OrdersTests");
+        Assert.Equal([orders.SpanId, cart.SpanId, orders.SpanId, otherOrders.SpanId, otherOrders.SpanId], links.Select(l => l.SpanId));
+        Assert.Equal((0L, 30L), (orders.StartTimeUnixNano, orders.EndTimeUnixNano));
+        Assert.Equal((30L, 50L), (otherOrders.StartTimeUnixNano, otherOrders.EndTimeUnixNano));
+        Assert.Equal("failure", Status(orders));
+        Assert.Equal("success", Status(otherOrders));
+        Assert.Equal(otherOrders.ParentSpanId, run.Build(other, aborted: false).Single(s => s.ParentSpanId is null).SpanId);
+    }
+
+    [Fact]
     public void Build_AssemblyAndClassSpans_SpanTheirTestsAndCarryTheStatus()
     {
         var run = new RunStructure("run-1", "1.0");
