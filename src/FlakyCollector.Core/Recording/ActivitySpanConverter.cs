@@ -57,6 +57,23 @@ internal static class ActivitySpanConverter
         _ => SpanStatusCode.Unset,
     };
 
+    // A stopped activity's tags are an array: indexed, with no enumerator boxed through the interface, for every span.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static List<SpanAttribute> ConvertTags(KeyValuePair<string, object?>[] tags)
+    {
+        var attributes = new List<SpanAttribute>(tags.Length);
+        for (var i = 0; i < tags.Length; i++)
+        {
+            var converted = ConvertValue(tags[i].Value);
+            if (converted is not null)
+            {
+                attributes.Add(new SpanAttribute(tags[i].Key, converted));
+            }
+        }
+
+        return attributes;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<SpanAttribute> ConvertTags(IEnumerable<KeyValuePair<string, object?>> tags)
     {
