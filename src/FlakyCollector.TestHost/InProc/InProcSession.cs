@@ -7,6 +7,7 @@ using FlakyCollector.Vstest;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.DataCollection;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.DataCollector.InProcDataCollector;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.InProcDataCollector;
+using VstestOutcome = Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome;
 
 namespace FlakyCollector.InProc;
 
@@ -55,55 +56,10 @@ internal sealed class InProcSession(Func<string, string?> environment, TimeProvi
         });
     }
 
-    public void TestCaseStart(TestCaseStartArgs testCaseStartArgs)
-    {
-        Guard(() =>
-        {
-            var testCase = testCaseStartArgs.TestCase;
-            if (recordings is null || testCase is null)
-            {
-                return;
-            }
+    // Raised twice for every test: the guard takes a static callback and its argument, so no closure is made.
+    public void TestCaseStart(TestCaseStartArgs testCaseStartArgs) => Guard(testCaseStartArgs, static (session, args) => session.OnTestCaseStart(args));
 
-            // Kept outside the process, so that a test that crashes it or hangs still gets its span.
-            channel?.Started(new StartedTest(testCase.Id.ToString("N"), testCase.FullyQualifiedName, testCase.DisplayName, testCase.Source,
-                testCase.ExecutorUri, clock.GetUtcNow(), Environment.ProcessId));
-
-            // Tests are timed by the hook compiled into the test assembly, when present.
-            if (!hooks.IsCompiledInto(testCase.Source))
-            {
-                recordings.StartFromEvent(testCase);
-            }
-        });
-    }
-
-    public void TestCaseEnd(TestCaseEndArgs testCaseEndArgs)
-    {
-        Guard(() =>
-        {
-            var context = testCaseEndArgs.DataCollectionContext;
-            if (recordings is null || sink is null || context?.TestCase is not { } testCase)
-            {
-                return;
-            }
-
-            lastSource = testCase.Source;
-            channel?.Ended(testCase.Id.ToString("N"));
-            var payload = recordings.Take(testCase, testCaseEndArgs.TestOutcome.ToString(), out var rows);
-            foreach (var (key, row) in rows)
-            {
-                channel?.Write(key, row);
-            }
-
-            // Most results carry no warning: the recording goes as it is.
-            if (!warnings.IsEmpty)
-            {
-                payload = payload with { Warnings = [.. payload.Warnings, .. DrainWarnings()] };
-            }
-
-            sink.SendData(context, ExecutionPayloadJson.PropertyKey, ExecutionPayloadJson.Write(payload));
-        });
-    }
+    public void TestCaseEnd(TestCaseEndArgs testCaseEndArgs) => Guard(testCaseEndArgs, static (session, args) => session.OnTestCaseEnd(args));
 
     public void TestSessionEnd(TestSessionEndArgs testSessionEndArgs)
     {
@@ -157,11 +113,68 @@ internal sealed class InProcSession(Func<string, string?> environment, TimeProvi
         return drained;
     }
 
-    private void Guard(Action action)
+    private void OnTestCaseStart(TestCaseStartArgs testCaseStartArgs)
+    {
+        var testCase = testCaseStartArgs.TestCase;
+        if (recordings is null || testCase is null)
+        {
+            return;
+        }
+
+        // Kept outside the process, so that a test that crashes it or hangs still gets its span.
+        channel?.Started(new StartedTest(testCase.Id.ToString("N"), testCase.FullyQualifiedName, testCase.DisplayName, testCase.Source,
+            testCase.ExecutorUri, clock.GetUtcNow(), Environment.ProcessId));
+
+        // Tests are timed by the hook compiled into the test assembly, when present.
+        if (!hooks.IsCompiledInto(testCase.Source))
+        {
+            recordings.StartFromEvent(testCase);
+        }
+    }
+
+    private void OnTestCaseEnd(TestCaseEndArgs testCaseEndArgs)
+    {
+        var context = testCaseEndArgs.DataCollectionContext;
+        if (recordings is null || sink is null || context?.TestCase is not { } testCase)
+        {
+            return;
+        }
+
+        lastSource = testCase.Source;
+        channel?.Ended(testCase.Id.ToString("N"));
+        var payload = recordings.Take(testCase, OutcomeName(testCaseEndArgs.TestOutcome), out var rows);
+        foreach (var (key, row) in rows)
+        {
+            channel?.Write(key, row);
+        }
+
+        // Most results carry no warning: the recording goes as it is.
+        if (!warnings.IsEmpty)
+        {
+            payload = payload with { Warnings = [.. payload.Warnings, .. DrainWarnings()] };
+        }
+
+        sink.SendData(context, ExecutionPayloadJson.PropertyKey, ExecutionPayloadJson.Write(payload));
+    }
+
+    // The outcome's name, as Enum.ToString gives it, without making it for every test.
+    private static string OutcomeName(VstestOutcome outcome) => outcome switch
+    {
+        VstestOutcome.Passed => nameof(VstestOutcome.Passed),
+        VstestOutcome.Failed => nameof(VstestOutcome.Failed),
+        VstestOutcome.Skipped => nameof(VstestOutcome.Skipped),
+        VstestOutcome.NotFound => nameof(VstestOutcome.NotFound),
+        VstestOutcome.None => nameof(VstestOutcome.None),
+        _ => outcome.ToString(),
+    };
+
+    private void Guard(Action action) => Guard(action, static (_, a) => a());
+
+    private void Guard<TArgument>(TArgument argument, Action<InProcSession, TArgument> action)
     {
         try
         {
-            action();
+            action(this, argument);
         }
         catch (Exception ex)
         {
