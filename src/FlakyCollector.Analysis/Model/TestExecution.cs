@@ -80,7 +80,7 @@ public sealed partial class TestExecution
 
     internal int ChildSpanCount { get; set; }
 
-    private readonly ChildSpanLedger _ledger = new();
+    private ChildSpanLedger _ledger;
     private ChildSpanStats[]? _children;
     private int _childCount;
     private List<ChildSpanDetail>? _details;
