@@ -8,7 +8,7 @@ namespace FlakyCollector.Analysis.Model;
 /// </summary>
 /// <remarks>
 /// A value held in a field of its execution, not an object of its own; the array comes with the
-/// first child span (many executions have none) and is sized to what was counted. Most
+/// first child span (many executions have none) and grows as <see cref="ChildCapacity"/> says. Most
 /// executions have a handful of children, searched linearly; past <see cref="LinearLimit"/> a
 /// set of the ids takes over the search, while the entries stay in the array in the order they
 /// were counted.
@@ -16,7 +16,6 @@ namespace FlakyCollector.Analysis.Model;
 internal struct ChildSpanLedger
 {
     private const int LinearLimit = 32;
-    private const int FirstCapacity = 2;
 
     private ChildSpanEntry[]? _entries;
     private int _count;
@@ -54,11 +53,11 @@ internal struct ChildSpanLedger
 
         if (_entries is null)
         {
-            _entries = new ChildSpanEntry[FirstCapacity];
+            _entries = new ChildSpanEntry[ChildCapacity.First];
         }
         else if (_count == _entries.Length)
         {
-            Array.Resize(ref _entries, _entries.Length * 2);
+            Array.Resize(ref _entries, ChildCapacity.After(_entries.Length));
         }
 
         _entries[_count++] = entry;

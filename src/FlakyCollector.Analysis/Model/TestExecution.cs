@@ -115,7 +115,7 @@ public sealed partial class TestExecution
 
         if (_children is null || _childCount == _children.Length)
         {
-            Array.Resize(ref _children, _children is null ? 2 : _children.Length * 2);
+            Array.Resize(ref _children, _children is null ? ChildCapacity.First : ChildCapacity.After(_children.Length));
         }
 
         _childView = null;
