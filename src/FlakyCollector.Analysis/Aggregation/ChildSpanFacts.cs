@@ -46,7 +46,6 @@ internal static class ChildSpanFacts
     public static ChildSpanEntry Entry(ParsedSpan span, string label) => new(
         span.SpanId,
         label,
-        Math.Max(0, span.EndNanos - span.StartNanos),
         span.StatusCode == StatusError,
         span.HttpStatusCode >= 500,
         SpanLabeler.IsTimeout(span),

@@ -135,7 +135,7 @@ internal sealed class TraceAggregator(StringPool strings, TraceReadOptions optio
             }
         }
 
-        executions.Sort(ExecutionOrder.Instance);
+        ExecutionOrder.Sort(executions);
         return executions;
     }
 

@@ -118,8 +118,9 @@ internal static class ExecutionJson
 
         foreach (var s in spans.EnumerateArray())
         {
+            // s[2], the duration, was written as end minus start (never negative): the entry derives it from s[5] and s[6].
             var flags = s[3].GetInt32();
-            execution.AddChildEntry(new ChildSpanEntry(s[0].GetUInt64(), s[1].GetString()!, s[2].GetInt64(),
+            execution.AddChildEntry(new ChildSpanEntry(s[0].GetUInt64(), s[1].GetString()!,
                 (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0, (flags & 8) != 0)
             {
                 FromFixture = (flags & 16) != 0,

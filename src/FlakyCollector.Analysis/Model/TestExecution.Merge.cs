@@ -29,9 +29,9 @@ public sealed partial class TestExecution
             }
         }
 
-        MergeDetails(other._details, detailLimit);
-        MergeLogs(other._logs, detailLimit);
-        MergeLogTemplates(other._logTemplates);
+        MergeDetails(other._records?.Details, detailLimit);
+        MergeLogs(other._records?.Logs, detailLimit);
+        MergeLogTemplates(other._records?.LogTemplates);
         ChildSpanCount += other.ChildSpanCount - (int)shared;
         return shared;
     }
@@ -49,21 +49,22 @@ public sealed partial class TestExecution
             return;
         }
 
-        if (_details is not { Count: > 0 })
+        var records = Records;
+        if (records.Details is not { Count: > 0 })
         {
-            _details = [.. theirs];
+            records.Details = [.. theirs];
             return;
         }
 
-        var both = new List<ChildSpanDetail>(_details.Count + theirs.Count);
-        both.AddRange(_details);
+        var both = new List<ChildSpanDetail>(records.Details.Count + theirs.Count);
+        both.AddRange(records.Details);
         both.AddRange(theirs);
         both.Sort(ChildSpanDetailOrder.Instance);
         var seen = new HashSet<ulong>();
-        _details = new List<ChildSpanDetail>(Math.Min(limit, both.Count));
+        records.Details = new List<ChildSpanDetail>(Math.Min(limit, both.Count));
         foreach (var detail in both)
         {
-            if (_details.Count == limit)
+            if (records.Details.Count == limit)
             {
                 break;
             }
@@ -71,7 +72,7 @@ public sealed partial class TestExecution
             // A span without an id is never a second copy, as in the ledger.
             if (detail.SpanId == 0 || seen.Add(detail.SpanId))
             {
-                _details.Add(detail);
+                records.Details.Add(detail);
             }
         }
     }
@@ -87,17 +88,18 @@ public sealed partial class TestExecution
             return;
         }
 
-        if (_logs is not { Count: > 0 })
+        var records = Records;
+        if (records.Logs is not { Count: > 0 })
         {
-            _logs = [.. theirs];
+            records.Logs = [.. theirs];
             return;
         }
 
-        _logs.AddRange(theirs);
-        _logs.Sort(LogMarkOrder.Instance);
-        if (_logs.Count > limit)
+        records.Logs.AddRange(theirs);
+        records.Logs.Sort(LogMarkOrder.Instance);
+        if (records.Logs.Count > limit)
         {
-            _logs.RemoveRange(limit, _logs.Count - limit);
+            records.Logs.RemoveRange(limit, records.Logs.Count - limit);
         }
     }
 
@@ -113,7 +115,8 @@ public sealed partial class TestExecution
             return;
         }
 
-        IEnumerable<string> both = _logTemplates is { Count: > 0 } ? _logTemplates.Union(theirs, StringComparer.Ordinal).Order(StringComparer.Ordinal) : theirs;
-        _logTemplates = new HashSet<string>(both, StringComparer.Ordinal);
+        var records = Records;
+        IEnumerable<string> both = records.LogTemplates is { Count: > 0 } ? records.LogTemplates.Union(theirs, StringComparer.Ordinal).Order(StringComparer.Ordinal) : theirs;
+        records.LogTemplates = new HashSet<string>(both, StringComparer.Ordinal);
     }
 }

@@ -49,7 +49,17 @@ public sealed partial class TestExecution
     public string? ErrorMessage { get; internal set; }
 
     /// <summary>Kept only when details are requested (the HTML report).</summary>
-    public string? StackTrace { get; internal set; }
+    public string? StackTrace
+    {
+        get => _records?.StackTrace;
+        internal set
+        {
+            if (value is not null || _records is not null)
+            {
+                Records.StackTrace = value;
+            }
+        }
+    }
 
     /// <summary>Failed before its body ran: the fixture or setup that served it failed (see <see cref="Causes.SetupFailures"/>).</summary>
     public bool FailedInSetup { get; internal set; }
@@ -57,13 +67,13 @@ public sealed partial class TestExecution
     public IReadOnlyList<ChildSpanStats> Children =>
         _childView ??= _children is null ? Array.Empty<ChildSpanStats>() : new ArraySegment<ChildSpanStats>(_children, 0, _childCount);
 
-    public IReadOnlyList<ChildSpanDetail> Details => (IReadOnlyList<ChildSpanDetail>?)_details ?? [];
+    public IReadOnlyList<ChildSpanDetail> Details => (IReadOnlyList<ChildSpanDetail>?)_records?.Details ?? [];
 
     /// <summary>The masked templates of the log records in this execution's trace, each once.</summary>
-    public IReadOnlyCollection<string> LogTemplates => (IReadOnlyCollection<string>?)_logTemplates ?? [];
+    public IReadOnlyCollection<string> LogTemplates => (IReadOnlyCollection<string>?)_records?.LogTemplates ?? [];
 
     /// <summary>The log records themselves, kept only when details are requested (the HTML report), at most the detail limit.</summary>
-    public IReadOnlyList<LogMark> Logs => (IReadOnlyList<LogMark>?)_logs ?? [];
+    public IReadOnlyList<LogMark> Logs => (IReadOnlyList<LogMark>?)_records?.Logs ?? [];
 
     /// <summary>The child summaries without an allocation, for the analysis's inner loops.</summary>
     internal ReadOnlySpan<ChildSpanStats> ChildSpans => _children.AsSpan(0, _childCount);
@@ -80,23 +90,24 @@ public sealed partial class TestExecution
 
     internal int ChildSpanCount { get; set; }
 
-    private readonly ChildSpanLedger _ledger = new();
+    private ChildSpanLedger _ledger;
     private ChildSpanStats[]? _children;
     private int _childCount;
-    private List<ChildSpanDetail>? _details;
     private IReadOnlyList<ChildSpanStats>? _childView;
-    private HashSet<string>? _logTemplates;
-    private List<LogMark>? _logs;
+    private ExecutionRecords? _records;
+
+    private ExecutionRecords Records => _records ??= new();
 
     internal void AddLog(LogMark mark, bool retainDetails, int limit)
     {
-        (_logTemplates ??= new HashSet<string>(StringComparer.Ordinal)).Add(mark.Template);
+        var records = Records;
+        (records.LogTemplates ??= new HashSet<string>(StringComparer.Ordinal)).Add(mark.Template);
         if (retainDetails)
         {
-            _logs ??= [];
-            if (_logs.Count < limit)
+            var logs = records.Logs ??= [];
+            if (logs.Count < limit)
             {
-                _logs.Add(mark);
+                logs.Add(mark);
             }
         }
     }
@@ -115,7 +126,7 @@ public sealed partial class TestExecution
 
         if (_children is null || _childCount == _children.Length)
         {
-            Array.Resize(ref _children, _children is null ? 2 : _children.Length * 2);
+            Array.Resize(ref _children, _children is null ? ChildCapacity.First : ChildCapacity.After(_children.Length));
         }
 
         _childView = null;
@@ -125,10 +136,10 @@ public sealed partial class TestExecution
 
     internal void AddDetail(ChildSpanDetail detail, int limit)
     {
-        _details ??= [];
-        if (_details.Count < limit)
+        var details = Records.Details ??= [];
+        if (details.Count < limit)
         {
-            _details.Add(detail);
+            details.Add(detail);
         }
     }
 

@@ -94,6 +94,26 @@ public sealed class TraceAggregatorMergeTests
         Assert.Equal(2, merged.ChildSpanCount);
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(40)]
+    public void MergeFrom_SameChildSpansInSeveralPartitions_CountedOnceEveryWay(int children)
+    {
+        // The same trace read from two files (the collector's and an OpenTelemetry Collector's
+        // export): every child span in two partitions, each past the ledger's linear search when
+        // there are 40, and a third partition with half of them again and one of its own.
+        var all = Enumerable.Range(0, children).Select(i => Child((ulong)(100 + i), start: 10 * i)).ToArray();
+        var merged = MergedEveryWay(
+            new([Test(spanId: 1, start: 0, passed: true), .. all]),
+            new([.. all.Reverse()]),
+            new([.. all.Where((_, i) => i % 2 == 0), Child(99, start: 7)]));
+
+        Assert.Equal(children + 1, merged.ChildSpanCount);
+        Assert.Equal(children + 1, merged.Children.Single().Count);
+        Assert.Equal(children + 1, merged.Spans.Select(s => s.SpanId).Distinct().Count());
+        Assert.Equal((children + 1) * 5L, merged.Children.Single().TotalNanos);
+    }
+
     /// <summary>Merges the partitions in every order, as the console report reads them: summaries only, no details.</summary>
     private static TestExecution MergedEveryWay(params Part[] parts) => MergedWith(new TraceReadOptions(), parts);
 

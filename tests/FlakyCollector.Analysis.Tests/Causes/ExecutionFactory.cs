@@ -40,7 +40,7 @@ internal static class ExecutionFactory
     public static TestExecution WithChild(this TestExecution execution, string label, double ms, int errors = 0, int status = 0, bool http = false)
     {
         var start = execution.StartNanos + 1_000_000;
-        execution.AddChildEntry(new ChildSpanEntry(Interlocked.Increment(ref s_nextSpan), label, (long)(ms * 1e6), errors > 0, status >= 500, false, false)
+        execution.AddChildEntry(new ChildSpanEntry(Interlocked.Increment(ref s_nextSpan), label, errors > 0, status >= 500, false, false)
         {
             ParentSpanId = execution.SpanId,
             StartNanos = start,
@@ -86,7 +86,7 @@ internal static class ExecutionFactory
         var start = execution.StartNanos + (long)(startMs * 1e6);
         var end = execution.StartNanos + (long)(endMs * 1e6);
         var failed = error || errorType is not null || status >= 400;
-        execution.AddChildEntry(new ChildSpanEntry(id ?? Interlocked.Increment(ref s_nextSpan), label, end - start, failed, status >= 500, false, late)
+        execution.AddChildEntry(new ChildSpanEntry(id ?? Interlocked.Increment(ref s_nextSpan), label, failed, status >= 500, false, late)
         {
             ParentSpanId = parent ?? execution.SpanId,
             StartNanos = start,
