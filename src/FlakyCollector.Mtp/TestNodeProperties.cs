@@ -21,7 +21,7 @@ internal readonly struct TestNodeProperties
 
     public TimingProperty? Timing { get; private init; }
 
-    /// <summary>The test's metadata, in the node's order; the shared empty list for none.</summary>
+    /// <summary>The test's metadata, in the order the property bag gives it; the shared empty list for none.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Traits { get; private init; }
 
     public string? Output { get; private init; }

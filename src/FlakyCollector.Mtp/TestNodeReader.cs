@@ -12,15 +12,15 @@ namespace FlakyCollector.Mtp;
 /// </summary>
 internal static class TestNodeReader
 {
+    /// <summary>How many forms of a hook key <see cref="HookKey"/> knows.</summary>
+    public const int HookKeyForms = 3;
+
     /// <summary>The final state of a node, or null while it is still running (or only discovered).</summary>
     public static TestNodeStateProperty? FinalState(TestNode node)
     {
         var state = node.Properties.SingleOrDefault<TestNodeStateProperty>();
         return state is null or InProgressTestNodeStateProperty or DiscoveredTestNodeStateProperty ? null : state;
     }
-
-    /// <summary>How many forms of a hook key <see cref="HookKey"/> knows.</summary>
-    public const int HookKeyForms = 3;
 
     /// <summary>The keys under which a hook may have filed this test's activity, most specific first.</summary>
     public static IReadOnlyList<string> HookKeys(TestNode node)

@@ -16,8 +16,8 @@ internal static class TestSpanBuilder
     /// <summary>Test output beyond this many characters is cut, so that a chatty test cannot swell the trace.</summary>
     public const int MaxOutputLength = 8 * 1024;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     /// <param name="names">The test's names, when the caller has them already.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SpanData Build(CompletedTest test, string? runId, int attempt, string scopeVersion, IReadOnlyList<SpanLinkData>? links = null, TestNames? names = null)
     {
         var recorded = test.Payload?.TestSpan;
