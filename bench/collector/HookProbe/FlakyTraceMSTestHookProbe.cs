@@ -32,7 +32,7 @@ namespace FlakyCollector.Hooks
         private static readonly ActivitySource ProbeSource = new("FlakyTrace.Probe");
         private static readonly System.Collections.Concurrent.ConcurrentDictionary<TestContext, Activity> Running = new();
         private static readonly string First = Environment.GetEnvironmentVariable("FLAKYTRACE_PROBE_FIRST") ?? "none";
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<UnitTestOutcome, string> OutcomeNames = new();
+        private static readonly string[] OutcomeNames = new string[16];
         private static readonly long[] Ticks = new long[Steps.Length];
         private static long tests;
 
@@ -100,13 +100,24 @@ namespace FlakyCollector.Hooks
 
             var t1 = Stopwatch.GetTimestamp();
 
-            activity.SetTag(OutcomeTag, OutcomeNames.GetOrAdd(context.CurrentTestOutcome, o => o.ToString()));
+            activity.SetTag(OutcomeTag, OutcomeName(context.CurrentTestOutcome));
             var t2 = Stopwatch.GetTimestamp();
             activity.Stop();
             var t3 = Stopwatch.GetTimestamp();
             ticks[4] += t1 - t0;
             ticks[5] += t2 - t1;
             ticks[6] += t3 - t2;
+        }
+
+        private static string OutcomeName(UnitTestOutcome outcome)
+        {
+            var index = (int)outcome;
+            if (index < 0 || index >= OutcomeNames.Length)
+            {
+                return outcome.ToString();
+            }
+
+            return OutcomeNames[index] ?? (OutcomeNames[index] = outcome.ToString());
         }
 
         private static void Report(string label, long[] ticks, long count)
