@@ -22,23 +22,6 @@ internal static class TestNodeReader
         return state is null or InProgressTestNodeStateProperty or DiscoveredTestNodeStateProperty ? null : state;
     }
 
-    /// <summary>The keys under which a hook may have filed this test's activity, most specific first.</summary>
-    public static IReadOnlyList<string> HookKeys(TestNode node)
-    {
-        var method = TestNodeProperties.Of(node).Method;
-        var fullName = FullyQualifiedName(node, method);
-        var keys = new List<string>(HookKeyForms);
-        for (var form = 0; form < HookKeyForms; form++)
-        {
-            if (HookKey(node, method, fullName, form) is { } key)
-            {
-                keys.Add(key);
-            }
-        }
-
-        return keys;
-    }
-
     /// <summary>
     /// One key under which a hook may have filed this test's activity: 0, the node's uid (TUnit);
     /// 1, the class and display name (MSTest, NUnit); 2, the class and method (xUnit), which is the
@@ -54,12 +37,6 @@ internal static class TestNodeReader
         2 => node.DisplayName == method.MethodName ? null : fullyQualifiedName,
         _ => null,
     };
-
-    public static CompletedTest Read(TestNode node, TestNodeStateProperty state, string source, TestFramework framework, RecordedExecution? recording)
-    {
-        var properties = TestNodeProperties.Of(node);
-        return Read(node, properties, FullyQualifiedName(node, properties.Method), state, source, framework, recording);
-    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static CompletedTest Read(TestNode node, in TestNodeProperties properties, string fullyQualifiedName, TestNodeStateProperty state,

@@ -21,7 +21,7 @@ public sealed class TestNodeReaderTests
     {
         var node = Node("Sums(1,2)", PassedTestNodeStateProperty.CachedInstance);
 
-        Assert.Equal(["uid-1", "Shop.Tests.Cart.Sums(1,2)", "Shop.Tests.Cart.Sums"], TestNodeReader.HookKeys(node));
+        Assert.Equal(["uid-1", "Shop.Tests.Cart.Sums(1,2)", "Shop.Tests.Cart.Sums"], HookKeys(node));
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class TestNodeReaderTests
         Assert.Equal("uid-1", TestNodeReader.HookKey(node, properties.Method, fullName, 0));
         Assert.Same(fullName, TestNodeReader.HookKey(node, properties.Method, fullName, 1));
         Assert.Null(TestNodeReader.HookKey(node, properties.Method, fullName, 2));
-        Assert.Equal(["uid-1", "Shop.Tests.Cart.Sums"], TestNodeReader.HookKeys(node));
+        Assert.Equal(["uid-1", "Shop.Tests.Cart.Sums"], HookKeys(node));
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class TestNodeReaderTests
     {
         var node = new TestNode { Uid = new TestNodeUid("uid-9"), DisplayName = "Sums", Properties = new PropertyBag(PassedTestNodeStateProperty.CachedInstance) };
 
-        Assert.Equal(["uid-9"], TestNodeReader.HookKeys(node));
+        Assert.Equal(["uid-9"], HookKeys(node));
         Assert.Null(TestNodeReader.HookKey(node, null, "uid-9", 1));
         Assert.Null(TestNodeReader.HookKey(node, null, "uid-9", 2));
     }
@@ -60,7 +60,7 @@ public sealed class TestNodeReaderTests
             new TestMetadataProperty("Owner", "payments"),
             new Microsoft.Testing.Extensions.TrxReport.Abstractions.TrxExceptionProperty("the report's text", "at Cart.Posts()"));
 
-        var test = TestNodeReader.Read(node, state, "t.dll", TestFramework.MSTest, null);
+        var test = Read(node, state, "t.dll", TestFramework.MSTest, null);
 
         // In the order the bag gives them (it keeps the last added first).
         Assert.Equal(node.Properties.AsEnumerable().OfType<TestMetadataProperty>().Select(p => new KeyValuePair<string, string>(p.Key, p.Value)), test.Traits);
@@ -79,7 +79,7 @@ public sealed class TestNodeReaderTests
             new TestMetadataProperty("Category", "fast"),
             new TestFileLocationProperty("/src/Cart.cs", new LinePositionSpan(new LinePosition(12, 0), new LinePosition(12, 0))));
 
-        var test = TestNodeReader.Read(node, PassedTestNodeStateProperty.CachedInstance, "/bin/Shop.Tests.dll", TestFramework.TUnit, null);
+        var test = Read(node, PassedTestNodeStateProperty.CachedInstance, "/bin/Shop.Tests.dll", TestFramework.TUnit, null);
 
         Assert.Equal("Shop.Tests.Cart.Sums", test.FullyQualifiedName);
         Assert.Equal("Sums(1,2)", test.DisplayName);
@@ -99,7 +99,7 @@ public sealed class TestNodeReaderTests
         var exception = Thrown(new InvalidOperationException("ledger is closed"));
         var state = new FailedTestNodeStateProperty(exception, "explanation");
 
-        var test = TestNodeReader.Read(Node("Posts", state), state, "t.dll", TestFramework.XUnit, null);
+        var test = Read(Node("Posts", state), state, "t.dll", TestFramework.XUnit, null);
 
         Assert.Equal(TestOutcome.Failed, test.Outcome);
         Assert.Equal("ledger is closed", test.ErrorMessage);
@@ -114,7 +114,7 @@ public sealed class TestNodeReaderTests
     {
         TestNodeStateProperty state = kind == "timeout" ? new TimeoutTestNodeStateProperty("took too long") : new ErrorTestNodeStateProperty("setup exploded");
 
-        var test = TestNodeReader.Read(Node("Posts", state), state, "t.dll", TestFramework.MSTest, null);
+        var test = Read(Node("Posts", state), state, "t.dll", TestFramework.MSTest, null);
 
         Assert.Equal(kind == "timeout" ? TestOutcome.Timeout : TestOutcome.Error, test.Outcome);
         Assert.True(test.Outcome.IsFailure());
@@ -160,7 +160,7 @@ public sealed class TestNodeReaderTests
     {
         var state = new FailedTestNodeStateProperty(Thrown(new InvalidOperationException("Assert.Equal() Failure: Values differ\r\nExpected: 2\r\nActual:   3")));
 
-        var test = TestNodeReader.Read(Node("Posts", state), state, "t.dll", TestFramework.XUnit, null);
+        var test = Read(Node("Posts", state), state, "t.dll", TestFramework.XUnit, null);
 
         Assert.Equal("Assert.Equal() Failure: Values differ\nExpected: 2\nActual:   3".ReplaceLineEndings(Environment.NewLine), test.ErrorMessage);
         Assert.DoesNotContain('\r', test.ErrorStackTrace ?? string.Empty);
@@ -171,11 +171,29 @@ public sealed class TestNodeReaderTests
     {
         var state = new SkippedTestNodeStateProperty("not today");
 
-        var test = TestNodeReader.Read(Node("Posts", state), state, "t.dll", TestFramework.XUnit, null);
+        var test = Read(Node("Posts", state), state, "t.dll", TestFramework.XUnit, null);
 
         Assert.Equal(FlakyCollector.Tracing.TestOutcome.Skipped, test.Outcome);
         Assert.Equal("not today", test.SkipReason);
         Assert.Null(test.ErrorMessage);
+    }
+
+    // The keys the platform run tries, form by form, most specific first.
+    private static List<string> HookKeys(TestNode node)
+    {
+        var method = TestNodeProperties.Of(node).Method;
+        var fullName = TestNodeReader.FullyQualifiedName(node, method);
+        return Enumerable.Range(0, TestNodeReader.HookKeyForms)
+            .Select(form => TestNodeReader.HookKey(node, method, fullName, form))
+            .OfType<string>()
+            .ToList();
+    }
+
+    // As the platform run reads a finished node.
+    private static CompletedTest Read(TestNode node, TestNodeStateProperty state, string source, TestFramework framework, RecordedExecution? recording)
+    {
+        var properties = TestNodeProperties.Of(node);
+        return TestNodeReader.Read(node, properties, TestNodeReader.FullyQualifiedName(node, properties.Method), state, source, framework, recording);
     }
 
     private static TestNode Node(string displayName, TestNodeStateProperty state, params IProperty[] properties)

@@ -64,11 +64,7 @@ internal static class ActivitySpanConverter
         var attributes = new List<SpanAttribute>(tags.Length);
         for (var i = 0; i < tags.Length; i++)
         {
-            var converted = ConvertValue(tags[i].Value);
-            if (converted is not null)
-            {
-                attributes.Add(new SpanAttribute(tags[i].Key, converted));
-            }
+            AddConverted(attributes, tags[i].Key, tags[i].Value);
         }
 
         return attributes;
@@ -80,14 +76,19 @@ internal static class ActivitySpanConverter
         var attributes = new List<SpanAttribute>();
         foreach (var (key, value) in tags)
         {
-            var converted = ConvertValue(value);
-            if (converted is not null)
-            {
-                attributes.Add(new SpanAttribute(key, converted));
-            }
+            AddConverted(attributes, key, value);
         }
 
         return attributes;
+    }
+
+    // A tag OTLP cannot carry (null) is left out.
+    private static void AddConverted(List<SpanAttribute> attributes, string key, object? value)
+    {
+        if (ConvertValue(value) is { } converted)
+        {
+            attributes.Add(new SpanAttribute(key, converted));
+        }
     }
 
     // OTLP knows strings, booleans, 64-bit integers, doubles and arrays; everything else becomes text.
