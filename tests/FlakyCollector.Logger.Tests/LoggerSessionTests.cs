@@ -160,6 +160,22 @@ public sealed class LoggerSessionTests : IDisposable
     }
 
     [Fact]
+    public void Initialize_WarmingUp_TheRunsFileHasItsOwnTestsOnlyAndTheChannelIsDeleted()
+    {
+        // The run ends at once, while the warm-up may still be going: the end waits for it.
+        Start(warmUp: true);
+        var folder = ChannelFolder;
+        events.Result(Result("Shop.Tests.Cart.Adds"));
+        events.Complete(aborted: false);
+
+        Assert.Equal(["Shop.Tests.Cart.Adds"], TestSpans().Select(s => s.Attribute(TestAttributeNames.CaseName)));
+        Assert.DoesNotContain(WrittenSpan.ReadAll(Results), s => s.Attributes.Values.Any(v => v.Contains("WarmUp", StringComparison.Ordinal)));
+        Assert.Single(Directory.GetFiles(Results, "*.otlp.jsonl", SearchOption.AllDirectories));
+        Assert.False(Directory.Exists(folder));
+        Assert.DoesNotContain(lines, l => l.Contains("WarmUp", StringComparison.Ordinal) || l.Contains("warm-up", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void TestResult_UnreadableRecording_WarnsAndTheNextTestIsTraced()
     {
         Start();
@@ -198,10 +214,10 @@ public sealed class LoggerSessionTests : IDisposable
         Assert.False(Directory.Exists(folder));
     }
 
-    private void Start(Dictionary<string, string?>? settings = null, RecordingChannelHost? host = null)
+    private void Start(Dictionary<string, string?>? settings = null, RecordingChannelHost? host = null, bool warmUp = false)
     {
         var session = new LoggerSession(name => environment.GetValueOrDefault(name), clock, lines.Add,
-            host ?? new RecordingChannelHost(Path.Combine(root, "channel"), (n, v) => variablesSet[n] = v, exited.Contains));
+            host ?? new RecordingChannelHost(Path.Combine(root, "channel"), (n, v) => variablesSet[n] = v, exited.Contains), warmUp);
         var parameters = new Dictionary<string, string?>(settings ?? [], StringComparer.OrdinalIgnoreCase) { [DefaultLoggerParameterNames.TestRunDirectory] = Results };
         session.Initialize(events, parameters);
     }

@@ -14,7 +14,7 @@ namespace FlakyCollector.Logging;
 [ExtensionUri(SettingNames.LoggerUri)]
 public sealed class FlakyTraceLogger : ITestLoggerWithParameters
 {
-    private readonly LoggerSession session = new(Environment.GetEnvironmentVariable, TimeProvider.System, Console.Out.WriteLine, RecordingChannelHost.Process);
+    private readonly LoggerSession session = new(Environment.GetEnvironmentVariable, TimeProvider.System, Console.Out.WriteLine, RecordingChannelHost.Process, warmUp: true);
 
     static FlakyTraceLogger() => CollectorAssemblyResolver.Register();
 

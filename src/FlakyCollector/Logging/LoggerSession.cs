@@ -12,7 +12,8 @@ namespace FlakyCollector.Logging;
 /// test processes left in the channel. Its inputs are narrow (the events, where lines go, the
 /// environment, a clock, the channel's host), so its logic is tested without vstest.
 /// </summary>
-internal sealed class LoggerSession(Func<string, string?> environment, TimeProvider clock, Action<string> writeLine, RecordingChannelHost channelHost)
+internal sealed class LoggerSession(Func<string, string?> environment, TimeProvider clock, Action<string> writeLine, RecordingChannelHost channelHost,
+    bool warmUp = false)
 {
     /// <summary>How long a test's line waits in vstest.console to be written with those of the results after it.</summary>
     public static readonly TimeSpan FileWriteBehind = TimeSpan.FromMilliseconds(100);
@@ -21,6 +22,7 @@ internal sealed class LoggerSession(Func<string, string?> environment, TimeProvi
     private readonly TimingCoverage timing = new();
     private TestRunTracer? tracer;
     private OutOfHostRecordings? outOfHost;
+    private Thread? warmingUp;
     private bool hangTimeout;
 
     public void Initialize(TestLoggerEvents events, IReadOnlyDictionary<string, string?> parameters)
@@ -47,6 +49,11 @@ internal sealed class LoggerSession(Func<string, string?> environment, TimeProvi
             }
 
             outOfHost = OutOfHostRecordings.Open(userSettings, channelHost, clock);
+            if (warmUp)
+            {
+                warmingUp = ResultPathWarmUp.Start(tracer.Settings, Path.Combine(outOfHost.Folder, "warm-up"), environment);
+            }
+
             events.TestResult += OnTestResult;
             events.TestRunComplete += OnTestRunComplete;
             events.TestRunMessage += (_, m) => hangTimeout |= UnfinishedTests.IsHangTimeoutMessage(m.Message);
@@ -100,6 +107,8 @@ internal sealed class LoggerSession(Func<string, string?> environment, TimeProvi
         }
         finally
         {
+            // It writes in the channel folder: a run shorter than the warm-up waits for it, boundedly.
+            warmingUp?.Join(ResultPathWarmUp.Bound);
             outOfHost?.Dispose();
         }
     }

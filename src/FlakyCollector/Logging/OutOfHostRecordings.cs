@@ -36,8 +36,11 @@ internal sealed class OutOfHostRecordings : IDisposable
         return new OutOfHostRecordings(new RecordingChannelReader(folder), host, clock);
     }
 
+    /// <summary>The channel's folder; the logger deletes it, and all in it, at the end.</summary>
+    public string Folder => reader.Folder;
+
     /// <summary>What the test processes kept in their journals: unfinished tests and late warnings.</summary>
-    public TestHostJournalContents ReadJournals() => TestHostJournal.Read(reader.Folder);
+    public TestHostJournalContents ReadJournals() => TestHostJournal.Read(Folder);
 
     public CompletedTest Join(CompletedTest test)
     {
