@@ -26,20 +26,22 @@ internal sealed partial class FlakyTraceSession : IDataConsumer, ITestSessionLif
     private readonly Func<string, string?> environment;
     private readonly TimeProvider clock;
     private readonly Func<PlatformTestApplication> application;
+    private readonly bool warmUp;
     private readonly PlatformRunReport report = new();
     private TracingRequest? request;
     private PlatformTestRun? run;
     private Repro.ReproInjector? injector;
+    private Thread? warmingUp;
 
     public FlakyTraceSession(IServiceProvider services)
         : this(services.GetCommandLineOptions(), services.GetConfiguration().GetTestResultDirectory, services.GetOutputDevice(), services.GetMessageBus(),
-            Environment.GetEnvironmentVariable, TimeProvider.System, PlatformTestApplication.Entry)
+            Environment.GetEnvironmentVariable, TimeProvider.System, PlatformTestApplication.Entry, warmUp: true)
     {
     }
 
     /// <summary>The session's narrow inputs, so that its logic is tested without a test application.</summary>
     internal FlakyTraceSession(ICommandLineOptions options, Func<string> resultsDirectory, IOutputDevice output, IMessageBus messageBus,
-        Func<string, string?> environment, TimeProvider clock, Func<PlatformTestApplication> application)
+        Func<string, string?> environment, TimeProvider clock, Func<PlatformTestApplication> application, bool warmUp = false)
     {
         this.options = options;
         this.resultsDirectory = resultsDirectory;
@@ -48,6 +50,7 @@ internal sealed partial class FlakyTraceSession : IDataConsumer, ITestSessionLif
         this.environment = environment;
         this.clock = clock;
         this.application = application;
+        this.warmUp = warmUp;
     }
 
     public string Uid => ExtensionInfo.Uid;
@@ -89,7 +92,13 @@ internal sealed partial class FlakyTraceSession : IDataConsumer, ITestSessionLif
                 });
                 if (tracer is not null)
                 {
-                    run = new PlatformTestRun(tracer, application());
+                    var app = application();
+                    run = new PlatformTestRun(tracer, app);
+                    if (warmUp)
+                    {
+                        warmingUp = PlatformWarmUp.Start(tracer.Settings, app, environment);
+                    }
+
                     injector = Repro.ReproInjector.Start(request.Settings.Configuration.GetValueOrDefault(Repro.ReproSettingNames.Repro), report.Warning);
                 }
             }
@@ -138,6 +147,8 @@ internal sealed partial class FlakyTraceSession : IDataConsumer, ITestSessionLif
         }
         finally
         {
+            // Its folder is deleted when it ends: a session shorter than the warm-up waits for it, boundedly.
+            warmingUp?.Join(TracerWarmUp.Bound);
             injector?.Dispose();
             injector = null;
             run?.Dispose();

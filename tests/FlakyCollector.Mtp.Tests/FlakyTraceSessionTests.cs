@@ -144,9 +144,26 @@ public sealed class FlakyTraceSessionTests : IDisposable
         Assert.Equal(2, output.Artifacts.Count);
     }
 
-    private FlakyTraceSession Session(Dictionary<string, string[]> options) =>
+    [Fact]
+    public async Task Session_WarmingUp_TheRunsFileHasItsOwnTestsOnly_AndItsTempFolderIsDeleted()
+    {
+        var before = WarmUpFolders();
+
+        // The session ends at once, while the warm-up may still be going: the end waits for it.
+        await RunAsync(Session(new() { ["flaky-trace"] = [] }, warmUp: true), Passed("uid-1", "Adds"));
+
+        Assert.Equal(["Adds"], TestSpans().Select(s => s.Name));
+        Assert.DoesNotContain(WrittenSpan.ReadAll(results), s => s.Name is "Passes" or "Fails" or "GET");
+        Assert.Single(Directory.GetFiles(results, "*.otlp.jsonl", SearchOption.AllDirectories));
+        Assert.DoesNotContain(output.Lines, l => l.Warning);
+        Assert.Empty(WarmUpFolders().Except(before));
+    }
+
+    private static string[] WarmUpFolders() => Directory.GetDirectories(Path.GetTempPath(), "flakytrace-warm-up-*");
+
+    private FlakyTraceSession Session(Dictionary<string, string[]> options, bool warmUp = false) =>
         new(new CommandLine(options), () => results, output, output, name => environment.GetValueOrDefault(name), new FixedClock(Now),
-            () => new PlatformTestApplication("/bin/Shop.Tests.dll", TestFramework.XUnit));
+            () => new PlatformTestApplication("/bin/Shop.Tests.dll", TestFramework.XUnit), warmUp);
 
     private async Task RunAsync(FlakyTraceSession session, TestNodeUpdateMessage update)
     {

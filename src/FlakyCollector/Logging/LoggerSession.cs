@@ -108,7 +108,7 @@ internal sealed class LoggerSession(Func<string, string?> environment, TimeProvi
         finally
         {
             // It writes in the channel folder: a run shorter than the warm-up waits for it, boundedly.
-            warmingUp?.Join(ResultPathWarmUp.Bound);
+            warmingUp?.Join(TracerWarmUp.Bound);
             outOfHost?.Dispose();
         }
     }
