@@ -2,7 +2,7 @@
 # Before and after, side by side: two packages' costs on the same generated suite, interleaved.
 #
 #   bench/collector/run.sh --keep ...        # once per package version (e.g. on two commits); note each work directory
-#   bench/collector/compare.sh [--runs K] [--framework xunit] BEFORE_WORK AFTER_WORK
+#   bench/collector/compare.sh [--runs K] [--framework xunit] [--interval S] BEFORE_WORK AFTER_WORK
 #
 # Runs, K times in turn: the untraced suite (a, from AFTER_WORK), BEFORE_WORK's suite with
 # --collect FlakyTrace, AFTER_WORK's suite with --collect FlakyTrace; then prints per
@@ -14,10 +14,13 @@ set -euo pipefail
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 RUNS=3
 FRAMEWORK=xunit
+# How often measure.py looks at the process tree; the wall time is known to within it. 0.01 for runs of a few seconds.
+INTERVAL=0.1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --runs) RUNS="$2"; shift 2 ;;
     --framework) FRAMEWORK="$2"; shift 2 ;;
+    --interval) INTERVAL="$2"; shift 2 ;;
     -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) break ;;
   esac
@@ -35,7 +38,7 @@ tests="$(grep -c '\[Fact\]\|\[Test\]\|\[TestMethod\]' "$AFTER/suites/$FRAMEWORK/
 
 run() { # label work args...
   local label="$1" work="$2"; shift 2
-  NUGET_PACKAGES="$work/packages" python3 "$SCRIPT_DIR/measure.py" run --log "$OUT/$label-$round.log" -- \
+  NUGET_PACKAGES="$work/packages" python3 "$SCRIPT_DIR/measure.py" run --interval "$INTERVAL" --log "$OUT/$label-$round.log" -- \
     dotnet test "$work/suites/$FRAMEWORK" --no-build -c Release --results-directory "$OUT/results-$label-$round" "$@" \
     | awk -v l="$label" '{ print l, $1, $5, $6, $4, $8, $9 }' >> "$OUT/runs.txt"
   tail -1 "$OUT/runs.txt" >&2

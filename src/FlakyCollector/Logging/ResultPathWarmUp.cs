@@ -25,15 +25,13 @@ internal static class ResultPathWarmUp
         TracerWarmUp.Run(settings, folder, environment, report, LoggerSession.FileWriteBehind, Tests, () => ReadRunEnd(folder));
 
     // An array, not an iterator: an iterator's class would implement an interface over a type of the core.
-    private static CompletedTest[] Tests(string folder)
-    {
-        var source = Path.Combine(folder, "FlakyTrace.WarmUp.Tests.dll");
-        return [Passing(source), Failing(source)];
-    }
+    private static CompletedTest[] Tests(string folder) => [Passing(SourceIn(folder)), Failing(SourceIn(folder))];
+
+    private static string SourceIn(string folder) => Path.Combine(folder, "FlakyTrace.WarmUp.Tests.dll");
 
     private static bool ReadRunEnd(string folder)
     {
-        var source = Path.Combine(folder, "FlakyTrace.WarmUp.Tests.dll");
+        var source = SourceIn(folder);
         File.WriteAllText(Path.Combine(folder, "warm-up" + RecordingChannel.FileExtension),
             RecordingChannel.Line(RecordingChannel.AfterLastTestKey(source), new RecordedExecution { ProcessId = Environment.ProcessId, Detached = [TracerWarmUp.TestSpan()] }) + "\n");
         using (var journal = TestHostJournal.Open(name => name == RecordingChannel.FolderVariable ? folder : null))
