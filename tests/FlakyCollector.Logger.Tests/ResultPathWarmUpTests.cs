@@ -10,7 +10,7 @@ namespace FlakyCollector.Logger.Tests;
 /// </summary>
 public sealed class ResultPathWarmUpTests : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("flakytrace-warm-up-").FullName;
+    private readonly string root = Directory.CreateTempSubdirectory("flakytrace-logger-warm-up-").FullName;
     private readonly List<string> info = [];
     private readonly List<string> warnings = [];
 

@@ -145,21 +145,17 @@ public sealed class FlakyTraceSessionTests : IDisposable
     }
 
     [Fact]
-    public async Task Session_WarmingUp_TheRunsFileHasItsOwnTestsOnly_AndItsTempFolderIsDeleted()
+    public async Task Session_WarmingUp_TheRunsFileHasItsOwnTestsOnly()
     {
-        var before = WarmUpFolders();
-
-        // The session ends at once, while the warm-up may still be going: the end waits for it.
+        // The session ends at once, while the warm-up may still be going. (Its folder is in the shared
+        // temporary folder, where other test processes make theirs: PlatformWarmUpTests checks it goes.)
         await RunAsync(Session(new() { ["flaky-trace"] = [] }, warmUp: true), Passed("uid-1", "Adds"));
 
         Assert.Equal(["Adds"], TestSpans().Select(s => s.Name));
         Assert.DoesNotContain(WrittenSpan.ReadAll(results), s => s.Name is "Passes" or "Fails" or "GET");
         Assert.Single(Directory.GetFiles(results, "*.otlp.jsonl", SearchOption.AllDirectories));
         Assert.DoesNotContain(output.Lines, l => l.Warning);
-        Assert.Empty(WarmUpFolders().Except(before));
     }
-
-    private static string[] WarmUpFolders() => Directory.GetDirectories(Path.GetTempPath(), "flakytrace-warm-up-*");
 
     private FlakyTraceSession Session(Dictionary<string, string[]> options, bool warmUp = false) =>
         new(new CommandLine(options), () => results, output, output, name => environment.GetValueOrDefault(name), new FixedClock(Now),
