@@ -4,10 +4,10 @@
 #   bench/collector/run.sh --keep ...        # once per package version (e.g. on two commits); note each work directory
 #   bench/collector/compare.sh [--runs K] [--framework xunit] [--interval S] BEFORE_WORK AFTER_WORK
 #
-# Runs, K times in turn: the untraced suite (a, from AFTER_WORK), BEFORE_WORK's suite with
-# --collect FlakyTrace, AFTER_WORK's suite with --collect FlakyTrace; then prints per
-# configuration the median wall time, the median CPU seconds and peak memory of testhost and vstest.console,
-# and the CPU each package adds per test over a. Each work directory restores from its own
+# Runs, K times in turn: the untraced suite (a, from AFTER_WORK), then BEFORE_WORK's suite and
+# AFTER_WORK's with --collect FlakyTrace, the two swapping places every other round; then prints
+# per configuration the median wall time, the median CPU seconds and peak memory of testhost and
+# vstest.console, and the CPU each package adds per test over a. Each work directory restores from its own
 # packages folder, so each run uses its own package. See bench/README.md.
 set -euo pipefail
 
@@ -21,11 +21,11 @@ while [[ $# -gt 0 ]]; do
     --runs) RUNS="$2"; shift 2 ;;
     --framework) FRAMEWORK="$2"; shift 2 ;;
     --interval) INTERVAL="$2"; shift 2 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) break ;;
   esac
 done
-[[ $# -eq 2 ]] || { sed -n '2,12p' "$0" >&2; exit 2; }
+[[ $# -eq 2 ]] || { sed -n '2,11p' "$0" >&2; exit 2; }
 BEFORE="$(cd "$1" && pwd)"
 AFTER="$(cd "$2" && pwd)"
 for work in "$BEFORE" "$AFTER"; do
@@ -44,10 +44,17 @@ run() { # label work args...
   tail -1 "$OUT/runs.txt" >&2
 }
 
+# The two packages take turns at going second and third: a fixed order would lend one of them
+# whatever the position brings (a warmer file cache, the previous run's leftovers).
 for round in $(seq 1 "$RUNS"); do
   run a "$AFTER"
-  run before "$BEFORE" --collect FlakyTrace
-  run after "$AFTER" --collect FlakyTrace
+  if ((round % 2)); then
+    run before "$BEFORE" --collect FlakyTrace
+    run after "$AFTER" --collect FlakyTrace
+  else
+    run after "$AFTER" --collect FlakyTrace
+    run before "$BEFORE" --collect FlakyTrace
+  fi
 done
 
 python3 - "$OUT/runs.txt" "$tests" <<'PY'

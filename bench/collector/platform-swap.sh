@@ -5,10 +5,10 @@
 #   bench/collector/platform-swap.sh [--runs K] [--frameworks mstest,xunit3,tunit] WORK BASE_DIR TRY_DIR
 #
 # BASE_DIR and TRY_DIR each hold FlakyCollector.Core.dll and FlakyCollector.Mtp.dll. Runs, K times
-# in turn: the untraced suite (a), the traced suite with BASE's assemblies swapped into its bin
-# folder, and with TRY's, each with --flaky-trace. Prints the median wall time and process-tree CPU
-# of each, and the ratios to a. The assemblies the package shipped are put back at the end,
-# whatever happens. See bench/README.md.
+# in turn: the untraced suite (a), then the traced suite with BASE's assemblies swapped into its
+# bin folder and with TRY's, each with --flaky-trace, the two swapping places every other round.
+# Prints the median wall time and process-tree CPU of each, and the ratios to a. The assemblies
+# the package shipped are put back at the end, whatever happens. See bench/README.md.
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -48,7 +48,10 @@ for fw in $FRAMEWORKS; do
   mkdir -p "$SHIPPED/$fw"
   for name in "${ASSEMBLIES[@]}"; do cp "$bin/$name" "$SHIPPED/$fw/"; done
   for ((r = 1; r <= RUNS; r++)); do
-    for config in a base try; do
+    # BASE and TRY take turns at going second: a fixed order would lend one of them what the position brings.
+    order="a base try"
+    ((r % 2)) || order="a try base"
+    for config in $order; do
       case "$config" in
         a) dir="$WORK/$fw-plain"; args=() ;;
         base) for name in "${ASSEMBLIES[@]}"; do cp "$BASE/$name" "$bin/"; done; dir="$WORK/$fw-traced"; args=(--flaky-trace) ;;
