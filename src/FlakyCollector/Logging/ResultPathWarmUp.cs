@@ -29,12 +29,17 @@ internal static class ResultPathWarmUp
 
     private static string SourceIn(string folder) => Path.Combine(folder, "FlakyTrace.WarmUp.Tests.dll");
 
+    // What a test process leaves in the channel, written as it writes it, then read as the run's end reads it.
     private static bool ReadRunEnd(string folder)
     {
         var source = SourceIn(folder);
-        File.WriteAllText(Path.Combine(folder, "warm-up" + RecordingChannel.FileExtension),
-            RecordingChannel.Line(RecordingChannel.AfterLastTestKey(source), new RecordedExecution { ProcessId = Environment.ProcessId, Detached = [TracerWarmUp.TestSpan()] }) + "\n");
-        using (var journal = TestHostJournal.Open(name => name == RecordingChannel.FolderVariable ? folder : null))
+        Func<string, string?> channel = name => name == RecordingChannel.FolderVariable ? folder : null;
+        using (var writer = RecordingChannelWriter.Open(channel))
+        {
+            writer?.Write(RecordingChannel.AfterLastTestKey(source), new RecordedExecution { ProcessId = Environment.ProcessId, Detached = [TracerWarmUp.TestSpan()] });
+        }
+
+        using (var journal = TestHostJournal.Open(channel))
         {
             journal?.Started(new StartedTest("warm-up", "FlakyTrace.WarmUp.Tests.Runs", "Runs", source, Executor, DateTimeOffset.UtcNow, Environment.ProcessId));
             journal?.Warning("warm-up");
