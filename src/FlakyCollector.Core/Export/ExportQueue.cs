@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using FlakyCollector.Spans;
 
@@ -8,9 +9,11 @@ namespace FlakyCollector.Export;
 /// records, bytes) that one background thread drains in batches, like the OpenTelemetry SDK's
 /// batch processor. A full queue makes <see cref="Add"/> wait (every item is meant to arrive), but
 /// only while the endpoint works: after its first failure nothing more is queued or sent, and
-/// <see cref="Complete"/> does not wait for it again. An endpoint that has never answered gets a
-/// short first deadline, so that one which accepts connections and never replies costs a run
-/// seconds, not the whole timeout.
+/// <see cref="Complete"/> does not wait for it again. An endpoint that has not answered its first
+/// request yet gets a short deadline once something waits for it (the run's end, or a full queue),
+/// so that one which accepts connections and never replies costs a run seconds, not the whole
+/// timeout. Until then it has the export timeout: on a loaded machine a live endpoint's first
+/// answer, with its cold start and ours, can take seconds, and nothing is lost by waiting for it.
 /// </summary>
 internal sealed class ExportQueue<TItem> : IDisposable
 {
@@ -24,6 +27,10 @@ internal sealed class ExportQueue<TItem> : IDisposable
     private long queuedBytes;
     private bool completing;
     private bool answered;
+    private CancellationTokenSource? firstRequest; // while the first request is out unanswered
+    private long firstRequestSent;
+    private bool firstRequestDue;
+    private int waitingToAdd;
     private int added;
     private int sent;
     private string? error;
@@ -68,7 +75,10 @@ internal sealed class ExportQueue<TItem> : IDisposable
                 while (IsFull(bytes) && error is null && !completing)
                 {
                     Monitor.PulseAll(gate); // the worker may be asleep on what was an empty queue
+                    WaitingForTheFirstAnswer();
+                    waitingToAdd++;
                     Monitor.Wait(gate);
+                    waitingToAdd--;
                 }
 
                 if (error is not null)
@@ -97,6 +107,7 @@ internal sealed class ExportQueue<TItem> : IDisposable
         lock (gate)
         {
             completing = true;
+            WaitingForTheFirstAnswer();
             Monitor.PulseAll(gate);
         }
 
@@ -209,7 +220,7 @@ internal sealed class ExportQueue<TItem> : IDisposable
                 return false;
             }
 
-            answered = true;
+            Volatile.Write(ref answered, true);
             start = end;
         }
 
@@ -218,19 +229,27 @@ internal sealed class ExportQueue<TItem> : IDisposable
 
     private ExportResult Export(IReadOnlyList<SpanAttribute> resource, TItem[] items)
     {
-        using var firstContact = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
+        using var request = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
         if (!answered)
         {
-            firstContact.CancelAfter(options.FirstAnswerTimeout);
+            lock (gate)
+            {
+                firstRequest = request;
+                firstRequestSent = Stopwatch.GetTimestamp();
+                if (completing || waitingToAdd > 0)
+                {
+                    WaitingForTheFirstAnswer();
+                }
+            }
         }
 
         try
         {
-            var result = export(resource, items, firstContact.Token).GetAwaiter().GetResult();
-            if (!result.Succeeded && !answered && firstContact.IsCancellationRequested && !stop.IsCancellationRequested)
+            var result = export(resource, items, request.Token).GetAwaiter().GetResult();
+            if (!result.Succeeded && !answered && request.IsCancellationRequested && !stop.IsCancellationRequested)
             {
                 return ExportResult.Failure(result.ExportedSpanCount, string.Create(CultureInfo.InvariantCulture,
-                    $"OTLP export to {options.EndpointText} failed: no answer to the first request within {options.FirstAnswerTimeout.TotalSeconds:0.###} s ({result.ExportedSpanCount} of {items.Length} {options.ItemsName} sent)."));
+                    $"OTLP export to {options.EndpointText} failed: no answer to the first request in {Stopwatch.GetElapsedTime(firstRequestSent).TotalSeconds:0.0} s, {options.FirstAnswerTimeout.TotalSeconds:0.###} s of them waited for ({result.ExportedSpanCount} of {items.Length} {options.ItemsName} sent)."));
             }
 
             return result;
@@ -239,6 +258,26 @@ internal sealed class ExportQueue<TItem> : IDisposable
         {
             // The export reports failures in its result; anything thrown is a bug, and the run goes on.
             return ExportResult.Failure(0, $"OTLP export to {options.EndpointText} failed: {ExportErrorText.Describe(e)}");
+        }
+        finally
+        {
+            lock (gate)
+            {
+                firstRequest = null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Something now waits for the endpoint (under the gate): a first request still out without an
+    /// answer is given <see cref="ExportQueueOptions.FirstAnswerTimeout"/> more, once.
+    /// </summary>
+    private void WaitingForTheFirstAnswer()
+    {
+        if (firstRequest is not null && !firstRequestDue)
+        {
+            firstRequestDue = true;
+            firstRequest.CancelAfter(options.FirstAnswerTimeout);
         }
     }
 

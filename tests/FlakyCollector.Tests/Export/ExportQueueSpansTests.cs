@@ -79,7 +79,7 @@ public sealed class ExportQueueSpansTests
     }
 
     [Fact]
-    public void Add_EndpointNeverAnswers_GivenUpAfterTheFirstAnswerTimeout()
+    public void Complete_EndpointNeverAnswers_GivenUpAfterTheFirstAnswerTimeout()
     {
         var exporter = new ScriptedTraceExporter((_, spans, token) => ScriptedTraceExporter.Silent(spans, token));
         using var queue = new ExportQueue<SpanData>(exporter.ExportAsync, ExportQueueOptions.Spans with
@@ -87,11 +87,59 @@ public sealed class ExportQueueSpansTests
             FirstAnswerTimeout = TimeSpan.FromMilliseconds(100),
             EndpointText = "http://blackhole:4317/",
         }, static _ => 0);
-
         queue.Add(SampleSpans.Resource, Spans(2));
 
-        Assert.True(SpinWait.SpinUntil(() => queue.Error is not null, Patience), "a silent endpoint was waited for without end");
-        Assert.Equal("OTLP export to http://blackhole:4317/ failed: no answer to the first request within 0.1 s (0 of 2 spans sent).", queue.Error);
+        // Not the minute: the end of the run gives the first request the first-answer timeout, once.
+        queue.Complete(TimeSpan.FromMinutes(1));
+
+        Assert.Matches(@"^OTLP export to http://blackhole:4317/ failed: no answer to the first request in \d+\.\d s, 0\.1 s of them waited for \(0 of 2 spans sent\)\.$", queue.Error);
+    }
+
+    [Fact]
+    public void Add_FirstAnswerSlowerThanTheFirstAnswerTimeout_WhileNothingWaits_EverySpanIsSent()
+    {
+        // A live endpoint's first answer on a loaded machine: later than the bound, before the run's end.
+        using var release = new ManualResetEventSlim();
+        var exporter = new ScriptedTraceExporter(async (call, spans, token) =>
+        {
+            if (call == 1)
+            {
+                await Task.Run(() => release.Wait(token), token);
+            }
+
+            return new ExportResult(true, spans.Count, null);
+        });
+        using var queue = new ExportQueue<SpanData>(exporter.ExportAsync, ExportQueueOptions.Spans with { FirstAnswerTimeout = TimeSpan.FromMilliseconds(50) }, static _ => 0);
+        queue.Add(SampleSpans.Resource, Spans(1));
+        Assert.True(SpinWait.SpinUntil(() => exporter.Calls.Count == 1, Patience));
+
+        Thread.Sleep(300); // far past the bound, with the first request still out
+        queue.Add(SampleSpans.Resource, Spans(5));
+        release.Set();
+        queue.Complete(Patience);
+
+        Assert.Null(queue.Error);
+        Assert.Equal(6, queue.SentCount);
+    }
+
+    [Fact]
+    public async Task Add_QueueFullBeforeTheFirstAnswer_WaitsOnlyTheFirstAnswerTimeout()
+    {
+        var exporter = new ScriptedTraceExporter((_, spans, token) => ScriptedTraceExporter.Silent(spans, token));
+        using var queue = new ExportQueue<SpanData>(exporter.ExportAsync, ExportQueueOptions.Spans with
+        {
+            MaxBatch = 2,
+            MaxQueued = 4,
+            FirstAnswerTimeout = TimeSpan.FromMilliseconds(100),
+        }, static _ => 0);
+
+        // Far more than the queue holds: Add waits for the endpoint, then gives it up instead of waiting without end.
+        var adding = Task.Run(() => queue.Add(SampleSpans.Resource, Spans(50)));
+
+        await adding.WaitAsync(Patience); // throws when a full queue waits for a silent endpoint without end
+        Assert.Contains("no answer to the first request", queue.Error, StringComparison.Ordinal);
+        queue.Complete(TimeSpan.FromMinutes(1));
+        Assert.Single(exporter.Calls);
     }
 
     [Fact]
