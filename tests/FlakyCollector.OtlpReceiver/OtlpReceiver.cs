@@ -20,6 +20,8 @@ public sealed class OtlpReceiver : IAsyncDisposable, IDisposable
     private readonly List<ReceivedLogs> logs = [];
     private int requestCount;
     private int failuresLeft;
+    private int firstAnswerTaken;
+    private int firstAnswered;
     private volatile OtlpReceiverMode mode;
     private int disposed;
 
@@ -50,6 +52,15 @@ public sealed class OtlpReceiver : IAsyncDisposable, IDisposable
         get => Volatile.Read(ref failuresLeft);
         set => Volatile.Write(ref failuresLeft, value);
     }
+
+    /// <summary>
+    /// How long the first trace export request's answer is held after it was recorded, as a
+    /// receiver on a loaded machine, or one still starting, answers late.
+    /// </summary>
+    public TimeSpan FirstAnswerDelay { get; set; }
+
+    /// <summary>True once the first trace export request's answer left, after <see cref="FirstAnswerDelay"/>.</summary>
+    public bool FirstAnswered => Volatile.Read(ref firstAnswered) == 1;
 
     /// <summary>Export requests that arrived on either endpoint, whatever the answer.</summary>
     public int RequestCount => Volatile.Read(ref requestCount);
@@ -161,6 +172,22 @@ public sealed class OtlpReceiver : IAsyncDisposable, IDisposable
     internal int CountRequest() => Interlocked.Increment(ref requestCount);
 
     /// <summary>Whether this request must fail: always in Status503 mode, else while failures are left.</summary>
+    /// <summary>Holds the first trace request's answer for <see cref="FirstAnswerDelay"/>; later ones go at once.</summary>
+    internal async Task DelayFirstAnswerAsync()
+    {
+        if (Interlocked.Exchange(ref firstAnswerTaken, 1) == 1)
+        {
+            return;
+        }
+
+        if (FirstAnswerDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(FirstAnswerDelay, Stopping).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+        }
+
+        Volatile.Write(ref firstAnswered, 1);
+    }
+
     internal bool TakeFailure()
     {
         if (mode == OtlpReceiverMode.Status503)

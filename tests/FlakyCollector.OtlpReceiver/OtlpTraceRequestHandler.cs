@@ -67,6 +67,7 @@ internal static class OtlpTraceRequestHandler
         }
 
         receiver.Record(new ReceivedExport(isGrpc ? "grpc" : "http/protobuf", decoded, headers, message.Value.Length));
+        await receiver.DelayFirstAnswerAsync().ConfigureAwait(false);
         if (isGrpc)
         {
             context.Response.ContentType = "application/grpc";
