@@ -107,6 +107,34 @@ public sealed class LoggerSessionTests : IDisposable
     }
 
     [Fact]
+    public void TestRunComplete_TestProcessWritesItsLastLineAndExitsWhileTheEndLooks_TheLineIsRead()
+    {
+        var wrote = false;
+        Start(host: new RecordingChannelHost(Path.Combine(root, "channel"), (n, v) => variablesSet[n] = v, _ =>
+        {
+            // The test process's session ends just as the end of the run asks whether it has exited.
+            if (!wrote)
+            {
+                wrote = true;
+                WriteToChannel(RecordingChannel.AfterLastTestKey("/bin/Shop.Tests.dll"), new RecordedExecution
+                {
+                    ProcessId = 4242,
+                    Detached = [Span("Flush", "1bf7651916cd43dd8448eb211c80319c", "c7ad6b7169203331")],
+                });
+            }
+
+            return true;
+        }));
+        WriteToChannel(TestKeys.ForTestCase(TestFramework.XUnit, "Shop.Tests.Cart.Adds", "Shop.Tests.Cart.Adds"), Execution(4242, "0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331"));
+        events.Result(Result("Shop.Tests.Cart.Adds"));
+
+        events.Complete(aborted: false);
+
+        Assert.True(wrote);
+        Assert.Contains(WrittenSpan.ReadAll(Results), s => s.Name == "Flush" && s.TraceId == "1bf7651916cd43dd8448eb211c80319c");
+    }
+
+    [Fact]
     public void TestRunComplete_TestProcessNeverWritesItsLastLine_WaitsNoLongerThanTheBound()
     {
         Start();

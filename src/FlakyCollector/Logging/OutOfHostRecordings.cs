@@ -86,6 +86,10 @@ internal sealed class OutOfHostRecordings : IDisposable
         var started = clock.GetTimestamp();
         while (true)
         {
+            // Exits first, then the lines: a process that wrote its last line and exited in between
+            // is read in this same pass, not given up on with its line unread.
+            waiting.RemoveWhere(id => host.HasExited(id));
+            var last = waiting.Count == 0 || clock.GetElapsedTime(started) > LateWork.Bound * 2;
             foreach (var (source, execution) in reader.TakeWorkAfterLastTests())
             {
                 waiting.Remove(execution.ProcessId);
@@ -97,8 +101,7 @@ internal sealed class OutOfHostRecordings : IDisposable
                 tracer.OnWorkAfterLastTest(source, execution.Detached, execution.Logs);
             }
 
-            waiting.RemoveWhere(id => host.HasExited(id));
-            if (waiting.Count == 0 || clock.GetElapsedTime(started) > LateWork.Bound * 2)
+            if (last || waiting.Count == 0)
             {
                 return;
             }
