@@ -249,7 +249,7 @@ internal sealed class ExportQueue<TItem> : IDisposable
             if (!result.Succeeded && !answered && request.IsCancellationRequested && !stop.IsCancellationRequested)
             {
                 return ExportResult.Failure(result.ExportedSpanCount, string.Create(CultureInfo.InvariantCulture,
-                    $"OTLP export to {options.EndpointText} failed: no answer to the first request in {Stopwatch.GetElapsedTime(firstRequestSent).TotalSeconds:0.0} s, {options.FirstAnswerTimeout.TotalSeconds:0.###} s of them waited for ({result.ExportedSpanCount} of {items.Length} {options.ItemsName} sent)."));
+                    $"OTLP export to {options.EndpointText} failed: no answer to the first request in {Stopwatch.GetElapsedTime(firstRequestSent).TotalSeconds:0.0} s, the last {options.FirstAnswerTimeout.TotalSeconds:0.###} s of them waited for by the run ({result.ExportedSpanCount} of {items.Length} {options.ItemsName} sent)."));
             }
 
             return result;
