@@ -45,7 +45,7 @@ internal sealed class PlatformTestRun : IDisposable
     {
         var properties = TestNodeProperties.Of(node);
         var fullName = TestNodeReader.FullyQualifiedName(node, properties.Method);
-        var ended = TakeEnded(node, properties.Method, fullName);
+        var ended = TakeEnded(node, properties.Method, fullName, EndOfRow(properties));
         var suite = TestCaseNaming.SuiteName(fullName);
         var recording = ExecutionRecording.From(ended, "hook", recorder.Detached.Drain(), TestNodeReader.ExceptionType(state),
             fixtureLinks: recorder.FixtureLinksServing(suite));
@@ -58,7 +58,7 @@ internal sealed class PlatformTestRun : IDisposable
     /// last test's is tried first: nearly every test then costs one lookup and no key it does not use.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private IReadOnlyList<RecordedTest> TakeEnded(TestNode node, TestMethodIdentifierProperty? method, string fullName)
+    private IReadOnlyList<RecordedTest> TakeEnded(TestNode node, TestMethodIdentifierProperty? method, string fullName, DateTime? testEnded)
     {
         var first = keyForm;
         for (var i = 0; i < TestNodeReader.HookKeyForms; i++)
@@ -69,7 +69,7 @@ internal sealed class PlatformTestRun : IDisposable
                 continue;
             }
 
-            var ended = recorder.TakeEnded(key, withRetries: framework != TestFramework.XUnit);
+            var ended = recorder.TakeEnded(key, withRetries: framework != TestFramework.XUnit, testEnded);
             if (ended.Count > 0)
             {
                 keyForm = form;
@@ -79,6 +79,14 @@ internal sealed class PlatformTestRun : IDisposable
 
         return [];
     }
+
+    /// <summary>
+    /// Where xUnit files a theory's rows under one key, when this row ended: a row that ran no hook
+    /// (skipped, or its class failed to construct) must not take the next row's recording, filed
+    /// before the platform handed this row over.
+    /// </summary>
+    private DateTime? EndOfRow(in TestNodeProperties properties) =>
+        framework == TestFramework.XUnit && properties.Timing is { } timing ? timing.GlobalTiming.EndTime.UtcDateTime : null;
 
     public void Complete()
     {

@@ -108,12 +108,13 @@ internal sealed class ActivityRecorder : IDisposable
     /// Takes the oldest ended hook activity recorded under <paramref name="key"/>, or with
     /// <paramref name="withRetries"/> every one, oldest first: where a key names one test case
     /// (NUnit, MSTest), more than one means the framework ran it again and reports only the last.
-    /// xUnit's keys are shared by a theory's rows, whose events may lag behind the next row.
+    /// xUnit's keys are shared by a theory's rows, whose events may lag behind the next row: a
+    /// recording that started after <paramref name="testEnded"/> (UTC) is a later row's, and stays.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public IReadOnlyList<RecordedTest> TakeEnded(string key, bool withRetries)
+    public IReadOnlyList<RecordedTest> TakeEnded(string key, bool withRetries, DateTime? testEnded = null)
     {
-        var taken = ended.Take(key, withRetries);
+        var taken = ended.Take(key, withRetries, testEnded ?? DateTime.MaxValue);
         foreach (var trace in taken)
         {
             live.TryRemove(trace.TraceId, out _);

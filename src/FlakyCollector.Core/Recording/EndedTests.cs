@@ -36,10 +36,15 @@ internal sealed class EndedTests
         }
     }
 
-    /// <summary>The oldest recording filed under <paramref name="key"/>, or with <paramref name="all"/> every one, oldest first.</summary>
+    /// <summary>
+    /// The oldest recording filed under <paramref name="key"/>, or with <paramref name="all"/> every
+    /// one, oldest first; only those that started by <paramref name="startedBy"/> (UTC): a recording
+    /// that started after a test ended is a later test's, filed under the same key before this one
+    /// was asked for (a theory's next row, when this row ran no hook).
+    /// </summary>
     /// <remarks>A key with nothing filed (the platform tries a test's keys in turn) costs a lookup, no list.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public IReadOnlyList<RecordedTest> Take(string key, bool all)
+    public IReadOnlyList<RecordedTest> Take(string key, bool all, DateTime startedBy)
     {
         lock (byKey)
         {
@@ -50,15 +55,20 @@ internal sealed class EndedTests
 
             if (waiting is RecordedTest test)
             {
+                if (test.Stopped.StartTimeUtc > startedBy)
+                {
+                    return [];
+                }
+
                 byKey.Remove(key);
                 return [test];
             }
 
             var queue = (Queue<RecordedTest>)waiting;
             var taken = new List<RecordedTest>(all ? queue.Count : 1);
-            while ((taken.Count == 0 || all) && queue.TryDequeue(out var next))
+            while ((taken.Count == 0 || all) && queue.TryPeek(out var next) && next.Stopped.StartTimeUtc <= startedBy)
             {
-                taken.Add(next);
+                taken.Add(queue.Dequeue());
             }
 
             if (queue.Count == 0)
