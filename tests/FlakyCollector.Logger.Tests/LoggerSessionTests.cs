@@ -88,6 +88,30 @@ public sealed class LoggerSessionTests : IDisposable
     }
 
     [Fact]
+    public void TestResult_TheoryRowWithoutHook_DoesNotTakeTheNextRowsRecording()
+    {
+        // Rows 1 and 3 ran the hook; row 2 was skipped without it. All three lines are in the
+        // channel before vstest hands the results over, as they are when results come in a batch.
+        Start();
+        const string Name = "Shop.Tests.Cart.Adds";
+        var key = TestKeys.ForTestCase(TestFramework.XUnit, Name, Name);
+        WriteToChannel(key, RowExecution("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", started: Now.AddSeconds(-3)));
+        WriteToChannel(key, RowExecution("1af7651916cd43dd8448eb211c80319c", "c7ad6b7169203331", started: Now.AddSeconds(-1)));
+        exited.Add(4242);
+
+        events.Result(Row(Name, ended: Now.AddSeconds(-2.9)));
+        events.Result(Row(Name, ended: Now.AddSeconds(-2), skipped: true));
+        events.Result(Row(Name, ended: Now));
+        events.Complete(aborted: false);
+
+        var tests = TestSpans();
+        Assert.Equal(3, tests.Count);
+        Assert.Equal("0af7651916cd43dd8448eb211c80319c", tests[0].TraceId);
+        Assert.DoesNotContain(tests[1].TraceId, new[] { "0af7651916cd43dd8448eb211c80319c", "1af7651916cd43dd8448eb211c80319c" });
+        Assert.Equal("1af7651916cd43dd8448eb211c80319c", tests[2].TraceId);
+    }
+
+    [Fact]
     public void TestRunComplete_WorkAfterTheLastTest_WrittenFromTheChannel()
     {
         Start();
@@ -266,6 +290,25 @@ public sealed class LoggerSessionTests : IDisposable
             EndTime = Now,
             Duration = TimeSpan.FromSeconds(1),
         };
+
+    private static TestResult Row(string fullyQualifiedName, DateTimeOffset ended, bool skipped = false) =>
+        new(new TestCase(fullyQualifiedName, XunitExecutor, "/bin/Shop.Tests.dll") { DisplayName = fullyQualifiedName })
+        {
+            Outcome = skipped ? Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome.Skipped : Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome.Passed,
+            StartTime = ended.AddMilliseconds(-50),
+            EndTime = ended,
+            Duration = TimeSpan.FromMilliseconds(50),
+        };
+
+    // A row's recording whose test span started at started and lasted 50 ms.
+    private static RecordedExecution RowExecution(string traceId, string spanId, DateTimeOffset started) => Execution(4242, traceId, spanId) with
+    {
+        TestSpan = Span("Adds", traceId, spanId) with
+        {
+            StartTimeUnixNano = started.ToUnixTimeMilliseconds() * 1_000_000,
+            EndTimeUnixNano = started.AddMilliseconds(50).ToUnixTimeMilliseconds() * 1_000_000,
+        },
+    };
 
     private static RecordedExecution Execution(int processId, string traceId, string spanId) => new()
     {

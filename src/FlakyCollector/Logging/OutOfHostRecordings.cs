@@ -51,7 +51,11 @@ internal sealed class OutOfHostRecordings : IDisposable
         }
 
         var framework = test.Framework != TestFramework.Unknown ? test.Framework : TestFrameworkDetector.FromExecutorUri(test.ExecutorUri);
-        var recorded = reader.Take(TestKeys.ForTestCase(framework, test.FullyQualifiedName, test.DisplayName));
+        // xUnit files a theory's rows under one key: a row that ran no hook must not take the next row's line.
+        // The end as vstest got it, plus a millisecond for adapters that round it.
+        var endedBy = framework == TestFramework.XUnit && test.EndTime > DateTimeOffset.UnixEpoch
+            ? (test.EndTime.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks + TimeSpan.TicksPerMillisecond) * 100 : long.MaxValue;
+        var recorded = reader.Take(TestKeys.ForTestCase(framework, test.FullyQualifiedName, test.DisplayName), endedBy);
         if (recorded is null)
         {
             return test;

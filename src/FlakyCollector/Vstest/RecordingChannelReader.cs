@@ -15,7 +15,12 @@ internal sealed class RecordingChannelReader(string folder) : IDisposable
 
     public string Folder { get; } = folder;
 
-    public RecordedExecution? Take(string key)
+    /// <summary>
+    /// The oldest recording under <paramref name="key"/> whose test span started by
+    /// <paramref name="startedByUnixNano"/>: one that started later is a later test's, as when a
+    /// theory's row ran no hook and the next row's line is already there.
+    /// </summary>
+    public RecordedExecution? Take(string key, long startedByUnixNano = long.MaxValue)
     {
         lock (gate)
         {
@@ -24,7 +29,9 @@ internal sealed class RecordingChannelReader(string folder) : IDisposable
                 ReadNewLines();
             }
 
-            return byKey.TryGetValue(key, out queue) && queue.Count > 0 ? queue.Dequeue() : null;
+            return byKey.TryGetValue(key, out queue) && queue.TryPeek(out var oldest)
+                && (oldest.TestSpan?.StartTimeUnixNano ?? 0) <= startedByUnixNano
+                ? queue.Dequeue() : null;
         }
     }
 
