@@ -12,8 +12,8 @@ public sealed class EndedTestsTests
         var test = Recorded();
         ended.Add("Shop.Tests.Cart.Sums", test);
 
-        Assert.Same(test, Assert.Single(ended.Take("Shop.Tests.Cart.Sums", all: true)));
-        Assert.Empty(ended.Take("Shop.Tests.Cart.Sums", all: true));
+        Assert.Same(test, Assert.Single(ended.Take("Shop.Tests.Cart.Sums", all: true, DateTime.MaxValue)));
+        Assert.Empty(ended.Take("Shop.Tests.Cart.Sums", all: true, DateTime.MaxValue));
     }
 
     [Fact]
@@ -25,10 +25,10 @@ public sealed class EndedTestsTests
         ended.Add("Shop.Tests.Cart.Sums", second);
         ended.Add("Shop.Tests.Cart.Sums", third);
 
-        Assert.Same(first, Assert.Single(ended.Take("Shop.Tests.Cart.Sums", all: false)));
-        Assert.Same(second, Assert.Single(ended.Take("Shop.Tests.Cart.Sums", all: false)));
-        Assert.Same(third, Assert.Single(ended.Take("Shop.Tests.Cart.Sums", all: false)));
-        Assert.Empty(ended.Take("Shop.Tests.Cart.Sums", all: false));
+        Assert.Same(first, Assert.Single(ended.Take("Shop.Tests.Cart.Sums", all: false, DateTime.MaxValue)));
+        Assert.Same(second, Assert.Single(ended.Take("Shop.Tests.Cart.Sums", all: false, DateTime.MaxValue)));
+        Assert.Same(third, Assert.Single(ended.Take("Shop.Tests.Cart.Sums", all: false, DateTime.MaxValue)));
+        Assert.Empty(ended.Take("Shop.Tests.Cart.Sums", all: false, DateTime.MaxValue));
     }
 
     [Fact]
@@ -40,9 +40,9 @@ public sealed class EndedTestsTests
         ended.Add("Shop.Tests.Cart.Totals", other);
         ended.Add("Shop.Tests.Cart.Sums", second);
 
-        Assert.Equal([first, second], ended.Take("Shop.Tests.Cart.Sums", all: true));
-        Assert.Empty(ended.Take("Shop.Tests.Cart.Sums", all: true));
-        Assert.Same(other, Assert.Single(ended.Take("Shop.Tests.Cart.Totals", all: true)));
+        Assert.Equal([first, second], ended.Take("Shop.Tests.Cart.Sums", all: true, DateTime.MaxValue));
+        Assert.Empty(ended.Take("Shop.Tests.Cart.Sums", all: true, DateTime.MaxValue));
+        Assert.Same(other, Assert.Single(ended.Take("Shop.Tests.Cart.Totals", all: true, DateTime.MaxValue)));
     }
 
     [Fact]
@@ -51,17 +51,38 @@ public sealed class EndedTestsTests
         var ended = new EndedTests();
         ended.Add("Shop.Tests.Cart.Sums", Recorded());
         ended.Add("Shop.Tests.Cart.Sums", Recorded());
-        ended.Take("Shop.Tests.Cart.Sums", all: true);
+        ended.Take("Shop.Tests.Cart.Sums", all: true, DateTime.MaxValue);
         var again = Recorded();
 
         ended.Add("Shop.Tests.Cart.Sums", again);
 
-        Assert.Same(again, Assert.Single(ended.Take("Shop.Tests.Cart.Sums", all: false)));
+        Assert.Same(again, Assert.Single(ended.Take("Shop.Tests.Cart.Sums", all: false, DateTime.MaxValue)));
     }
 
-    private static RecordedTest Recorded()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Take_StartedAfterTheTestEnded_StaysForTheTestItBelongsTo(bool all)
+    {
+        // A theory's row 2 ran no hook and ended at 10:00:01; row 3's recording started at 10:00:02.
+        var ended = new EndedTests();
+        var (row1, row3) = (Recorded(new DateTime(2026, 12, 7, 10, 0, 0, DateTimeKind.Utc)), Recorded(new DateTime(2026, 12, 7, 10, 0, 2, DateTimeKind.Utc)));
+        ended.Add("Shop.Tests.Cart.Sums", row1);
+        ended.Add("Shop.Tests.Cart.Sums", row3);
+
+        Assert.Same(row1, Assert.Single(ended.Take("Shop.Tests.Cart.Sums", all, new DateTime(2026, 12, 7, 10, 0, 0, 500, DateTimeKind.Utc))));
+        Assert.Empty(ended.Take("Shop.Tests.Cart.Sums", all, new DateTime(2026, 12, 7, 10, 0, 1, DateTimeKind.Utc)));
+        Assert.Same(row3, Assert.Single(ended.Take("Shop.Tests.Cart.Sums", all, new DateTime(2026, 12, 7, 10, 0, 3, DateTimeKind.Utc))));
+    }
+
+    private static RecordedTest Recorded(DateTime? started = null)
     {
         var activity = new Activity("test").SetIdFormat(ActivityIdFormat.W3C);
+        if (started is { } start)
+        {
+            activity.SetStartTime(start);
+        }
+
         activity.Start();
         activity.Stop();
         return new RecordedTest(activity);
