@@ -107,10 +107,15 @@ internal sealed class OutOfHostRecordings : IDisposable
 
             if (last || waiting.Count == 0)
             {
-                return;
+                break;
             }
 
             Thread.Sleep(20);
+        }
+
+        if (reader.UnreadableLines > 0)
+        {
+            report.Warning($"{reader.UnreadableLines} line{(reader.UnreadableLines == 1 ? "" : "s")} of the test processes' recordings could not be read; their tests are timed from the framework's events.");
         }
     }
 

@@ -69,45 +69,68 @@ internal sealed class RecordingChannelReader(string folder) : IDisposable
         }
     }
 
+    /// <summary>Lines that ended but could not be read (written by a process that crashed mid-line, or altered).</summary>
+    public int UnreadableLines { get; private set; }
+
     private void ReadNewLines()
     {
         foreach (var path in Directory.EnumerateFiles(Folder, "*" + RecordingChannel.FileExtension))
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            stream.Seek(offsets.GetValueOrDefault(path), SeekOrigin.Begin);
-            using var reader = new StreamReader(stream);
-            var consumed = offsets.GetValueOrDefault(path);
-            while (reader.ReadLine() is { } line)
+            var offset = offsets.GetValueOrDefault(path);
+            var (bytes, whole) = ReadWholeLines(path, offset);
+            var start = 0;
+            while (start < whole)
             {
-                // A line still being written has no newline yet: leave it for the next look.
-                if (reader.EndOfStream && !EndsWithNewline(stream))
+                var end = Array.IndexOf(bytes, (byte)'\n', start, whole - start);
+                if (end > start)
                 {
-                    break;
+                    Enqueue(System.Text.Encoding.UTF8.GetString(bytes, start, end - start));
                 }
 
-                consumed += System.Text.Encoding.UTF8.GetByteCount(line) + 1;
-                if (line.Length > 0)
-                {
-                    var (key, execution) = RecordingChannel.Parse(line);
-                    byKey.GetOrAdd(key, _ => new Queue<RecordedExecution>()).Enqueue(execution);
-                }
+                start = end + 1;
             }
 
-            offsets[path] = consumed;
+            offsets[path] = offset + whole;
         }
     }
 
-    private static bool EndsWithNewline(FileStream stream)
+    /// <summary>
+    /// The bytes appended since <paramref name="offset"/>, and how many of them make whole lines. A
+    /// line still being written, even one whose bytes are partly there, waits for the next look:
+    /// only the bytes read here decide where the last whole line ends, never a second look at the file.
+    /// </summary>
+    private static (byte[] Bytes, int Whole) ReadWholeLines(string path, long offset)
     {
-        if (stream.Length == 0)
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var available = stream.Length - offset;
+        if (available <= 0)
         {
-            return false;
+            return ([], 0);
         }
 
-        var position = stream.Position;
-        stream.Seek(-1, SeekOrigin.End);
-        var last = stream.ReadByte();
-        stream.Position = position;
-        return last == '\n';
+        var bytes = new byte[available];
+        stream.Seek(offset, SeekOrigin.Begin);
+        var read = 0;
+        int count;
+        while (read < bytes.Length && (count = stream.Read(bytes, read, bytes.Length - read)) > 0)
+        {
+            read += count;
+        }
+
+        return (bytes, read == 0 ? 0 : Array.LastIndexOf(bytes, (byte)'\n', read - 1) + 1);
+    }
+
+    private void Enqueue(string line)
+    {
+        try
+        {
+            var (key, execution) = RecordingChannel.Parse(line);
+            byKey.GetOrAdd(key, _ => new Queue<RecordedExecution>()).Enqueue(execution);
+        }
+        catch (Exception)
+        {
+            // One bad line costs its own test's recording, not the lines after it.
+            UnreadableLines++;
+        }
     }
 }

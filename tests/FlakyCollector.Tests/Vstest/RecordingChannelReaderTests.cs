@@ -36,6 +36,39 @@ public sealed class RecordingChannelReaderTests : IDisposable
     }
 
     [Fact]
+    public void Take_LineCutInsideACharacter_IsReadWholeOnceComplete()
+    {
+        // A test name with characters of two and three bytes, cut between the bytes of one of them.
+        var path = Path.Combine(folder, "8" + RecordingChannel.FileExtension);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(RecordingChannel.Line("Café.Prüfung.Größe€", Execution("0c")) + "\n");
+        var cut = Array.IndexOf(bytes, (byte)0xE2) + 1; // inside the euro sign
+        File.WriteAllBytes(path, bytes[..cut]);
+        using var reader = new RecordingChannelReader(folder);
+
+        Assert.Null(reader.Take("Café.Prüfung.Größe€"));
+
+        using (var append = new FileStream(path, FileMode.Append))
+        {
+            append.Write(bytes, cut, bytes.Length - cut);
+        }
+
+        Assert.Equal("0c", reader.Take("Café.Prüfung.Größe€")?.TestSpan?.SpanId);
+        Assert.Equal(0, reader.UnreadableLines);
+    }
+
+    [Fact]
+    public void Take_AWholeLineThatCannotBeRead_IsCountedAndTheLinesAfterItAreRead()
+    {
+        File.WriteAllText(Path.Combine(folder, "9" + RecordingChannel.FileExtension),
+            "{\"not a recording\n" + RecordingChannel.Line("A.B.C", Execution("0d")) + "\n");
+        using var reader = new RecordingChannelReader(folder);
+
+        Assert.Equal("0d", reader.Take("A.B.C")?.TestSpan?.SpanId);
+        Assert.Null(reader.Take("A.B.C"));
+        Assert.Equal(1, reader.UnreadableLines);
+    }
+
+    [Fact]
     public void Line_RoundTripsTheRecording()
     {
         var (key, execution) = RecordingChannel.Parse(RecordingChannel.Line("Ns.Class.Method", Execution("0b") with { Timing = "hook", ProcessId = 42 }));
