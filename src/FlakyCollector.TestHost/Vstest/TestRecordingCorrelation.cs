@@ -121,6 +121,12 @@ internal sealed class TestRecordingCorrelation(int maxChildrenPerTest = Executio
             }
 
             var oldest = waiting.First;
+            if (!isWholeMethod && RanNoHook(outcome, oldest))
+            {
+                // A row xUnit skipped ran no hook: the oldest recording under the shared key is a later row's.
+                return [];
+            }
+
             if (!waiting.RemoveFirst())
             {
                 pending.Remove(key);
@@ -134,6 +140,14 @@ internal sealed class TestRecordingCorrelation(int maxChildrenPerTest = Executio
             return [oldest];
         }
     }
+
+    /// <summary>
+    /// A row reported skipped (or not found) ran no hook, unless it skipped itself from its body,
+    /// which throws a skip exception inside its recording (SkippableFact, xUnit v3's Assert.Skip).
+    /// </summary>
+    private static bool RanNoHook(string outcome, RecordedTest oldest) =>
+        outcome is "Skipped" or "NotFound" or "None"
+        && oldest.LastExceptionType?.EndsWith("SkipException", StringComparison.Ordinal) != true;
 
     /// <summary>
     /// The rows of an MSTest test case that just ended, if its rows share it (data MSTest cannot

@@ -81,6 +81,29 @@ public sealed class TestRecordingCorrelationTests
     }
 
     [Fact]
+    public void TakeFor_XunitRowSkippedWithoutItsHook_DoesNotTakeTheNextRowsRecording()
+    {
+        // Row 1 was skipped by its attribute and ran no hook; row 2's recording waits under the shared key.
+        var correlation = new TestRecordingCorrelation();
+        var row2 = Trace(null);
+        Ended(correlation, Key, [row2]);
+
+        Assert.Empty(correlation.TakeFor(TestFramework.XUnit, Key, isWholeMethod: false, "Skipped"));
+        Assert.Same(row2, Assert.Single(correlation.TakeFor(TestFramework.XUnit, Key, isWholeMethod: false, "Passed")));
+    }
+
+    [Fact]
+    public void TakeFor_XunitRowThatSkippedItselfFromItsBody_TakesItsRecording()
+    {
+        var correlation = new TestRecordingCorrelation();
+        var row = Trace(null);
+        row.AddException(RecordedException.Of(new SkipException()));
+        Ended(correlation, Key, [row]);
+
+        Assert.Same(row, Assert.Single(correlation.TakeFor(TestFramework.XUnit, Key, isWholeMethod: false, "Skipped")));
+    }
+
+    [Fact]
     public void Ended_AfterItsWholeMethodTestCaseEnded_Forgotten()
     {
         // xUnit rows it cannot serialise share one test case: the rows after its end have no result to join.
@@ -252,4 +275,7 @@ public sealed class TestRecordingCorrelationTests
             correlation.Ended(key, trace);
         }
     }
+
+    // What Xunit.SkippableFact and xUnit v3 throw to skip from a test's body; only the name is read.
+    private sealed class SkipException : Exception;
 }
