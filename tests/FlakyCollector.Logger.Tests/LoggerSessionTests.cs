@@ -112,6 +112,24 @@ public sealed class LoggerSessionTests : IDisposable
     }
 
     [Fact]
+    public void TestResult_SkippedRowReportedAfterTheNextRowStarted_DoesNotTakeItsRecording()
+    {
+        // The adapter stamped the skipped row's end when it handled it, after row 3 had started.
+        Start();
+        const string Name = "Shop.Tests.Cart.Adds";
+        WriteToChannel(TestKeys.ForTestCase(TestFramework.XUnit, Name, Name), RowExecution("1af7651916cd43dd8448eb211c80319c", "c7ad6b7169203331", started: Now.AddSeconds(-2)));
+        exited.Add(4242);
+
+        events.Result(Row(Name, ended: Now.AddSeconds(-1), skipped: true));
+        events.Result(Row(Name, ended: Now));
+        events.Complete(aborted: false);
+
+        var tests = TestSpans();
+        Assert.NotEqual("1af7651916cd43dd8448eb211c80319c", tests[0].TraceId);
+        Assert.Equal("1af7651916cd43dd8448eb211c80319c", tests[1].TraceId);
+    }
+
+    [Fact]
     public void TestRunComplete_WorkAfterTheLastTest_WrittenFromTheChannel()
     {
         Start();

@@ -141,13 +141,8 @@ internal sealed class TestRecordingCorrelation(int maxChildrenPerTest = Executio
         }
     }
 
-    /// <summary>
-    /// A row reported skipped (or not found) ran no hook, unless it skipped itself from its body,
-    /// which throws a skip exception inside its recording (SkippableFact, xUnit v3's Assert.Skip).
-    /// </summary>
     private static bool RanNoHook(string outcome, RecordedTest oldest) =>
-        outcome is "Skipped" or "NotFound" or "None"
-        && oldest.LastExceptionType?.EndsWith("SkipException", StringComparison.Ordinal) != true;
+        outcome is "Skipped" or "NotFound" or "None" && !SkippedRow.SkippedItself(oldest.LastExceptionType);
 
     /// <summary>
     /// The rows of an MSTest test case that just ended, if its rows share it (data MSTest cannot

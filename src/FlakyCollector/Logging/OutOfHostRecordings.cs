@@ -51,11 +51,12 @@ internal sealed class OutOfHostRecordings : IDisposable
         }
 
         var framework = test.Framework != TestFramework.Unknown ? test.Framework : TestFrameworkDetector.FromExecutorUri(test.ExecutorUri);
-        // xUnit files a theory's rows under one key: a row that ran no hook must not take the next row's line.
-        // The end as vstest got it, plus a millisecond for adapters that round it.
-        var endedBy = framework == TestFramework.XUnit && test.EndTime > DateTimeOffset.UnixEpoch
-            ? (test.EndTime.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks + TimeSpan.TicksPerMillisecond) * 100 : long.MaxValue;
-        var recorded = reader.Take(TestKeys.ForTestCase(framework, test.FullyQualifiedName, test.DisplayName), endedBy);
+        // xUnit files a theory's rows under one key: a row that ran no hook (skipped by its attribute,
+        // or its class failed to construct) must not take the next row's line.
+        var xunit = framework == TestFramework.XUnit;
+        var endedBy = xunit && test.EndTime > DateTimeOffset.UnixEpoch ? (test.EndTime.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) * 100 : long.MaxValue;
+        var skipped = xunit && test.Outcome is TestOutcome.Skipped or TestOutcome.NotFound or TestOutcome.None;
+        var recorded = reader.Take(TestKeys.ForTestCase(framework, test.FullyQualifiedName, test.DisplayName), endedBy, skipped);
         if (recorded is null)
         {
             return test;

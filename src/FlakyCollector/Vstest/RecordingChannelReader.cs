@@ -18,9 +18,10 @@ internal sealed class RecordingChannelReader(string folder) : IDisposable
     /// <summary>
     /// The oldest recording under <paramref name="key"/> whose test span started by
     /// <paramref name="startedByUnixNano"/>: one that started later is a later test's, as when a
-    /// theory's row ran no hook and the next row's line is already there.
+    /// theory's row ran no hook and the next row's line is already there. For a row reported
+    /// <paramref name="skipped"/>, only one that skipped itself (<see cref="SkippedRow"/>).
     /// </summary>
-    public RecordedExecution? Take(string key, long startedByUnixNano = long.MaxValue)
+    public RecordedExecution? Take(string key, long startedByUnixNano = long.MaxValue, bool skipped = false)
     {
         lock (gate)
         {
@@ -31,6 +32,7 @@ internal sealed class RecordingChannelReader(string folder) : IDisposable
 
             return byKey.TryGetValue(key, out queue) && queue.TryPeek(out var oldest)
                 && (oldest.TestSpan?.StartTimeUnixNano ?? 0) <= startedByUnixNano
+                && (!skipped || SkippedRow.SkippedItself(oldest.Exceptions.Count > 0 ? oldest.Exceptions[^1].Type : null))
                 ? queue.Dequeue() : null;
         }
     }
