@@ -15,6 +15,9 @@ internal sealed class RecordingChannelReader(string folder) : IDisposable
 
     public string Folder { get; } = folder;
 
+    /// <summary>Lines that ended but could not be read (written by a process that crashed mid-line, or altered).</summary>
+    public int UnreadableLines { get; private set; }
+
     /// <summary>
     /// The oldest recording under <paramref name="key"/> whose test span started by
     /// <paramref name="startedByUnixNano"/>: one that started later is a later test's, as when a
@@ -70,9 +73,6 @@ internal sealed class RecordingChannelReader(string folder) : IDisposable
             // A temporary folder left behind is harmless.
         }
     }
-
-    /// <summary>Lines that ended but could not be read (written by a process that crashed mid-line, or altered).</summary>
-    public int UnreadableLines { get; private set; }
 
     private void ReadNewLines()
     {
