@@ -171,8 +171,12 @@ internal sealed class ActivityRecorder : IDisposable
         {
             live[activity.TraceId] = new RecordedTest(activity);
         }
-        else if (live.ContainsKey(activity.TraceId))
+        else if (live.ContainsKey(activity.TraceId)
+            || (activity.Parent is { } parent && (TestActivityNames.IsTestRoot(parent) || LateWork.StartedInTest(parent))
+                && activity.Source.Name != TestActivityNames.TUnitSourceName))
         {
+            // Work of a running test, or work a test set off that started only after the test was
+            // handed on (a Task.Run that got a thread late): the end of the run waits for both.
             late.Started(activity);
         }
         else if (activity.Parent is null && activity.ParentSpanId == default)

@@ -213,6 +213,27 @@ public sealed class ActivityRecorderTests : IDisposable
     }
 
     [Fact]
+    public void WaitForLateWork_WorkTheTestSetOffStartingAfterItWasTaken_WaitedForAndLate()
+    {
+        // A Task.Run the test started, which got a thread only after the test had ended and was
+        // handed on: its context still has the test's activity current.
+        var test = StartHookTest(TestKey);
+        var setOff = ExecutionContext.Capture()!;
+        test.Stop();
+        Assert.Single(recorder.TakeEnded(TestKey, withRetries: false));
+        Activity? work = null;
+        ExecutionContext.Run(setOff, _ => work = Listened.StartActivity("SendConfirmation"), null);
+
+        Assert.False(recorder.WaitForLateWork(TimeSpan.Zero));
+
+        var unfinished = Assert.Single(recorder.Detached.Drain());
+        Assert.Equal((work!.SpanId.ToHexString(), test.TraceId.ToHexString()), (unfinished.SpanId, unfinished.TraceId));
+        Assert.Contains(unfinished.Attributes, a => a.Key == TestActivityNames.LateAttribute && a.Value is true);
+        work.Stop();
+        Assert.Empty(recorder.Detached.Drain());
+    }
+
+    [Fact]
     public void Recorder_ChildEndingAfterTestTaken_Detached()
     {
         var test = StartHookTest(TestKey);
