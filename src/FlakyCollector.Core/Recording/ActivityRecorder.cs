@@ -189,7 +189,7 @@ internal sealed class ActivityRecorder : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void OnStopped(Activity activity)
     {
-        if (LateWork.TakenUnfinished(activity))
+        if (!late.Claim(activity))
         {
             // Filed unfinished when the run ended without it.
             return;

@@ -19,10 +19,13 @@ internal sealed class LateWork
 
     private const string Marker = "flakytrace.started_in_test";
     private const string TakenMarker = "flakytrace.taken_unfinished";
+    private const string FilingMarker = "flakytrace.filing_stopped";
 
     // Guarded by itself. Only activities that are running: each leaves it when it stops.
     private readonly HashSet<Activity> running = new(ReferenceEqualityComparer.Instance);
     private int untracked;
+    // Stopped and claimed, their spans being filed: the end of the run waits for them too.
+    private int filing;
 
     public void Started(Activity activity)
     {
@@ -58,26 +61,58 @@ internal sealed class LateWork
     }
 
     /// <summary>True when <paramref name="activity"/> was handed over unfinished by <see cref="TakeUnfinished"/>: its span is already filed.</summary>
-    public static bool TakenUnfinished(Activity activity) => activity.GetCustomProperty(TakenMarker) is not null;
+    private static bool TakenUnfinished(Activity activity) => activity.GetCustomProperty(TakenMarker) is not null;
 
     /// <summary>
-    /// Counts <paramref name="activity"/> as done. Call it once its span has been filed: a waiter
-    /// woken before that would take the recording without it.
+    /// Claims a stopping <paramref name="activity"/> for its own span, before that is filed: false
+    /// when <see cref="TakeUnfinished"/> filed it unfinished already. Both decide under one lock,
+    /// so exactly one of them files it.
+    /// </summary>
+    public bool Claim(Activity activity)
+    {
+        if (!StartedInTest(activity))
+        {
+            return true;
+        }
+
+        lock (running)
+        {
+            if (TakenUnfinished(activity))
+            {
+                return false;
+            }
+
+            var counted = running.Remove(activity);
+            if (!counted && untracked > 0)
+            {
+                untracked--;
+                counted = true;
+            }
+
+            if (counted)
+            {
+                filing++;
+                activity.SetCustomProperty(FilingMarker, FilingMarker);
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Counts a claimed <paramref name="activity"/> as done. Call it once its span has been filed: a
+    /// waiter woken before that would take the recording without it.
     /// </summary>
     public void Stopped(Activity activity)
     {
-        if (!StartedInTest(activity) || TakenUnfinished(activity))
+        if (activity.GetCustomProperty(FilingMarker) is null)
         {
             return;
         }
 
         lock (running)
         {
-            if (!running.Remove(activity) && untracked > 0)
-            {
-                untracked--;
-            }
-
+            filing--;
             Monitor.PulseAll(running);
         }
     }
@@ -88,7 +123,7 @@ internal sealed class LateWork
         var deadline = Stopwatch.StartNew();
         lock (running)
         {
-            while (running.Count + untracked > 0)
+            while (running.Count + untracked + filing > 0)
             {
                 var left = bound - deadline.Elapsed;
                 if (left <= TimeSpan.Zero)
