@@ -110,8 +110,15 @@ internal sealed class TestHostJournal : IDisposable
         {
             foreach (var entry in RunningTestTable.Read(path))
             {
-                using var document = JsonDocument.Parse(entry);
-                Apply(document.RootElement, unfinished, warnings);
+                try
+                {
+                    using var document = JsonDocument.Parse(entry);
+                    Apply(document.RootElement, unfinished, warnings);
+                }
+                catch (JsonException)
+                {
+                    // A slot its test process was rewriting as it was read (or as it crashed): that test only.
+                }
             }
         }
 

@@ -80,6 +80,27 @@ public sealed class TestHostJournalTests : IDisposable
     }
 
     [Fact]
+    public void Read_ARunningTestsSlotThatIsNotAWholeEntry_IgnoredAndTheOthersRead()
+    {
+        // A slot being rewritten as it is read, or as its process crashed: its length says more than it holds whole.
+        using (var journal = Open())
+        {
+            journal.Started(Test("a", "Shop.Tests.A"));
+            journal.Warning("written whole");
+        }
+
+        var slot = new byte[RunningTestTable.SlotSize];
+        var torn = System.Text.Encoding.UTF8.GetBytes("{\"event\":\"start\",\"id\":\"b\",\"fqn\":\"Shop.");
+        BitConverter.GetBytes(torn.Length).CopyTo(slot, 0);
+        torn.CopyTo(slot, sizeof(int));
+        File.WriteAllBytes(Path.Combine(folder, "torn" + RunningTestTable.FileExtension), slot);
+
+        var contents = TestHostJournal.Read(folder);
+        Assert.Equal("Shop.Tests.A", Assert.Single(contents.Unfinished).FullyQualifiedName);
+        Assert.Equal(["written whole"], contents.Warnings);
+    }
+
+    [Fact]
     public void Started_ManyTestsOneAfterAnother_ReuseTheFirstSlot_AndNoLineIsWritten()
     {
         // A test's start and end are copies into mapped memory: no file grows with the suite.
