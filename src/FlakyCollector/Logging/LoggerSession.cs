@@ -86,30 +86,41 @@ internal sealed class LoggerSession(Func<string, string?> environment, TimeProvi
 
     private void OnTestRunComplete(object? sender, TestRunCompleteEventArgs e)
     {
+        // Each step on its own: one that fails costs what it reads, never the file's end.
         try
         {
-            foreach (var warning in timing.Warnings())
+            Finish("report the tests' timing", () =>
             {
-                report.Warning(warning);
+                foreach (var warning in timing.Warnings())
+                {
+                    report.Warning(warning);
+                }
+            });
+            if (tracer is { } run && outOfHost is { } recordings)
+            {
+                Finish("read what the test processes recorded after their last tests", () => recordings.FlushWorkAfterLastTests(run, report));
             }
 
-            if (tracer is not null)
-            {
-                outOfHost?.FlushWorkAfterLastTests(tracer, report);
-            }
-
-            FinishFromJournals(e.IsAborted);
-            tracer?.Complete(e.IsAborted);
-        }
-        catch (Exception ex)
-        {
-            report.Warning($"could not finish the run's traces: {ex.GetType().Name}: {ex.Message}");
+            Finish("read the test processes' journals", () => FinishFromJournals(e.IsAborted));
+            Finish("finish the run's traces", () => tracer?.Complete(e.IsAborted));
         }
         finally
         {
             // It writes in the channel folder: a run shorter than the warm-up waits for it, boundedly.
             warmingUp?.Join(TracerWarmUp.Bound);
             outOfHost?.Dispose();
+        }
+    }
+
+    private void Finish(string step, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception ex)
+        {
+            report.Warning($"could not {step}: {ex.GetType().Name}: {ex.Message}");
         }
     }
 
