@@ -171,7 +171,6 @@ public sealed class OtlpReceiver : IAsyncDisposable, IDisposable
 
     internal int CountRequest() => Interlocked.Increment(ref requestCount);
 
-    /// <summary>Whether this request must fail: always in Status503 mode, else while failures are left.</summary>
     /// <summary>Holds the first trace request's answer for <see cref="FirstAnswerDelay"/>; later ones go at once.</summary>
     internal async Task DelayFirstAnswerAsync()
     {
@@ -188,6 +187,7 @@ public sealed class OtlpReceiver : IAsyncDisposable, IDisposable
         Volatile.Write(ref firstAnswered, 1);
     }
 
+    /// <summary>Whether this request must fail: always in Status503 mode, else while failures are left.</summary>
     internal bool TakeFailure()
     {
         if (mode == OtlpReceiverMode.Status503)
