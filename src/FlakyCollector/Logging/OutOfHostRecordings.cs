@@ -54,7 +54,7 @@ internal sealed class OutOfHostRecordings : IDisposable
         // xUnit files a theory's rows under one key: a row that ran no hook (skipped by its attribute,
         // or its class failed to construct) must not take the next row's line.
         var xunit = framework == TestFramework.XUnit;
-        var endedBy = xunit && test.EndTime > DateTimeOffset.UnixEpoch ? (test.EndTime.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) * 100 : long.MaxValue;
+        var endedBy = xunit && test.EndTime > DateTimeOffset.UnixEpoch ? ActivitySpanConverter.ToUnixNano(test.EndTime.UtcDateTime) : long.MaxValue;
         var skipped = xunit && test.Outcome is TestOutcome.Skipped or TestOutcome.NotFound or TestOutcome.None;
         var recorded = reader.Take(TestKeys.ForTestCase(framework, test.FullyQualifiedName, test.DisplayName), endedBy, skipped);
         if (recorded is null)
