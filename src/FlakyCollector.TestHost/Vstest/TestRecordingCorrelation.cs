@@ -104,7 +104,7 @@ internal sealed class TestRecordingCorrelation(int maxChildrenPerTest = Executio
                     return [all.First];
                 }
 
-                var taken = Select(all.ToList(), outcome);
+                var taken = TestCaseAttempts.Select(all.ToList(), outcome, startedBy: DateTime.MaxValue);
                 Forget(key, left: all.Count - taken.Count);
                 return taken;
             }
@@ -190,29 +190,6 @@ internal sealed class TestRecordingCorrelation(int maxChildrenPerTest = Executio
     public RecordedExecution Recording(IReadOnlyList<RecordedTest> taken, string timing, IReadOnlyList<SpanData> detached,
         IReadOnlyList<SpanLinkData>? fixtureLinks = null) =>
         ExecutionRecording.From(taken, timing, detached, maxChildren: maxChildrenPerTest, fixtureLinks: fixtureLinks);
-
-    /// <summary>The coarse outcome a hook's tag or vstest's outcome stands for: pass, fail, or other.</summary>
-    public static string OutcomeClass(string? outcome) =>
-        string.IsNullOrEmpty(outcome) ? "unknown"
-        : Is(outcome, "passed") || Is(outcome, "warning") ? "pass"
-        : Is(outcome, "failed") || Is(outcome, "error") || Is(outcome, "timeout") || Is(outcome, "aborted") ? "fail"
-        : "other";
-
-    private static bool Is(string outcome, string name) => string.Equals(outcome, name, StringComparison.OrdinalIgnoreCase);
-
-    private static IReadOnlyList<RecordedTest> Select(List<RecordedTest> traces, string outcome)
-    {
-        if (traces.Count == 0)
-        {
-            return [];
-        }
-
-        var wanted = OutcomeClass(outcome);
-        var reported = traces.FindLastIndex(t => OutcomeClass(t.Stopped.Tag(OutcomeTag) as string) is var c && (c == wanted || c == "unknown"));
-        reported = reported < 0 ? traces.Count - 1 : reported;
-        var retries = traces.Take(reported).Where(t => OutcomeClass(t.Stopped.Tag(OutcomeTag) as string) == "fail").ToList();
-        return retries.Append(traces[reported]).ToList();
-    }
 
     /// <summary>The key's test case has ended: <paramref name="left"/> of its recordings were not taken, and later ones will not be.</summary>
     private void Forget(string key, int left)

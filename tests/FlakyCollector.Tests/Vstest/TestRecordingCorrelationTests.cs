@@ -230,24 +230,6 @@ public sealed class TestRecordingCorrelationTests
         Assert.Empty(recording.Warnings);
     }
 
-    [Theory]
-    [InlineData("Passed", "pass")]
-    [InlineData("Failed", "fail")]
-    [InlineData("Error", "fail")]
-    [InlineData("Timeout", "fail")]
-    [InlineData("Inconclusive", "other")]
-    [InlineData("Skipped", "other")]
-    [InlineData(null, "unknown")]
-    [InlineData("", "unknown")]
-    [InlineData("passed", "pass")]
-    [InlineData("WARNING", "pass")]
-    [InlineData("aborted", "fail")]
-    [InlineData("NotFound", "other")]
-    public void OutcomeClass_FrameworkAndVstestOutcomes(string? outcome, string expected)
-    {
-        Assert.Equal(expected, TestRecordingCorrelation.OutcomeClass(outcome));
-    }
-
     private static SpanData Child(RecordedTest trace, string name) => new()
     {
         TraceId = trace.TraceId.ToHexString(),
