@@ -45,7 +45,7 @@ internal sealed class PlatformTestRun : IDisposable
     {
         var properties = TestNodeProperties.Of(node);
         var fullName = TestNodeReader.FullyQualifiedName(node, properties.Method);
-        var ended = TakeEnded(node, properties.Method, fullName, EndOfRow(properties));
+        var ended = TakeEnded(node, properties.Method, fullName, AttemptsOf(state), EndOf(properties));
         var suite = TestCaseNaming.SuiteName(fullName);
         var recording = ExecutionRecording.From(ended, "hook", recorder.Detached.Drain(), TestNodeReader.ExceptionType(state),
             fixtureLinks: recorder.FixtureLinksServing(suite));
@@ -58,7 +58,7 @@ internal sealed class PlatformTestRun : IDisposable
     /// last test's is tried first: nearly every test then costs one lookup and no key it does not use.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private IReadOnlyList<RecordedTest> TakeEnded(TestNode node, TestMethodIdentifierProperty? method, string fullName, DateTime? testEnded)
+    private IReadOnlyList<RecordedTest> TakeEnded(TestNode node, TestMethodIdentifierProperty? method, string fullName, string? outcome, DateTime? testEnded)
     {
         var first = keyForm;
         for (var i = 0; i < TestNodeReader.HookKeyForms; i++)
@@ -69,7 +69,7 @@ internal sealed class PlatformTestRun : IDisposable
                 continue;
             }
 
-            var ended = recorder.TakeEnded(key, withRetries: framework != TestFramework.XUnit, testEnded);
+            var ended = recorder.TakeEnded(key, outcome, testEnded);
             if (ended.Count > 0)
             {
                 keyForm = form;
@@ -81,12 +81,20 @@ internal sealed class PlatformTestRun : IDisposable
     }
 
     /// <summary>
-    /// Where xUnit files a theory's rows under one key, when this row ended: a row that ran no hook
-    /// (skipped, or its class failed to construct) must not take the next row's recording, filed
-    /// before the platform handed this row over.
+    /// The outcome a test's attempts are chosen by, where its key names one test case (NUnit,
+    /// MSTest, TUnit); null for xUnit, whose key is shared by a theory's rows, each run once.
     /// </summary>
-    private DateTime? EndOfRow(in TestNodeProperties properties) =>
-        framework == TestFramework.XUnit && properties.Timing is { } timing ? timing.GlobalTiming.EndTime.UtcDateTime : null;
+    private string? AttemptsOf(TestNodeStateProperty state) =>
+        framework == TestFramework.XUnit ? null : TestNodeReader.Outcome(state).ToString();
+
+    /// <summary>
+    /// When the test ended, where the platform says: a recording that started later is a later
+    /// test's of the same key, filed before the platform handed this one over. A theory row that ran
+    /// no hook (skipped, or its class failed to construct) must not take the next row's; an NUnit
+    /// case or MSTest row must not take a same-named case's as its retry.
+    /// </summary>
+    private static DateTime? EndOf(in TestNodeProperties properties) =>
+        properties.Timing is { } timing ? timing.GlobalTiming.EndTime.UtcDateTime : null;
 
     public void Complete()
     {

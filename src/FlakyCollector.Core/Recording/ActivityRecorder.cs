@@ -105,16 +105,16 @@ internal sealed class ActivityRecorder : IDisposable
     }
 
     /// <summary>
-    /// Takes the oldest ended hook activity recorded under <paramref name="key"/>, or with
-    /// <paramref name="withRetries"/> every one, oldest first: where a key names one test case
-    /// (NUnit, MSTest), more than one means the framework ran it again and reports only the last.
-    /// xUnit's keys are shared by a theory's rows, whose events may lag behind the next row: a
-    /// recording that started after <paramref name="testEnded"/> (UTC) is a later row's, and stays.
+    /// Takes what the hooks recorded of the test the runner just reported under <paramref name="key"/>
+    /// (<see cref="EndedTests.Take"/>): with <paramref name="outcome"/> null, the key is shared by
+    /// distinct tests (xUnit's theory rows, whose events may lag behind the next row) and the oldest
+    /// is taken; else the key names one test case, and its attempts are taken, retries first.
+    /// A recording that started after <paramref name="testEnded"/> (UTC) is a later test's, and stays.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public IReadOnlyList<RecordedTest> TakeEnded(string key, bool withRetries, DateTime? testEnded = null)
+    public IReadOnlyList<RecordedTest> TakeEnded(string key, string? outcome, DateTime? testEnded = null)
     {
-        var taken = ended.Take(key, withRetries, testEnded ?? DateTime.MaxValue);
+        var taken = ended.Take(key, outcome, testEnded ?? DateTime.MaxValue);
         foreach (var trace in taken)
         {
             live.TryRemove(trace.TraceId, out _);

@@ -6,11 +6,11 @@ namespace FlakyCollector.Recording;
 /// Test recordings whose hook activity has stopped, filed by key until their runner asks for them
 /// (the platform, which reads each test node as it finishes). Thread-safe. An entry lives only
 /// while a recording waits: one per key for the whole run would hold ~1 KB for each of 100,000 tests.
-/// A key nearly always has one recording waiting, filed as it is; a queue is made for a second.
+/// A key nearly always has one recording waiting, filed as it is; a list is made for a second.
 /// </summary>
 internal sealed class EndedTests
 {
-    // Each value is a RecordedTest, or a Queue<RecordedTest> of two or more, oldest first.
+    // Each value is a RecordedTest, or a List<RecordedTest> of two or more, oldest first.
     private readonly Dictionary<string, object> byKey = new(StringComparer.Ordinal);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -22,29 +22,28 @@ internal sealed class EndedTests
             {
                 byKey[key] = test;
             }
-            else if (waiting is Queue<RecordedTest> queue)
+            else if (waiting is List<RecordedTest> list)
             {
-                queue.Enqueue(test);
+                list.Add(test);
             }
             else
             {
-                var both = new Queue<RecordedTest>(2);
-                both.Enqueue((RecordedTest)waiting);
-                both.Enqueue(test);
-                byKey[key] = both;
+                byKey[key] = new List<RecordedTest>(2) { (RecordedTest)waiting, test };
             }
         }
     }
 
     /// <summary>
-    /// The oldest recording filed under <paramref name="key"/>, or with <paramref name="all"/> every
-    /// one, oldest first; only those that started by <paramref name="startedBy"/> (UTC): a recording
-    /// that started after a test ended is a later test's, filed under the same key before this one
-    /// was asked for (a theory's next row, when this row ran no hook).
+    /// What of the recordings filed under <paramref name="key"/> is the test's that the runner just
+    /// reported. Only those that started by <paramref name="startedBy"/> (UTC), when the test ended:
+    /// one that started later is a later test's, filed under the same key before this one was asked
+    /// for. With <paramref name="outcome"/> null, the key is shared by distinct tests that each ran
+    /// once (xUnit's theory rows): the oldest. Else it names one test case, reported with that
+    /// outcome: its attempts (<see cref="TestCaseAttempts"/>), and the rest stays filed.
     /// </summary>
     /// <remarks>A key with nothing filed (the platform tries a test's keys in turn) costs a lookup, no list.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public IReadOnlyList<RecordedTest> Take(string key, bool all, DateTime startedBy)
+    public IReadOnlyList<RecordedTest> Take(string key, string? outcome, DateTime startedBy)
     {
         lock (byKey)
         {
@@ -64,16 +63,22 @@ internal sealed class EndedTests
                 return [test];
             }
 
-            var queue = (Queue<RecordedTest>)waiting;
-            var taken = new List<RecordedTest>(all ? queue.Count : 1);
-            while ((taken.Count == 0 || all) && queue.TryPeek(out var next) && next.Stopped.StartTimeUtc <= startedBy)
+            var filed = (List<RecordedTest>)waiting;
+            IReadOnlyList<RecordedTest> taken = outcome is not null ? TestCaseAttempts.Select(filed, outcome, startedBy)
+                : filed[0].Stopped.StartTimeUtc <= startedBy ? [filed[0]]
+                : [];
+            foreach (var recording in taken)
             {
-                taken.Add(queue.Dequeue());
+                filed.Remove(recording);
             }
 
-            if (queue.Count == 0)
+            if (filed.Count == 0)
             {
                 byKey.Remove(key);
+            }
+            else if (filed.Count == 1)
+            {
+                byKey[key] = filed[0];
             }
 
             return taken;

@@ -31,7 +31,7 @@ public sealed class WaitingTestRetentionTests : IDisposable
         }
 
         Assert.False(stopped.IsAlive, "the recorder still holds the stopped test activity");
-        var trace = Assert.Single(recorder.TakeEnded(TestKey, withRetries: false));
+        var trace = Assert.Single(recorder.TakeEnded(TestKey, outcome: null));
         var span = ActivitySpanConverter.Convert(trace.Stopped);
         Assert.Equal((spanId.ToHexString(), TestKey, duration.Ticks * 100), (span.SpanId, span.Name, span.EndTimeUnixNano - span.StartTimeUnixNano));
         Assert.Contains(span.Attributes, a => a.Key == TestActivityNames.KeyTag && Equals(a.Value, TestKey));

@@ -148,7 +148,7 @@ public sealed class TestTraceTests
         test.Stop();
 
         Assert.Equal(["from the run settings", "named by the test"], trace.Spans.Select(s => s.Name));
-        var recorded = Assert.Single(recorder.TakeEnded(key, withRetries: false));
+        var recorded = Assert.Single(recorder.TakeEnded(key, outcome: null));
         Assert.Equal(["from the run settings"], recorded.TakeChildren().Select(s => s.Name));
     }
 

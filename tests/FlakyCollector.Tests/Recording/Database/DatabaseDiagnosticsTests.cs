@@ -39,7 +39,7 @@ public sealed class DatabaseDiagnosticsTests : IDisposable
         }
 
         test.Stop();
-        var children = Assert.Single(recorder.TakeEnded(TestKey, withRetries: false)).TakeChildren();
+        var children = Assert.Single(recorder.TakeEnded(TestKey, outcome: null)).TakeChildren();
 
         var insert = Assert.Single(children, c => c.Name == "INSERT Prices");
         var select = Assert.Single(children, c => c.Name == "SELECT Prices");
@@ -75,7 +75,7 @@ public sealed class DatabaseDiagnosticsTests : IDisposable
         }
 
         test.Stop();
-        var span = Assert.Single(Assert.Single(recorder.TakeEnded(TestKey, withRetries: false)).TakeChildren(), c => c.Name == "SELECT Prices");
+        var span = Assert.Single(Assert.Single(recorder.TakeEnded(TestKey, outcome: null)).TakeChildren(), c => c.Name == "SELECT Prices");
         Assert.Equal(SpanStatusCode.Error, span.StatusCode);
         Assert.Contains("no such table", span.StatusMessage, StringComparison.Ordinal);
         Assert.Equal(typeof(SqliteException).FullName, Attribute(span, DatabaseNames.ErrorType));
@@ -92,7 +92,7 @@ public sealed class DatabaseDiagnosticsTests : IDisposable
         }
 
         test.Stop();
-        var span = Assert.Single(Assert.Single(recorder.TakeEnded(TestKey, withRetries: false)).TakeChildren(), c => c.ScopeName == DatabaseNames.SourceName);
+        var span = Assert.Single(Assert.Single(recorder.TakeEnded(TestKey, outcome: null)).TakeChildren(), c => c.ScopeName == DatabaseNames.SourceName);
         Assert.Equal("CONNECT microsoft.sql_server", span.Name);
         Assert.Equal(test.SpanId.ToHexString(), span.ParentSpanId);
         Assert.Equal(SpanStatusCode.Error, span.StatusCode);
@@ -113,7 +113,7 @@ public sealed class DatabaseDiagnosticsTests : IDisposable
         }
 
         test.Stop();
-        var span = Assert.Single(Assert.Single(recorder.TakeEnded(TestKey, withRetries: false)).TakeChildren(), c => c.ScopeName == DatabaseNames.SourceName);
+        var span = Assert.Single(Assert.Single(recorder.TakeEnded(TestKey, outcome: null)).TakeChildren(), c => c.ScopeName == DatabaseNames.SourceName);
         Assert.Equal(("SELECT stock", test.SpanId.ToHexString(), SpanStatusCode.Error), (span.Name, span.ParentSpanId, span.StatusCode));
         Assert.Equal("microsoft.sql_server", Attribute(span, DatabaseNames.SystemName));
         Assert.Equal("SELECT qty FROM stock WHERE sku = ?", Attribute(span, DatabaseNames.QueryText));
@@ -133,7 +133,7 @@ public sealed class DatabaseDiagnosticsTests : IDisposable
         }
 
         test.Stop();
-        var spans = Assert.Single(recorder.TakeEnded(TestKey, withRetries: false)).TakeChildren().Where(c => c.ScopeName == DatabaseNames.SourceName).ToList();
+        var spans = Assert.Single(recorder.TakeEnded(TestKey, outcome: null)).TakeChildren().Where(c => c.ScopeName == DatabaseNames.SourceName).ToList();
         var connect = Assert.Single(spans);
         Assert.Equal(("CONNECT microsoft.sql_server", SpanStatusCode.Error, test.SpanId.ToHexString()), (connect.Name, connect.StatusCode, connect.ParentSpanId));
     }

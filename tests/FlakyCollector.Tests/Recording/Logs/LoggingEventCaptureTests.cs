@@ -37,7 +37,7 @@ public sealed class LoggingEventCaptureTests : IDisposable
         logger.LogDebug("Below the level {Sku}", "A-2");
         test.Stop();
 
-        var recording = ExecutionRecording.From(recorder.TakeEnded(TestKey, withRetries: false), "hook", []);
+        var recording = ExecutionRecording.From(recorder.TakeEnded(TestKey, outcome: null), "hook", []);
 
         var record = Assert.Single(recording.Logs);
         Assert.Equal((test.TraceId.ToHexString(), test.SpanId.ToHexString()), (record.TraceId, record.SpanId));
@@ -56,7 +56,7 @@ public sealed class LoggingEventCaptureTests : IDisposable
         first.SetTag(TestActivityNames.KeyTag, TestKey);
         var request = AppSource.StartActivity("GET /prices/{sku}", ActivityKind.Server)!;
         first.Stop();
-        var firstRecording = ExecutionRecording.From(recorder.TakeEnded(TestKey, withRetries: false), "hook", []);
+        var firstRecording = ExecutionRecording.From(recorder.TakeEnded(TestKey, outcome: null), "hook", []);
         Activity.Current = request;
         logger.LogInformation("Request finished {Path}", "/prices/A-1");
         request.Stop();
@@ -66,7 +66,7 @@ public sealed class LoggingEventCaptureTests : IDisposable
         var second = HookSource.StartActivity(TestKey)!;
         second.SetTag(TestActivityNames.KeyTag, TestKey);
         second.Stop();
-        var secondRecording = ExecutionRecording.From(recorder.TakeEnded(TestKey, withRetries: false), "hook", []);
+        var secondRecording = ExecutionRecording.From(recorder.TakeEnded(TestKey, outcome: null), "hook", []);
 
         Assert.Empty(firstRecording.Logs);
         var late = Assert.Single(secondRecording.Logs);
@@ -106,7 +106,7 @@ public sealed class LoggingEventCaptureTests : IDisposable
         }
 
         test.Stop();
-        var recording = ExecutionRecording.From(recorder.TakeEnded(TestKey, withRetries: false), "hook", []);
+        var recording = ExecutionRecording.From(recorder.TakeEnded(TestKey, outcome: null), "hook", []);
 
         Assert.Equal(LogNames.DefaultMaxRecords, recording.Logs.Count);
         Assert.Equal("Item 0", recording.Logs[0].Body);
