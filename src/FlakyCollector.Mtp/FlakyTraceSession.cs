@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using FlakyCollector.Tracing;
 using Microsoft.Testing.Platform.CommandLine;
 using Microsoft.Testing.Platform.Configurations;
@@ -32,6 +33,9 @@ internal sealed partial class FlakyTraceSession : IDataConsumer, ITestSessionLif
     private PlatformTestRun? run;
     private Repro.ReproInjector? injector;
     private Thread? warmingUp;
+    // 1 once the run's end has been taken: by the session's end, or by the process's exit before it.
+    private int ended;
+    private PosixSignalRegistration? terminating;
 
     public FlakyTraceSession(IServiceProvider services)
         : this(services.GetCommandLineOptions(), services.GetConfiguration().GetTestResultDirectory, services.GetOutputDevice(), services.GetMessageBus(),
@@ -94,6 +98,9 @@ internal sealed partial class FlakyTraceSession : IDataConsumer, ITestSessionLif
                 {
                     var app = application();
                     run = new PlatformTestRun(tracer, app);
+                    // A session cancelled (Ctrl+C) or told to end (SIGTERM) never gets its end: the process's exit stands in for it.
+                    AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
+                    terminating = OnTermination(OnProcessExit);
                     if (warmUp)
                     {
                         warmingUp = PlatformWarmUp.Start(tracer.Settings, app, environment);
@@ -115,9 +122,16 @@ internal sealed partial class FlakyTraceSession : IDataConsumer, ITestSessionLif
     {
         try
         {
-            if (run is not null && value is TestNodeUpdateMessage update && TestNodeReader.FinalState(update.TestNode) is { } state)
+            if (run is not null && value is TestNodeUpdateMessage update)
             {
-                run.OnTestFinished(update.TestNode, state);
+                if (TestNodeReader.FinalState(update.TestNode) is { } state)
+                {
+                    run.OnTestFinished(update.TestNode, state);
+                }
+                else if (update.TestNode.Properties.Any<InProgressTestNodeStateProperty>())
+                {
+                    run.OnTestStarted(update.TestNode);
+                }
             }
         }
         catch (Exception ex)
@@ -130,6 +144,13 @@ internal sealed partial class FlakyTraceSession : IDataConsumer, ITestSessionLif
 
     private async Task FinishAsync(SessionUid sessionUid, CancellationToken cancellationToken)
     {
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+        terminating?.Dispose();
+        if (Interlocked.Exchange(ref ended, 1) != 0)
+        {
+            return;
+        }
+
         try
         {
             if (run is not null)
@@ -155,17 +176,65 @@ internal sealed partial class FlakyTraceSession : IDataConsumer, ITestSessionLif
             run = null;
         }
 
-        await PublishWarningsAsync(sessionUid, cancellationToken).ConfigureAwait(false);
+        await PublishWarningsAsync(sessionUid).ConfigureAwait(false);
         await ShowAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The process exits before the session's end (the platform does not end a session it cancels,
+    /// and a SIGTERM ends the process): the run ends here, with the tests still running cut short,
+    /// and the warnings go to their file. Nothing can be shown or published any more.
+    /// </summary>
+    private void OnProcessExit(object? sender, EventArgs e)
+    {
+        if (Interlocked.Exchange(ref ended, 1) != 0 || run is not { } stopping)
+        {
+            return;
+        }
+
+        try
+        {
+            stopping.Complete(stopped: true);
+        }
+        catch (Exception ex)
+        {
+            report.Warning($"could not finish the run's traces: {ex.GetType().Name}: {ex.Message}");
+        }
+
+        WriteWarnings();
+    }
+
+    /// <summary>
+    /// SIGTERM ends a .NET process without its exit event: the run ends in the signal's handler,
+    /// and the signal then does what it would have done.
+    /// </summary>
+    private static PosixSignalRegistration? OnTermination(EventHandler stop)
+    {
+        try
+        {
+            return PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => stop(null, EventArgs.Empty));
+        }
+        catch (Exception ex) when (ex is PlatformNotSupportedException or IOException)
+        {
+            return null;
+        }
     }
 
     // `dotnet test` shows a platform application's artifacts but not its extensions' messages, so
     // the warnings also go to a file that it lists next to the traces.
-    private async Task PublishWarningsAsync(SessionUid sessionUid, CancellationToken cancellationToken)
+    private async Task PublishWarningsAsync(SessionUid sessionUid)
+    {
+        if (WriteWarnings() is { } path)
+        {
+            await messageBus.PublishAsync(this, new SessionFileArtifact(sessionUid, new FileInfo(path), "FlakyTrace warnings")).ConfigureAwait(false);
+        }
+    }
+
+    private string? WriteWarnings()
     {
         if (report.Warnings.Count == 0)
         {
-            return;
+            return null;
         }
 
         try
@@ -173,12 +242,13 @@ internal sealed partial class FlakyTraceSession : IDataConsumer, ITestSessionLif
             var directory = Path.Combine(resultsDirectory(), "flakytrace");
             Directory.CreateDirectory(directory);
             var path = Path.Combine(directory, $"warnings_{clock.GetUtcNow():yyyyMMdd'T'HHmmss}_{Environment.ProcessId}.txt");
-            await File.WriteAllLinesAsync(path, report.Warnings, cancellationToken).ConfigureAwait(false);
-            await messageBus.PublishAsync(this, new SessionFileArtifact(sessionUid, new FileInfo(path), "FlakyTrace warnings")).ConfigureAwait(false);
+            File.WriteAllLines(path, report.Warnings);
+            return path;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // The warnings are still shown where the platform shows extension messages.
+            return null;
         }
     }
 

@@ -17,12 +17,15 @@ internal sealed class PlatformTestRun : IDisposable
     private readonly TestRunTracer tracer;
     private readonly string source;
     private readonly TestFramework framework;
+    private readonly TimeProvider clock;
+    private readonly RunningTestNodes running = new();
     // The form of hook key (TestNodeReader.HookKey) that found the last test's recording.
     private int keyForm;
 
-    public PlatformTestRun(TestRunTracer tracer, PlatformTestApplication application)
+    public PlatformTestRun(TestRunTracer tracer, PlatformTestApplication application, TimeProvider? clock = null)
     {
         (source, framework) = (application.Source, application.Framework);
+        this.clock = clock ?? TimeProvider.System;
         recorder = new ActivityRecorder(ActivitySourceList.Recorded(tracer.Settings.ActivitySources), captureLogs: tracer.Settings.Logs);
         this.tracer = tracer;
     }
@@ -40,16 +43,26 @@ internal sealed class PlatformTestRun : IDisposable
                 ?? (Guid.TryParse(environment(SettingNames.EnvPlatformExecutionId), out var execution) ? execution.ToString() : Guid.NewGuid().ToString()),
         };
 
+    /// <summary>The platform says a test is in progress: if the session stops before its end, the test still gets a span.</summary>
+    public void OnTestStarted(TestNode node) => running.Started(node, clock.GetUtcNow());
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void OnTestFinished(TestNode node, TestNodeStateProperty state)
+    {
+        running.Finished(node);
+        tracer.OnTestCompleted(Read(node, state, TestNodeReader.ExceptionType(state)));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private CompletedTest Read(TestNode node, TestNodeStateProperty state, string? exceptionType)
     {
         var properties = TestNodeProperties.Of(node);
         var fullName = TestNodeReader.FullyQualifiedName(node, properties.Method);
         var ended = TakeEnded(node, properties.Method, fullName, AttemptsOf(state), EndOf(properties));
         var suite = TestCaseNaming.SuiteName(fullName);
-        var recording = ExecutionRecording.From(ended, "hook", recorder.Detached.Drain(), TestNodeReader.ExceptionType(state),
+        var recording = ExecutionRecording.From(ended, "hook", recorder.Detached.Drain(), exceptionType,
             fixtureLinks: recorder.FixtureLinksServing(suite));
-        tracer.OnTestCompleted(TestNodeReader.Read(node, properties, fullName, state, source, framework, recording));
+        return TestNodeReader.Read(node, properties, fullName, state, source, framework, recording);
     }
 
     /// <summary>
@@ -96,13 +109,36 @@ internal sealed class PlatformTestRun : IDisposable
     private static DateTime? EndOf(in TestNodeProperties properties) =>
         properties.Timing is { } timing ? timing.GlobalTiming.EndTime.UtcDateTime : null;
 
-    public void Complete()
+    /// <summary>
+    /// Ends the run. Where it is <paramref name="stopped"/> before its end (cancelled, out of time,
+    /// its process told to end), the tests still running are ended as they stand: each gets a failed
+    /// span with what it caused so far, and nothing waits for late work.
+    /// </summary>
+    public void Complete(bool stopped = false)
     {
-        recorder.WaitForLateWork(LateWork.Bound);
+        var unfinished = stopped ? recorder.StopRunningTests() : 0;
+        var owed = running.TakeAll();
+        foreach (var (node, started) in owed)
+        {
+            var test = Read(node, StoppedState, StoppedExceptionType);
+            var now = clock.GetUtcNow();
+            tracer.OnTestCompleted(test.ZeroDurationMeasured ? test : test with { StartTime = started, EndTime = now, Duration = now - started });
+        }
+
+        recorder.WaitForLateWork(stopped ? TimeSpan.Zero : LateWork.Bound);
         tracer.OnWorkAfterLastTest(source, recorder.Detached.Drain(), recorder.LateLogs.Drain());
         recorder.Dispose();
-        tracer.Complete(aborted: false);
+        tracer.Complete(aborted: stopped || owed.Count > 0 || unfinished > 0, StoppedCause);
     }
+
+    /// <summary>The exception type of a test the session's stop cut short, beside vstest's <c>hang_timeout</c> and <c>test_process_crash</c>.</summary>
+    public const string StoppedExceptionType = "test_session_stopped";
+
+    public const string StoppedMessage = "the test session stopped before its end (cancelled, out of time, or its process told to end) while the test was running: it has no result";
+
+    private const string StoppedCause = "the test session was cancelled, ran out of time, or its process was told to end";
+
+    private static readonly FailedTestNodeStateProperty StoppedState = new(StoppedMessage);
 
     public void Dispose()
     {

@@ -105,11 +105,9 @@ internal sealed class ActivityRecorder : IDisposable
     }
 
     /// <summary>
-    /// Takes what the hooks recorded of the test the runner just reported under <paramref name="key"/>
-    /// (<see cref="EndedTests.Take"/>): with <paramref name="outcome"/> null, the key is shared by
-    /// distinct tests (xUnit's theory rows, whose events may lag behind the next row) and the oldest
-    /// is taken; else the key names one test case, and its attempts are taken, retries first.
-    /// A recording that started after <paramref name="testEnded"/> (UTC) is a later test's, and stays.
+    /// Takes what the hooks recorded of the test just reported under <paramref name="key"/>, as
+    /// <see cref="EndedTests.Take"/> chooses: with <paramref name="outcome"/> null the oldest (xUnit's
+    /// rows share keys), else the test case's attempts; none that started after <paramref name="testEnded"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IReadOnlyList<RecordedTest> TakeEnded(string key, string? outcome, DateTime? testEnded = null)
@@ -126,6 +124,21 @@ internal sealed class ActivityRecorder : IDisposable
         }
 
         return taken;
+    }
+
+    /// <summary>
+    /// Ends every test activity still running, where the run stops before its end: each is filed
+    /// under its key like any test that ended, marked unfinished. How many there were.
+    /// </summary>
+    public int StopRunningTests()
+    {
+        var running = live.Values.Select(t => t.Running).OfType<Activity>().ToList();
+        foreach (var activity in running)
+        {
+            activity.SetTag(TestActivityNames.UnfinishedAttribute, true).Stop();
+        }
+
+        return running.Count;
     }
 
     /// <summary>

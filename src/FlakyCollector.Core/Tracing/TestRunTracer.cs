@@ -166,7 +166,9 @@ internal sealed class TestRunTracer : IDisposable
     }
 
     /// <summary>Ends the run: writes the run's trace, closes the file, exports, and tells the user where the traces went.</summary>
-    public void Complete(bool aborted)
+    /// <param name="aborted">The run did not reach its end.</param>
+    /// <param name="cause">What the warning gives as the likely cause of an aborted run.</param>
+    public void Complete(bool aborted, string cause = "the test process may have crashed")
     {
         try
         {
@@ -182,7 +184,7 @@ internal sealed class TestRunTracer : IDisposable
 
             if (aborted)
             {
-                report.Warning($"the test run was aborted (the test process may have crashed); {(selection.Total == 1 ? "the trace of the test that finished is kept." : $"the traces of the {selection.Total} tests that finished are kept.")}");
+                report.Warning($"the test run was aborted ({cause}); {(selection.Total == 1 ? "the trace of the test that finished is kept." : $"the traces of the {selection.Total} tests that finished are kept.")}");
             }
 
             if (file is not null)
