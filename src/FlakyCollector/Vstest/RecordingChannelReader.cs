@@ -18,6 +18,9 @@ internal sealed class RecordingChannelReader(string folder) : IDisposable
     /// <summary>Lines that ended but could not be read (written by a process that crashed mid-line, or altered).</summary>
     public int UnreadableLines { get; private set; }
 
+    /// <summary>How many keys the reader holds lines under: those read and not all taken yet.</summary>
+    public int KeysHeld => byKey.Count;
+
     /// <summary>
     /// The oldest recording under <paramref name="key"/> whose test span started by
     /// <paramref name="startedByUnixNano"/>: one that started later is a later test's, as when a
@@ -33,10 +36,21 @@ internal sealed class RecordingChannelReader(string folder) : IDisposable
                 ReadNewLines();
             }
 
-            return byKey.TryGetValue(key, out queue) && queue.TryPeek(out var oldest)
-                && (oldest.TestSpan?.StartTimeUnixNano ?? 0) <= startedByUnixNano
-                && (!skipped || SkippedRow.SkippedItself(oldest.Exceptions.Count > 0 ? oldest.Exceptions[^1].Type : null))
-                ? queue.Dequeue() : null;
+            if (!byKey.TryGetValue(key, out queue) || !queue.TryPeek(out var oldest)
+                || (oldest.TestSpan?.StartTimeUnixNano ?? 0) > startedByUnixNano
+                || (skipped && !SkippedRow.SkippedItself(oldest.Exceptions.Count > 0 ? oldest.Exceptions[^1].Type : null)))
+            {
+                return null;
+            }
+
+            queue.Dequeue();
+            if (queue.Count == 0)
+            {
+                // Only lines not taken yet are held: a run of 100,000 tests does not keep 100,000 empty queues.
+                byKey.TryRemove(key, out _);
+            }
+
+            return oldest;
         }
     }
 

@@ -22,6 +22,20 @@ public sealed class RecordingChannelReaderTests : IDisposable
     }
 
     [Fact]
+    public void Take_EveryLineTaken_NoKeyIsKept()
+    {
+        // xUnit v3 tests' keys are their methods' names: a run of 100,000 tests must not keep 100,000 empty queues.
+        var keys = Enumerable.Range(0, 50).Select(i => $"Shop.Tests.Cart.Adds_{i}").ToList();
+        File.WriteAllText(Path.Combine(folder, "1" + RecordingChannel.FileExtension), string.Concat(keys.Select(k => RecordingChannel.Line(k, Execution("01")) + "\n")));
+        using var reader = new RecordingChannelReader(folder);
+
+        Assert.All(keys, k => Assert.NotNull(reader.Take(k)));
+
+        Assert.Equal(0, reader.KeysHeld);
+        Assert.Null(reader.Take(keys[0]));
+    }
+
+    [Fact]
     public void Take_LineStillBeingWritten_IsReadOnlyOnceComplete()
     {
         var path = Path.Combine(folder, "7" + RecordingChannel.FileExtension);
