@@ -116,8 +116,9 @@ internal sealed class PlatformTestRun : IDisposable
     /// </summary>
     public void Complete(bool stopped = false)
     {
-        var unfinished = stopped ? recorder.StopRunningTests() : 0;
+        // A platform that ends a session it cancelled still owes the tests it left running.
         var owed = running.TakeAll();
+        var unfinished = stopped || owed.Count > 0 ? recorder.StopRunningTests() : 0;
         foreach (var (node, started) in owed)
         {
             var test = Read(node, StoppedState, StoppedExceptionType);

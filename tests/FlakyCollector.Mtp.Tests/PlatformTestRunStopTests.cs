@@ -22,8 +22,10 @@ public sealed class PlatformTestRunStopTests : IDisposable
 
     public void Dispose() => Directory.Delete(results, recursive: true);
 
-    [Fact]
-    public void Stopped_ATestStillRunning_FailedSpanWithItsWorkAndTheRunAborted()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)] // the platform ended the session it had cancelled, with the test still running
+    public void Stopped_ATestStillRunning_FailedSpanWithItsWorkAndTheRunAborted(bool processExit)
     {
         var warnings = new List<string>();
         using var run = NewRun(warnings);
@@ -39,7 +41,7 @@ public sealed class PlatformTestRunStopTests : IDisposable
         Work.StartActivity("Charge")!.Dispose();
         Activity.Current = previous;
 
-        run.Complete(stopped: true);
+        run.Complete(stopped: processExit);
 
         var spans = WrittenSpan.ReadAll(results);
         var test = Assert.Single(spans, s => s.Name == "Waits");
