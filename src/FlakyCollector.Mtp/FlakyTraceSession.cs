@@ -124,13 +124,15 @@ internal sealed partial class FlakyTraceSession : IDataConsumer, ITestSessionLif
         {
             if (run is not null && value is TestNodeUpdateMessage update)
             {
-                if (TestNodeReader.FinalState(update.TestNode) is { } state)
-                {
-                    run.OnTestFinished(update.TestNode, state);
-                }
-                else if (update.TestNode.Properties.Any<InProgressTestNodeStateProperty>())
+                // One read of the property bag per message: the state decides what the message is.
+                var state = update.TestNode.Properties.SingleOrDefault<TestNodeStateProperty>();
+                if (state is InProgressTestNodeStateProperty)
                 {
                     run.OnTestStarted(update.TestNode);
+                }
+                else if (TestNodeReader.FinalState(state) is { } final)
+                {
+                    run.OnTestFinished(update.TestNode, final);
                 }
             }
         }

@@ -16,11 +16,11 @@ internal static class TestNodeReader
     public const int HookKeyForms = 3;
 
     /// <summary>The final state of a node, or null while it is still running (or only discovered).</summary>
-    public static TestNodeStateProperty? FinalState(TestNode node)
-    {
-        var state = node.Properties.SingleOrDefault<TestNodeStateProperty>();
-        return state is null or InProgressTestNodeStateProperty or DiscoveredTestNodeStateProperty ? null : state;
-    }
+    public static TestNodeStateProperty? FinalState(TestNode node) => FinalState(node.Properties.SingleOrDefault<TestNodeStateProperty>());
+
+    /// <summary>The state itself where it is final, else null.</summary>
+    public static TestNodeStateProperty? FinalState(TestNodeStateProperty? state) =>
+        state is null or InProgressTestNodeStateProperty or DiscoveredTestNodeStateProperty ? null : state;
 
     /// <summary>
     /// One key under which a hook may have filed this test's activity: 0, the node's uid (TUnit);

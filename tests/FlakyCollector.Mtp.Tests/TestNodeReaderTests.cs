@@ -17,6 +17,15 @@ public sealed class TestNodeReaderTests
     }
 
     [Fact]
+    public void FinalState_OfAState_OnlyAnOutcomeIsFinal()
+    {
+        Assert.Null(TestNodeReader.FinalState((TestNodeStateProperty?)null));
+        Assert.Null(TestNodeReader.FinalState(DiscoveredTestNodeStateProperty.CachedInstance));
+        Assert.Null(TestNodeReader.FinalState(InProgressTestNodeStateProperty.CachedInstance));
+        Assert.IsType<FailedTestNodeStateProperty>(TestNodeReader.FinalState(new FailedTestNodeStateProperty("no")));
+    }
+
+    [Fact]
     public void HookKeys_UidThenDisplayNameThenMethod()
     {
         var node = Node("Sums(1,2)", PassedTestNodeStateProperty.CachedInstance);
