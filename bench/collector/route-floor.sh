@@ -7,7 +7,9 @@
 # Runs, K times in turn: the untraced suite (a); the suite with RouteFloor's in-process collector
 # and logger loaded but nothing attached to the results (events: vstest's per-test events alone);
 # the same attaching a 107-character property to every result, which the logger in vstest.console
-# reads, doing nothing else (floor); the floor with one activity per test from the hook FlakyCollector
+# reads, doing nothing else (floor); the same payload sent outside the results instead, keyed by the
+# test case's id, in a file of the testhost's own: one flushed write a test (file), or copied into a
+# memory-mapped file with no system call (mapped), which the logger reads by id; the floor with one activity per test from the hook FlakyCollector
 # compiled into the suite, heard by a listener that does nothing with it (span); and the suite with
 # --collect FlakyTrace (c). Prints the median
 # wall time and CPU seconds of testhost and vstest.console of each, the CPU each adds per test
@@ -66,11 +68,15 @@ for round in $(seq 1 "$RUNS"); do
   run a
   ROUTEFLOOR_PROPERTY=0 run events --settings "$OUT/floor.runsettings"
   run floor --settings "$OUT/floor.runsettings"
+  mkdir -p "$OUT/log-file-$round" "$OUT/log-mapped-$round"
+  ROUTEFLOOR_ROUTE=file ROUTEFLOOR_LOG_DIR="$OUT/log-file-$round" run file --settings "$OUT/floor.runsettings"
+  ROUTEFLOOR_ROUTE=mapped ROUTEFLOOR_LOG_DIR="$OUT/log-mapped-$round" run mapped --settings "$OUT/floor.runsettings"
+  rm -rf "$OUT/log-file-$round" "$OUT/log-mapped-$round"
   ROUTEFLOOR_SPAN=1 ROUTEFLOOR_SPAN_COUNT="$OUT/span-$round.count" run span --settings "$OUT/floor.runsettings"
   run c --collect FlakyTrace
 done
 
-for log in "$OUT"/floor-*.log "$OUT"/span-*.log; do
+for log in "$OUT"/floor-*.log "$OUT"/span-*.log "$OUT"/file-*.log "$OUT"/mapped-*.log; do
   grep -q "RouteFloor: $tests payloads read" "$log" || echo "warning: $log does not show $tests payloads read: the floor did not take the route"
 done
 for count in "$OUT"/span-*.count; do
@@ -82,13 +88,13 @@ import statistics, sys
 rows = [line.split() for line in open(sys.argv[1])]
 tests = int(sys.argv[2]) or 1
 med = {}
-for label in ("a", "events", "floor", "span", "c"):
+for label in ("a", "events", "floor", "file", "mapped", "span", "c"):
     mine = [r for r in rows if r[0] == label]
     med[label] = [statistics.median(float(r[i]) for r in mine) for i in (1, 2, 3)]
     bad = [r for r in mine if r[4] != "0"]
     if bad:
         print(f"warning: {len(bad)} run(s) of {label} exited non-zero")
-print(f"{tests} tests, median of {len(rows) // 5} interleaved run(s)")
+print(f"{tests} tests, median of {sum(r[0] == 'a' for r in rows)} interleaved run(s)")
 print(f"{'':6} {'wall s':>8} {'wall/a':>7} {'host cpu':>9} {'vst cpu':>8} {'added us/test':>14}")
 for label, (wall, host, vst) in med.items():
     added = "" if label == "a" else f"{(host + vst - med['a'][1] - med['a'][2]) / tests * 1e6:.0f}"
@@ -99,6 +105,10 @@ print(f"c over the floor, per test: testhost {host:.0f} us, vstest.console {vst:
 host = (med['floor'][1] - med['events'][1]) / tests * 1e6
 vst = (med['floor'][2] - med['events'][2]) / tests * 1e6
 print(f"the property over the events, per test: testhost {host:.0f} us, vstest.console {vst:.0f} us")
+for route in ("file", "mapped"):
+    host = (med[route][1] - med['events'][1]) / tests * 1e6
+    vst = (med[route][2] - med['events'][2]) / tests * 1e6
+    print(f"the payload by {route} over the events, per test: testhost {host:.0f} us, vstest.console {vst:.0f} us")
 host = (med['span'][1] - med['floor'][1]) / tests * 1e6
 print(f"the test's activity over the floor, per test: testhost {host:.0f} us")
 host = (med['c'][1] - med['span'][1]) / tests * 1e6

@@ -13,6 +13,8 @@ namespace RouteFloor;
 /// also listens to the test source of the hook the FlakyCollector package compiles into the suite,
 /// recording all data and doing nothing with it: the cost of one activity per test, started and
 /// stopped on the test's own path, which any design whose test span parents the test's work pays.
+/// With <c>ROUTEFLOOR_ROUTE=file</c> or <c>mapped</c> the payload goes to a <see cref="RecordLog"/>
+/// instead of the result: the routes a recording could take outside vstest's results.
 /// </summary>
 public sealed class RouteFloorInProcCollector : InProcDataCollection
 {
@@ -20,6 +22,8 @@ public sealed class RouteFloorInProcCollector : InProcDataCollection
     private static readonly string Payload = new('x', 107);
     private static readonly bool Attach = Environment.GetEnvironmentVariable("ROUTEFLOOR_PROPERTY") != "0";
     private static readonly bool Span = Environment.GetEnvironmentVariable("ROUTEFLOOR_SPAN") == "1";
+
+    private static readonly RecordLog? Log = RecordLog.Open();
 
     private IDataCollectionSink? sink;
     private ActivityListener? listener;
@@ -47,7 +51,11 @@ public sealed class RouteFloorInProcCollector : InProcDataCollection
 
     public void TestCaseEnd(TestCaseEndArgs testCaseEndArgs)
     {
-        if (Attach)
+        if (Log is not null)
+        {
+            Log.Append(testCaseEndArgs.DataCollectionContext.TestCase!.Id, Payload);
+        }
+        else if (Attach)
         {
             sink?.SendData(testCaseEndArgs.DataCollectionContext, PropertyKey, Payload);
         }
@@ -56,6 +64,7 @@ public sealed class RouteFloorInProcCollector : InProcDataCollection
     public void TestSessionEnd(TestSessionEndArgs testSessionEndArgs)
     {
         listener?.Dispose();
+        Log?.Dispose();
         // route-floor.sh checks that the hook's activities were heard, one per test.
         if (Span && Environment.GetEnvironmentVariable("ROUTEFLOOR_SPAN_COUNT") is { Length: > 0 } path)
         {
