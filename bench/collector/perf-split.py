@@ -11,7 +11,9 @@ Prints, for the base runs and the traced runs, the median seconds in frames of o
 whose name holds "FlakyCollector") and outside them by where the innermost frame is (JIT-compiled
 code, the runtime, the JIT, precompiled BCL code, native libraries, the kernel), the
 traced-minus-base difference, and, for the traced runs, the entry points of ours and the innermost
-method of ours with their seconds a run.
+method of ours with their seconds a run. With --differences N, also the N innermost methods of any
+code (ours, the framework's, the BCL's, the runtime's by library) whose median seconds a run differ
+most between the base and the traced runs: where work of the traced runs lands outside our frames.
 """
 import argparse, collections, re, statistics, subprocess
 
@@ -76,17 +78,27 @@ def method(name):
 
 def split(path, name):
     counts = collections.Counter()
-    entries, innermost = collections.Counter(), collections.Counter()
+    entries, innermost, leaves = collections.Counter(), collections.Counter(), collections.Counter()
     for sample in process(path, name):
         ours = [name for name, _ in sample['frames'] if OURS in name]
         counts['all'] += 1
+        leaves[leaf(sample['frames'])] += 1
         if ours:
             counts['in our frames'] += 1
             entries[method(ours[-1])] += 1
             innermost[method(ours[0])] += 1
         else:
             counts['outside: ' + where(sample['frames'])] += 1
-    return counts, entries, innermost
+    return counts, entries, innermost, leaves
+
+
+def leaf(frames):
+    if not frames:
+        return 'unknown'
+    symbol, dso = frames[0]
+    if where(frames) == 'JIT-compiled':
+        return method(symbol)
+    return f"{where(frames)}: {dso.rsplit('/', 1)[-1]}"
 
 
 def main():
@@ -95,11 +107,12 @@ def main():
     parser.add_argument('--process', choices=('testhost', 'vstest.console'), default='testhost')
     parser.add_argument('--base', nargs='+', required=True)
     parser.add_argument('--traced', nargs='+', required=True)
+    parser.add_argument('--differences', type=int, default=0, metavar='N')
     args = parser.parse_args()
     base = [split(p, args.process) for p in args.base]
     traced = [split(p, args.process) for p in args.traced]
-    keys = sorted({k for c, _, _ in base + traced for k in c}, key=lambda k: (k != 'all', k != 'in our frames', k))
-    median = lambda runs, k: statistics.median(c[k] / args.hz for c, _, _ in runs)
+    keys = sorted({k for c, *_ in base + traced for k in c}, key=lambda k: (k != 'all', k != 'in our frames', k))
+    median = lambda runs, k: statistics.median(c[k] / args.hz for c, *_ in runs)
     print(f"{args.process + ', CPU-s':32} {'base':>8} {'traced':>8} {'difference':>10}")
     for k in keys:
         b, t = median(base, k), median(traced, k)
@@ -111,6 +124,13 @@ def main():
         print(f'{title}, seconds a traced run:')
         for name, n in total.most_common(12):
             print(f'  {n / args.hz / len(traced):6.3f}  {name}')
+    if args.differences:
+        leaf_median = lambda runs, k: statistics.median(run[3][k] / args.hz for run in runs)
+        names = {k for run in base + traced for k in run[3]}
+        moved = sorted(((leaf_median(traced, k) - leaf_median(base, k), k) for k in names), key=lambda d: -abs(d[0]))
+        print('innermost methods of any code, traced minus base, median seconds a run:')
+        for difference, name in moved[:args.differences]:
+            print(f'  {difference:+7.3f}  {leaf_median(base, name):6.3f} -> {leaf_median(traced, name):6.3f}  {name}')
 
 
 if __name__ == '__main__':
