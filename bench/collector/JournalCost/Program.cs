@@ -5,11 +5,12 @@ using FlakyCollector.Vstest;
 // The crash journal's two entries a test, timed apart on one thread: the hook's (written as the
 // test's activity starts and released as it stops, by HookActivityJournal's listener) and vstest's
 // (TestHostJournal.Started and Ended with a test case's names, as the in-process collector calls
-// them). Each pass runs N tests three ways: the activities alone under a listener that records them
-// (the floor the hook's entry is measured over), the same with the hook's journal listening, and
-// vstest's entries alone. With --allocate K, each test first allocates K bytes in small objects,
-// as a framework does around each test (xUnit 2 about 100 KB): the caches and the GC then see what
-// they see in a real test process. Median of R passes, CPU ns a test.
+// them). Each pass runs N tests four ways: the allocation below alone (what vstest's entries are
+// measured over), the activities under a listener that records them (what the hook's entry is
+// measured over), the same with the hook's journal listening, and vstest's entries. With
+// --allocate K, each test first allocates K bytes in small objects, as a framework does around each
+// test (xUnit 2 about 100 KB): the caches and the GC then see what they see in a real test process.
+// Median of R passes, CPU ns a test.
 var tests = Arg("--tests", 200_000);
 var reps = Arg("--reps", 9);
 var allocate = Arg("--allocate", 0);
