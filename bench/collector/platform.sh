@@ -90,5 +90,11 @@ for fw in dict.fromkeys(r["framework"] for r in rows):
     added = (cpu['c'] - cpu['a']) / tests * 1e6
     print(f"{fw:10} {med['a']:13.2f}s {med['b']:15.2f}s {med['c']:16.2f}s {med['b']/med['a']:5.2f}x {med['c']/med['a']:5.2f}x "
           f"{cpu['a']:5.2f}/{cpu['b']:.2f}/{cpu['c']:.2f} {added:10.0f} us {mem['a']:5.0f}/{mem['b']:.0f}/{mem['c']:.0f}")
+    # Each round's own ratio, runs of the same round side by side: what the machine's drift between rounds leaves out.
+    walls = {(r["config"], r["run"]): float(r["wall"]) for r in rows if r["framework"] == fw}
+    rounds = sorted({run for _, run in walls}, key=int)
+    ratios = [walls[("c", run)] / walls[("a", run)] for run in rounds if ("a", run) in walls and ("c", run) in walls]
+    if ratios:
+        print(f"{'':10} c/a of each round: {', '.join(f'{x:.2f}' for x in ratios)} (median {statistics.median(ratios):.2f}x)")
 PY
 echo "==> raw figures: $WORK/results.csv" >&2
