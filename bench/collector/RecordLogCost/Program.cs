@@ -36,7 +36,6 @@ double Pass(string route, bool read)
     var folder = Directory.CreateTempSubdirectory("record-log-cost-").FullName;
     Environment.SetEnvironmentVariable(RecordLog.FolderVariable, folder);
     Environment.SetEnvironmentVariable(RecordLog.RouteVariable, route);
-    var found = new Dictionary<Guid, string>();
     var taken = 0;
     TimeSpan cpu;
     using (var log = RecordLog.Open()!)
@@ -53,15 +52,7 @@ double Pass(string route, bool read)
 
             for (var i = start; read && i < end; i++)
             {
-                if (!found.Remove(ids[i], out _))
-                {
-                    reader.ReadNew(found);
-                    taken += found.Remove(ids[i], out _) ? 1 : 0;
-                }
-                else
-                {
-                    taken++;
-                }
+                taken += reader.Take(ids[i]) is null ? 0 : 1;
             }
         }
 

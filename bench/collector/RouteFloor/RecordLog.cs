@@ -40,8 +40,21 @@ public abstract class RecordLog : IDisposable
     {
         private readonly Dictionary<string, long> offsets = new(StringComparer.Ordinal);
         private readonly Dictionary<string, (FileStream File, MemoryMappedFile? Map, MemoryMappedViewAccessor? View)> open = new(StringComparer.Ordinal);
+        private readonly Dictionary<Guid, string> read = [];
 
-        public void ReadNew(Dictionary<Guid, string> into)
+        /// <summary>The payload of <paramref name="id"/>, reading what was appended since the last look when it is not there yet; null where no log has it.</summary>
+        public string? Take(Guid id)
+        {
+            if (!read.Remove(id, out var payload))
+            {
+                ReadNew(read);
+                read.Remove(id, out payload);
+            }
+
+            return payload;
+        }
+
+        private void ReadNew(Dictionary<Guid, string> into)
         {
             foreach (var path in Directory.EnumerateFiles(folder))
             {

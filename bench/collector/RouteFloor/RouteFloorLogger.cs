@@ -17,7 +17,6 @@ public sealed class RouteFloorLogger : ITestLogger
 {
     private const string PropertyKey = "FlakyTrace.Execution";
 
-    private readonly Dictionary<Guid, string> logged = [];
     private RecordLog.Reader? reader;
     private int payloads;
     private long characters;
@@ -37,14 +36,7 @@ public sealed class RouteFloorLogger : ITestLogger
     {
         if (reader is not null)
         {
-            var id = e.Result.TestCase.Id;
-            if (!logged.Remove(id, out var fromLog))
-            {
-                reader.ReadNew(logged);
-                logged.Remove(id, out fromLog);
-            }
-
-            if (fromLog is not null)
+            if (reader.Take(e.Result.TestCase.Id) is { } fromLog)
             {
                 payloads++;
                 characters += fromLog.Length;
