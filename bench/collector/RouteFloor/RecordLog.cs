@@ -17,7 +17,7 @@ public abstract class RecordLog : IDisposable
     public const string RouteVariable = "ROUTEFLOOR_ROUTE";
     private const long MappedCapacity = 256L << 20;
 
-    public static string? Route => Environment.GetEnvironmentVariable(RouteVariable) is "file" or "mapped" ? Environment.GetEnvironmentVariable(RouteVariable) : null;
+    public static string? Route => Environment.GetEnvironmentVariable(RouteVariable) is ("file" or "mapped") and var route ? route : null;
 
     public static RecordLog? Open()
     {
