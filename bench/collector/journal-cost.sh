@@ -19,4 +19,5 @@ echo "== tiered as usual"
 echo "== never promoted past the first compile"
 DOTNET_TC_CallCountingDelayMs=600000 "$out/FlakyTrace.Bench.Journal" "$@"
 echo "== never promoted, 100 KB allocated a test"
-DOTNET_TC_CallCountingDelayMs=600000 "$out/FlakyTrace.Bench.Journal" --tests 50000 --allocate 100000 "$@"
+# The caller's arguments first: the program takes an option's first value, so theirs win.
+DOTNET_TC_CallCountingDelayMs=600000 "$out/FlakyTrace.Bench.Journal" "$@" --tests 50000 --allocate 100000

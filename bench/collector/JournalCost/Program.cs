@@ -110,7 +110,11 @@ double Time(Action pass)
     return (Process.GetCurrentProcess().TotalProcessorTime - before).TotalNanoseconds / tests;
 }
 
-static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+static double Median(List<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+}
 
 int Arg(string name, int fallback)
 {
